@@ -1,0 +1,52 @@
+/**
+ * @module CLI composition root: builds the commander program, registers every command, and maps
+ * errors to exit codes in one place (2 = bad usage or input, 1 = internal failure).
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../../domain/errors.js';
+import { registerCommands } from './commands/index.js';
+import { processIo, type CliIo } from './io.js';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('nakamoto')
+    .description('Nakamoto Observatory: how concentrated is power in proof-of-work mining and in AI — with error bars and provenance.')
+    .option('--verbose', 'print stack traces and debug detail on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  registerCommands(program, io);
+  return program;
+}
+
+/** Run the CLI with argv (as process.argv: node, script, ...args); returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (err) {
+    return reportError(err, io, verbose);
+  }
+}
+
+export function reportError(err: unknown, io: CliIo, verbose: boolean): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (or help/version, which exit 0).
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof AppError) {
+    io.stderr(`nakamoto: ${err.message}\n`);
+    if (verbose && err.stack) io.stderr(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`nakamoto: internal error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
+  if (verbose && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+  return 1;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) {
+  process.exitCode = await main(process.argv);
+}

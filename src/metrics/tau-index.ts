@@ -1,0 +1,47 @@
+/**
+ * @module τ-decentralisation index: the smallest number of largest entities whose combined
+ * share reaches a threshold t. Pinned convention: cumulative share **≥ t** (as the EDI code
+ * `compute_tau_index` and its tests do); the strict variant (`> t`, as the EDI's prose words it)
+ * is `tau-index-strict=t`. With integer weights the comparison is exact.
+ */
+import type { SortedWeights } from '../domain/distribution.js';
+import { UsageError } from '../domain/errors.js';
+import { fractionToNumber, parseFraction, type Fraction } from './exact.js';
+import { isEmpty, type Metric } from './metric.js';
+
+/** Smallest k such that Σ_{i<k} wᵢ ≥ t·total (strict: > t·total); null if empty or unreachable. */
+export function tauIndex(s: SortedWeights, t: Fraction, strict: boolean): number | null {
+  if (isEmpty(s)) return null;
+  const { w, active } = s;
+  if (s.integral) {
+    const target = t.num * BigInt(s.total);
+    let cum = 0n;
+    for (let k = 0; k < active; k++) {
+      cum += BigInt(w[k] as number);
+      const scaled = cum * t.den;
+      if (strict ? scaled > target : scaled >= target) return k + 1;
+    }
+    return null; // only when strict and t = 1: no set exceeds the whole
+  }
+  const target = fractionToNumber(t) * s.total;
+  let cum = 0;
+  for (let k = 0; k < active; k++) {
+    cum += w[k] as number;
+    if (strict ? cum > target : cum >= target) return k + 1;
+  }
+  // Floating-point sums can fall a hair short of total when t = 1.
+  return strict ? null : active;
+}
+
+export function createTauIndex(param: string, strict = false): Metric {
+  const t = parseFraction(param, 'tau-index threshold');
+  if (t.num <= 0n || t.num > t.den) throw new UsageError(`invalid tau-index threshold: ${param} (expected 0 < t ≤ 1)`);
+  if (strict && t.num === t.den) throw new UsageError(`invalid tau-index-strict threshold: ${param} (no set of entities holds more than 100%)`);
+  const name = strict ? 'tau-index-strict' : 'tau-index';
+  return {
+    id: `${name}=${param}`,
+    description: `Smallest number of largest entities whose combined share is ${strict ? '>' : '≥'} ${param}.`,
+    range: [1, null],
+    compute: (s) => tauIndex(s, t, strict),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * @module CSV reading for every dataset: RFC 4180 parsing (csv-parse), a header check naming
+ * missing columns, and records that remember their 1-based line so later validation errors can
+ * say `file:line [field]`.
+ */
+import { parse } from 'csv-parse/sync';
+import { DecodeError } from '../../domain/errors.js';
+import { readText } from './read-file.js';
+
+export interface CsvTable {
+  readonly input: string;
+  readonly header: readonly string[];
+  /** Each row as an array of raw strings, aligned with `header`. */
+  readonly rows: readonly (readonly string[])[];
+  /** 1-based physical line of each row in the file (header is line 1). */
+  readonly lines: readonly number[];
+}
+
+/** Parse CSV text. Rows with a different number of fields than the header are errors. */
+export function parseCsv(text: string, input: string): CsvTable {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as typeof records;
+  } catch (err) {
+    const e = err as { lines?: number; message: string };
+    throw new DecodeError({ input, line: e.lines }, `malformed CSV: ${e.message.replace(/^Invalid.*?:\s*/, '')}`, { cause: err });
+  }
+  const first = records[0];
+  if (!first) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
+  const header = first.record.map((h) => h.trim());
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const r = records[i] as (typeof records)[number];
+    if (r.record.length !== header.length) {
+      throw new DecodeError({ input, line: r.info.lines }, `expected ${header.length} fields (${header.join(',')}), found ${r.record.length}`);
+    }
+    rows.push(r.record);
+    lines.push(r.info.lines);
+  }
+  return { input, header, rows, lines };
+}
+
+export async function readCsv(path: string): Promise<CsvTable> {
+  return parseCsv(await readText(path), path);
+}
+
+/** Index of each required column; a missing column is a DecodeError that lists what the file has. */
+export function requireColumns<const K extends string>(table: CsvTable, columns: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const c of columns) {
+    const i = table.header.indexOf(c);
+    if (i < 0) throw new DecodeError({ input: table.input, line: 1, field: c }, `missing column ${JSON.stringify(c)} (found: ${table.header.join(', ')})`);
+    out[c] = i;
+  }
+  return out;
+}
