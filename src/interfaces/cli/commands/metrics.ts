@@ -1,35 +1,112 @@
 /**
- * @module `nakamoto metrics …`: metrics of a distribution per window, or of any CSV file.
+ * @module `nakamoto metrics <distribution>`: concentration metrics per window, with provenance;
+ * `nakamoto metrics file <csv>`: metrics of any CSV of weights per entity.
  */
 import type { Command } from 'commander';
+import { formatDay } from '../../../aggregate/duration.js';
+import { computeWindowMetrics, type WindowMetrics } from '../../../analysis/window-metrics.js';
 import { UsageError } from '../../../domain/errors.js';
-import { computeMetrics, DEFAULT_METRIC_IDS, parseMetricList } from '../../../metrics/index.js';
+import { computeMetrics, DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../../metrics/index.js';
+import { getDistribution } from '../../../pipeline/catalogue.js';
+import type { Provenance } from '../../../pipeline/series-source.js';
+import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { readWeightsCsv } from '../../../sources/files/weights-csv.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows } from '../output.js';
+import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
+import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { addWindowOptions, resolveWindows, type WindowOptions } from '../window-options.js';
+
+interface MetricsOptions extends WindowOptions {
+  entityColumn: string;
+  weightColumn?: string;
+  metrics: string;
+  format: string;
+  db?: string;
+  source?: string;
+  populationWindows: string;
+}
+
+/** Column name of a metric in tabular output (`total-entities` is printed as `total_entities`). */
+export function metricColumn(id: string): string {
+  return id === 'total-entities' ? 'total_entities' : id;
+}
+
+export function windowRows(results: readonly WindowMetrics[], metrics: readonly Metric[], totalColumn: string): Row[] {
+  return results.map((r) => {
+    const time = r.window.axis === 'time';
+    const row: Row = {
+      window_start: time ? formatDay(r.window.start) : r.window.start,
+      window_end: time ? formatDay(r.window.end) : r.window.end,
+      [totalColumn]: r.total,
+    };
+    for (const m of metrics) row[metricColumn(m.id)] = r.values[m.id] ?? null;
+    return row;
+  });
+}
+
+export function provenanceLines(p: Provenance, extra: readonly string[] = []): string {
+  return [
+    `# ${p.distribution} — level: ${p.level}; unit: ${p.unit}`,
+    `# source: ${p.source} — ${p.description}`,
+    `# from: ${p.from}; rules: ${p.rulesVersions.join(', ') || 'n/a'}`,
+    ...extra.map((l) => `# ${l}`),
+  ].join('\n') + '\n';
+}
+
+function parseCount(text: string, what: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${what}: ${text} (expected a whole number ≥ 0)`);
+  return Number(text);
+}
+
+async function metricsOfFile(path: string | undefined, opts: MetricsOptions, metrics: Metric[], format: OutputFormat, io: CliIo): Promise<void> {
+  if (!path) throw new UsageError('metrics file: missing <path> (the CSV to read)');
+  const dist = await readWeightsCsv(path, opts.entityColumn, opts.weightColumn);
+  const values = computeMetrics(dist, metrics);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ entities: dist.labels.length, total: dist.total, metrics: values }, null, 2) + '\n');
+    return;
+  }
+  io.stdout(renderRows(metrics.map((m) => ({ metric: m.id, value: values[m.id] })), ['metric', 'value'], format));
+}
 
 export function register(program: Command, io: CliIo): void {
-  program
+  const cmd = program
     .command('metrics')
-    .description('Concentration metrics of a distribution, per window; `metrics file <csv>` for any CSV of weights per entity.')
-    .argument('<distribution>', 'distribution id (see `nakamoto distributions`), or `file` to read a CSV')
+    .description('Concentration metrics of a distribution per window (see `nakamoto distributions`), or of any CSV with `metrics file <csv>`.')
+    .argument('<distribution>', 'distribution id, e.g. bitcoin/pools; or `file` to read a CSV')
     .argument('[path]', 'with `file`: the CSV to read')
-    .option('--entity-column <name>', 'with `file`: column naming the entity', 'entity')
-    .option('--weight-column <name>', 'with `file`: column holding the weight (empty = 1 per row)')
-    .option('--metrics <ids>', 'comma-separated metric ids', DEFAULT_METRIC_IDS.join(','))
+    .option('--metrics <ids>', 'comma-separated metric ids (see docs/metrics.md)', DEFAULT_METRIC_IDS.join(','))
     .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (distribution: string, path: string | undefined, opts: { entityColumn: string; weightColumn?: string; metrics: string; format: string }) => {
-      const format = parseFormat(opts.format);
-      const metrics = parseMetricList(opts.metrics);
-      if (distribution !== 'file') throw new UsageError(`invalid distribution: ${distribution}`);
-      if (!path) throw new UsageError('metrics file: missing <path> (the CSV to read)');
-      const dist = await readWeightsCsv(path, opts.entityColumn, opts.weightColumn);
-      const values = computeMetrics(dist, metrics);
+    .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
+    .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
+    .option('--db <path>', DB_OPTION_HELP)
+    .option('--entity-column <name>', 'with `file`: column naming the entity', 'entity')
+    .option('--weight-column <name>', 'with `file`: column holding the weight (omit: 1 per row)');
+  addWindowOptions(cmd).action(async (distribution: string, path: string | undefined, opts: MetricsOptions) => {
+    const format = parseFormat(opts.format);
+    const metrics = parseMetricList(opts.metrics);
+    if (distribution === 'file') return metricsOfFile(path, opts, metrics, format, io);
+    if (path !== undefined) throw new UsageError(`unexpected argument: ${path} (only \`metrics file\` takes a path)`);
+    const entry = getDistribution(distribution);
+    const population = parseCount(opts.populationWindows, '--population-windows');
+    const store = await openExistingStore(opts.db, io, false);
+    try {
+      const sourced = await entry.load({ store, source: opts.source, datasetsRoot: datasetsRoot(io.env) });
+      const { spec, range } = resolveWindows(opts, sourced.coverage);
+      const results = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+      const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
+      const rows = windowRows(results, metrics, totalColumn);
+      const columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];
+      const windowText = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC`;
       if (format === 'json') {
-        io.stdout(JSON.stringify({ entities: dist.labels.length, total: dist.total, metrics: values }, null, 2) + '\n');
+        io.stdout(JSON.stringify({ distribution: entry.id, provenance: sourced.provenance, windows: windowText, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) }, null, 2) + '\n');
         return;
       }
-      const rows = metrics.map((m) => ({ metric: m.id, value: values[m.id] }));
-      io.stdout(renderRows(rows, ['metric', 'value'], format));
-    });
+      if (format === 'table') io.stdout(provenanceLines(sourced.provenance, [windowText]));
+      else io.stderr(provenanceLines(sourced.provenance, [windowText]));
+      io.stdout(renderRows(rows, columns, format));
+    } finally {
+      await store?.close();
+    }
+  });
 }

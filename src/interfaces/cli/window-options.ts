@@ -1,0 +1,48 @@
+/**
+ * @module Shared window options (`--window --step --anchor --from --to --partial`) → WindowSpec and range.
+ */
+import type { Command } from 'commander';
+import { parseDate, parseDuration } from '../../aggregate/duration.js';
+import { windowAxis, type WindowSpec } from '../../aggregate/windows.js';
+import { resolveRange, type Range } from '../../analysis/window-metrics.js';
+import { UsageError } from '../../domain/errors.js';
+import type { Coverage } from '../../pipeline/series-source.js';
+
+export interface WindowOptions {
+  window: string;
+  step?: string;
+  anchor?: string;
+  from?: string;
+  to?: string;
+  partial?: boolean;
+}
+
+export function addWindowOptions(cmd: Command, defaultWindow = '30d'): Command {
+  return cmd
+    .option('--window <size>', 'window length: Nd days, Nw weeks, Nm calendar months, Nq quarters, Ny calendar years, Nb blocks', defaultWindow)
+    .option('--step <size>', 'distance between window starts (default: the window length, i.e. tumbling windows; smaller = sliding)')
+    .option('--anchor <date|height>', 'start of one window (sets the phase): a UTC date YYYY-MM-DD, or a height for block windows (default: start of the data or --from)')
+    .option('--from <date|height>', 'first day (UTC, inclusive) or height to cover')
+    .option('--to <date|height>', 'end day (UTC, exclusive) or height to cover')
+    .option('--partial', 'also print a last window that runs past the end of the data (default: complete windows only)');
+}
+
+function parsePoint(text: string, axis: 'time' | 'height', what: string): number {
+  if (axis === 'height') {
+    if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${what}: ${text} (block windows take a block height)`);
+    return Number(text);
+  }
+  return parseDate(text, what);
+}
+
+export function resolveWindows(opts: WindowOptions, coverage: Coverage): { spec: WindowSpec; range: Range } {
+  const size = parseDuration(opts.window, 'window');
+  const step = opts.step ? parseDuration(opts.step, 'step') : size;
+  const axis = windowAxis({ size, step, anchor: 0 });
+  const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
+  const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
+  if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);
+  const range = resolveRange(coverage, axis, from, to);
+  const anchor = opts.anchor !== undefined ? parsePoint(opts.anchor, axis, '--anchor') : range.start;
+  return { spec: { size, step, anchor, partial: Boolean(opts.partial) }, range };
+}

@@ -1,0 +1,72 @@
+/**
+ * @module The catalogue of distributions: every "weights per entity over time" the tool can measure,
+ * with its unit, entity kind, aggregation and how to load it. `nakamoto distributions` lists it and
+ * `nakamoto metrics <id>` looks ids up here.
+ */
+import { NotFoundError } from '../domain/errors.js';
+import type { AggregationKind } from '../domain/observations.js';
+import type { Store } from '../store/store.js';
+import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
+import type { SourcedSeries } from './series-source.js';
+
+export interface LoadContext {
+  readonly store: Store | null;
+  readonly source?: string;
+  readonly level?: string;
+  readonly datasetsRoot: string;
+}
+
+export interface DistributionEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly entityKind: string;
+  readonly aggregation: AggregationKind;
+  readonly coverage: string;
+  readonly source: string;
+  readonly caveats: readonly string[];
+  load(ctx: LoadContext): Promise<SourcedSeries>;
+}
+
+const bitcoinPools: DistributionEntry = {
+  id: 'bitcoin/pools',
+  title: 'Bitcoin blocks per mining pool',
+  unit: 'blocks',
+  entityKind: 'mining pool (or owner, with the EDI source)',
+  aggregation: 'flow',
+  coverage: 'embedded default 2020-01-01 → 2026-04-21; with ingested datasets 2016-02 → 2026-04',
+  source: 'embedded default (per-block attribution 2020–2026, daily); store sources perblock, perblock-v1, perblock-v2, perblock-node, btccom, edi',
+  caveats: [
+    'Blocks found are a sample of hash rate: short windows carry large sampling error.',
+    "Pool labels are other people's attributions (mempool.space rules); 'unknown' blocks are kept as one entity.",
+    'Pools are not owners: several pools can share an owner, and pools can mine on another pool\'s templates.',
+  ],
+  async load(ctx) {
+    if (ctx.source === 'default' || (!ctx.store && ctx.source === undefined)) return loadEmbeddedDefault();
+    if (!ctx.store) throw new NotFoundError(`source ${ctx.source ?? ''} needs a store: run \`nakamoto ingest <file>\` first (or omit --source for the embedded default)`);
+    let source = ctx.source;
+    if (source === undefined) {
+      const available = (await ctx.store.listSources()).map((s) => s.source);
+      if (available.includes('perblock-v1') || available.includes('perblock-v2')) source = COMPOSITE_SOURCE;
+      else return loadEmbeddedDefault();
+    }
+    return loadFromStore(ctx.store, source);
+  },
+};
+
+const entries: DistributionEntry[] = [bitcoinPools];
+
+export function registerDistribution(entry: DistributionEntry): void {
+  if (entries.some((e) => e.id === entry.id)) throw new Error(`distribution ${entry.id} registered twice`);
+  entries.push(entry);
+}
+
+export function listDistributions(): readonly DistributionEntry[] {
+  return entries;
+}
+
+export function getDistribution(id: string): DistributionEntry {
+  const e = entries.find((x) => x.id === id);
+  if (!e) throw new NotFoundError(`invalid distribution: ${id} (known: ${entries.map((x) => x.id).join(', ')}; or \`file <csv>\`)`);
+  return e;
+}

@@ -1,0 +1,125 @@
+/**
+ * @module Turn stored (or embedded) Bitcoin data into an ObservationSeries with its provenance and
+ * the range it fully covers. Block sources become one observation per block (weight 1); day
+ * sources one observation per entity per day (weight = blocks).
+ */
+import { DAY_SEC, startOfDay } from '../aggregate/duration.js';
+import type { ObservationSeries } from '../domain/observations.js';
+import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
+
+export interface Coverage {
+  /** Fully covered UTC range [start, end); null when the source has no times. */
+  readonly time: { readonly start: number; readonly end: number } | null;
+  /** Covered heights [start, end); null for day-granular sources. */
+  readonly height: { readonly start: number; readonly end: number } | null;
+}
+
+export interface Provenance {
+  readonly distribution: string;
+  readonly source: string;
+  readonly description: string;
+  readonly rulesVersions: readonly string[];
+  /** Store location or `embedded default (data/default/…)`. */
+  readonly from: string;
+  readonly level: string;
+  readonly unit: string;
+}
+
+export interface SourcedSeries {
+  /** Observations in time order (used by time windows). */
+  readonly series: ObservationSeries;
+  /** Observations in height order with heights (used by block-count windows); absent for day sources. */
+  readonly heightSeries?: ObservationSeries;
+  readonly coverage: Coverage;
+  readonly provenance: Provenance;
+}
+
+/** Block labels → series. Times: first and last partial UTC days are excluded from the covered range. */
+export function seriesFromBlockLabels(b: StoredBlockLabels): { series: ObservationSeries; coverage: Coverage } {
+  const n = b.heights.length;
+  const hasTime = n > 0 && !Number.isNaN(b.timeSec[0]!) && !Number.isNaN(b.timeSec[n - 1]!);
+  // Block times are not monotonic: sort observations by time for time windows, keep heights for block windows.
+  let order: Int32Array | null = null;
+  if (hasTime) {
+    for (let i = 1; i < n; i++) {
+      if (b.timeSec[i]! < b.timeSec[i - 1]!) {
+        order = Int32Array.from({ length: n }, (_, k) => k);
+        order.sort((x, y) => b.timeSec[x]! - b.timeSec[y]! || b.heights[x]! - b.heights[y]!);
+        break;
+      }
+    }
+  }
+  const byTime = (arr: Int32Array | Float64Array): typeof arr => {
+    if (!order) return arr;
+    const out = arr instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = arr[order[i]!]!;
+    return out;
+  };
+  const timeSec = byTime(b.timeSec) as Float64Array;
+  const series: ObservationSeries = {
+    entities: b.labels,
+    timeSec,
+    entity: byTime(b.label) as Int32Array,
+    weight: new Float64Array(n).fill(1),
+    kind: 'flow',
+    // Height windows need the series in height order; only offered when time order = height order or no times.
+    ...(order ? {} : { height: b.heights }),
+  };
+  const heightCov = n > 0 ? { start: b.heights[0]!, end: b.heights[n - 1]! + 1 } : null;
+  let timeCov: Coverage['time'] = null;
+  if (hasTime && n > 0) {
+    const start = startOfDay(timeSec[0]!) + DAY_SEC;
+    const end = startOfDay(timeSec[n - 1]!);
+    timeCov = { start, end: Math.max(start, end) };
+  }
+  return { series, coverage: { time: timeCov, height: heightCov } };
+}
+
+/** Height-ordered view of block labels, for block-count windows when times are not monotonic. */
+export function heightSeriesFromBlockLabels(b: StoredBlockLabels): ObservationSeries {
+  return {
+    entities: b.labels,
+    timeSec: b.timeSec,
+    entity: b.label,
+    weight: new Float64Array(b.heights.length).fill(1),
+    height: b.heights,
+    kind: 'flow',
+  };
+}
+
+export function seriesFromDailyCounts(d: StoredDailyCounts): { series: ObservationSeries; coverage: Coverage } {
+  const n = d.daySec.length;
+  const series: ObservationSeries = { entities: d.entities, timeSec: d.daySec, entity: d.entity, weight: Float64Array.from(d.counts), kind: 'flow' };
+  const time = n > 0 ? { start: d.daySec[0]!, end: d.daySec[n - 1]! + DAY_SEC } : null;
+  return { series, coverage: { time, height: null } };
+}
+
+/** Merge block label sets by height, earlier sets taking precedence (e.g. v1, then v2 where v1 has none). */
+export function mergeBlockLabels(sets: readonly StoredBlockLabels[]): StoredBlockLabels {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const byHeight = new Map<number, { t: number; l: number }>();
+  for (const s of sets) {
+    for (let i = 0; i < s.heights.length; i++) {
+      const h = s.heights[i]!;
+      if (byHeight.has(h)) continue;
+      const name = s.labels[s.label[i]!]!;
+      let k = index.get(name);
+      if (k === undefined) {
+        k = labels.length;
+        labels.push(name);
+        index.set(name, k);
+      }
+      byHeight.set(h, { t: s.timeSec[i]!, l: k });
+    }
+  }
+  const heights = Int32Array.from([...byHeight.keys()].sort((a, b) => a - b));
+  const timeSec = new Float64Array(heights.length);
+  const label = new Int32Array(heights.length);
+  heights.forEach((h, i) => {
+    const v = byHeight.get(h)!;
+    timeSec[i] = v.t;
+    label[i] = v.l;
+  });
+  return { heights, timeSec, label, labels };
+}

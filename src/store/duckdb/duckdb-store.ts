@@ -1,0 +1,248 @@
+/**
+ * @module The embedded DuckDB store. Writes go through a TEMP staging table (appender, fast) and
+ * are then merged into the real tables inside one transaction together with the `ingests` row, so
+ * a killed process leaves the store exactly as before the batch.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DecodeError, StoreError } from '../../domain/errors.js';
+import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
+import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { IngestMeta, IngestRecord, SourceSummary, Store, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
+import { migrate } from './migrate.js';
+
+export async function openDuckDbStore(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const hint = /lock/i.test(msg) ? ' (is another nakamoto process using it?)' : '';
+    throw new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}${hint}`, { cause: err });
+  }
+  const conn = await instance.connect();
+  await migrate(conn);
+  return new DuckDbStore(path, instance, conn);
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
+
+class DuckDbStore implements Store {
+  readonly location: string;
+  private readonly instance: DuckDBInstance;
+  private readonly conn: DuckDBConnection;
+
+  constructor(location: string, instance: DuckDBInstance, conn: DuckDBConnection) {
+    this.location = location;
+    this.instance = instance;
+    this.conn = conn;
+  }
+
+  async findIngest(source: string, sha256: string): Promise<IngestRecord | null> {
+    const rows = await this.ingestRows('WHERE source = $1 AND sha256 = $2 ORDER BY id DESC LIMIT 1', [source, sha256]);
+    return rows[0] ?? null;
+  }
+
+  async listIngests(): Promise<IngestRecord[]> {
+    return this.ingestRows('ORDER BY id', []);
+  }
+
+  private async ingestRows(where: string, params: string[]): Promise<IngestRecord[]> {
+    const r = await this.conn.runAndReadAll(
+      `SELECT id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') FROM ingests ${where}`,
+      params,
+    );
+    return r.getRowsJS().map((x) => ({
+      id: num(x[0]),
+      source: String(x[1]),
+      kind: String(x[2]),
+      input: String(x[3]),
+      sha256: String(x[4]),
+      rulesVersion: String(x[5]),
+      rows: num(x[6]),
+      skipped: num(x[7]),
+      inserted: num(x[8]),
+      updated: num(x[9]),
+      unchanged: num(x[10]),
+      finishedAt: String(x[11]),
+    }));
+  }
+
+  private async nextIngestId(): Promise<number> {
+    const r = await this.conn.runAndReadAll('SELECT coalesce(max(id), 0) + 1 FROM ingests');
+    return num(r.getRowsJS()[0]?.[0]);
+  }
+
+  async writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
+    const c = this.conn;
+    await c.run('CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec BIGINT, label VARCHAR, hash VARCHAR)');
+    const app = await c.createAppender('staging_labels', 'main', 'temp');
+    const { heights, timeSec, labels, hashes } = batch;
+    for (let i = 0; i < heights.length; i++) {
+      app.appendInteger(heights[i]!);
+      const t = timeSec[i]!;
+      if (Number.isNaN(t)) app.appendNull();
+      else app.appendBigInt(BigInt(t));
+      app.appendVarchar(labels[i]!);
+      const h = hashes?.[i];
+      if (h === undefined) app.appendNull();
+      else app.appendVarchar(h);
+      app.endRow();
+    }
+    app.closeSync();
+    return this.inTransaction(async () => {
+      const conflict = await c.runAndReadAll(
+        `SELECT s.height, s.time_sec, b.time_sec, b.time_from FROM staging_labels s JOIN blocks b USING (height)
+         WHERE (s.time_sec IS NOT NULL AND b.time_sec IS NOT NULL AND s.time_sec <> b.time_sec)
+            OR (s.hash IS NOT NULL AND b.hash IS NOT NULL AND s.hash <> b.hash) LIMIT 1`,
+      );
+      const bad = conflict.getRowsJS()[0];
+      if (bad) {
+        throw new DecodeError(
+          { input: batch.input, field: 'height' },
+          `block ${String(bad[0])} disagrees with the store (time ${String(bad[1])} vs ${String(bad[2])} from ${String(bad[3])}): wrong heights or a reorg; nothing was written`,
+        );
+      }
+      const counts = await c.runAndReadAll(
+        `SELECT count(*) FILTER (WHERE b.label IS NULL), count(*) FILTER (WHERE b.label <> s.label), count(*) FILTER (WHERE b.label = s.label)
+         FROM staging_labels s LEFT JOIN block_labels b ON b.source = $1 AND b.height = s.height`,
+        [batch.source],
+      );
+      const [inserted, updated, unchanged] = (counts.getRowsJS()[0] ?? []).map(num) as [number, number, number];
+      const id = await this.nextIngestId();
+      await c.run(
+        `INSERT INTO blocks SELECT height, hash, time_sec, CASE WHEN time_sec IS NULL THEN NULL ELSE $1 END FROM staging_labels
+         ON CONFLICT (height) DO UPDATE SET hash = coalesce(blocks.hash, excluded.hash), time_sec = coalesce(blocks.time_sec, excluded.time_sec),
+           time_from = coalesce(blocks.time_from, excluded.time_from)
+         WHERE (blocks.hash IS NULL AND excluded.hash IS NOT NULL) OR (blocks.time_sec IS NULL AND excluded.time_sec IS NOT NULL)`,
+        [batch.source],
+      );
+      await c.run(
+        `INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM staging_labels
+         ON CONFLICT (source, height) DO UPDATE SET label = excluded.label, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
+         WHERE block_labels.label <> excluded.label`,
+        [batch.source, meta.rulesVersion, id],
+      );
+      await this.insertIngest(id, batch.source, batch.input, batch.description, 'block', meta, { inserted, updated, unchanged });
+      return { ingestId: id, inserted, updated, unchanged };
+    }, 'staging_labels');
+  }
+
+  async writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary> {
+    const c = this.conn;
+    await c.run('CREATE OR REPLACE TEMP TABLE staging_daily (day_sec BIGINT, entity VARCHAR, blocks INTEGER)');
+    const app = await c.createAppender('staging_daily', 'main', 'temp');
+    for (let i = 0; i < batch.counts.length; i++) {
+      app.appendBigInt(BigInt(batch.daySec[i]!));
+      app.appendVarchar(batch.entities[i]!);
+      app.appendInteger(batch.counts[i]!);
+      app.endRow();
+    }
+    app.closeSync();
+    return this.inTransaction(async () => {
+      const counts = await c.runAndReadAll(
+        `SELECT count(*) FILTER (WHERE d.blocks IS NULL), count(*) FILTER (WHERE d.blocks <> s.blocks), count(*) FILTER (WHERE d.blocks = s.blocks)
+         FROM staging_daily s LEFT JOIN daily_counts d ON d.source = $1 AND d.day_sec = s.day_sec AND d.entity = s.entity`,
+        [batch.source],
+      );
+      const [inserted, updated, unchanged] = (counts.getRowsJS()[0] ?? []).map(num) as [number, number, number];
+      const id = await this.nextIngestId();
+      await c.run(
+        `INSERT INTO daily_counts SELECT $1, day_sec, entity, blocks, $2, $3 FROM staging_daily
+         ON CONFLICT (source, day_sec, entity) DO UPDATE SET blocks = excluded.blocks, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
+         WHERE daily_counts.blocks <> excluded.blocks`,
+        [batch.source, meta.rulesVersion, id],
+      );
+      await this.insertIngest(id, batch.source, batch.input, batch.description, 'day', meta, { inserted, updated, unchanged });
+      return { ingestId: id, inserted, updated, unchanged };
+    }, 'staging_daily');
+  }
+
+  private async insertIngest(
+    id: number,
+    source: string,
+    input: string,
+    description: string,
+    granularity: string,
+    meta: IngestMeta,
+    s: { inserted: number; updated: number; unchanged: number },
+  ): Promise<void> {
+    await this.conn.run(
+      `INSERT INTO ingests VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now()::TIMESTAMP)`,
+      [id, source, meta.kind, input, meta.sha256, meta.rulesVersion, description, granularity, meta.rows, meta.skipped, s.inserted, s.updated, s.unchanged],
+    );
+  }
+
+  private async inTransaction<T>(fn: () => Promise<T>, staging: string): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.conn.run('COMMIT');
+      return out;
+    } catch (err) {
+      await this.conn.run('ROLLBACK');
+      throw err;
+    } finally {
+      await this.conn.run(`DROP TABLE IF EXISTS temp.main.${staging}`);
+    }
+  }
+
+  async listSources(): Promise<SourceSummary[]> {
+    const r = await this.conn.runAndReadAll(`
+      WITH latest AS (SELECT source, arg_max(description, id) AS description, arg_max(granularity, id) AS granularity FROM ingests GROUP BY source),
+      blk AS (SELECT l.source, count(*) AS n, min(l.height) AS h0, max(l.height) AS h1, min(b.time_sec) AS t0, max(b.time_sec) AS t1,
+                     list(DISTINCT l.rules_version ORDER BY l.rules_version) AS rv
+              FROM block_labels l LEFT JOIN blocks b USING (height) GROUP BY l.source),
+      day AS (SELECT source, sum(blocks) AS n, min(day_sec) AS t0, max(day_sec) AS t1, list(DISTINCT rules_version ORDER BY rules_version) AS rv
+              FROM daily_counts GROUP BY source)
+      SELECT latest.source, latest.granularity, latest.description,
+             coalesce(blk.n, day.n, 0), blk.h0, blk.h1, coalesce(blk.t0, day.t0), coalesce(blk.t1, day.t1), coalesce(blk.rv, day.rv, [])
+      FROM latest LEFT JOIN blk USING (source) LEFT JOIN day USING (source) ORDER BY latest.source`);
+    return r.getRowsJS().map((x) => ({
+      source: String(x[0]),
+      granularity: x[1] === 'day' ? 'day' : 'block',
+      description: String(x[2]),
+      blocks: num(x[3]),
+      firstHeight: x[4] === null ? null : num(x[4]),
+      lastHeight: x[5] === null ? null : num(x[5]),
+      firstTimeSec: x[6] === null ? null : num(x[6]),
+      lastTimeSec: x[7] === null ? null : num(x[7]),
+      rulesVersions: (x[8] as unknown[]).map(String),
+    }));
+  }
+
+  async readBlockLabels(source: string): Promise<StoredBlockLabels> {
+    const names = await this.conn.runAndReadAll('SELECT DISTINCT label FROM block_labels WHERE source = $1 ORDER BY label', [source]);
+    const labels = (names.getColumnsJS()[0] ?? []).map(String);
+    const r = await this.conn.runAndReadAll(
+      `SELECT l.height, b.time_sec, dense_rank() OVER (ORDER BY l.label) - 1
+       FROM block_labels l LEFT JOIN blocks b USING (height) WHERE l.source = $1 ORDER BY l.height`,
+      [source],
+    );
+    const [h = [], t = [], k = []] = r.getColumnsJS();
+    return {
+      heights: Int32Array.from(h, num),
+      timeSec: Float64Array.from(t, num),
+      label: Int32Array.from(k, num),
+      labels,
+    };
+  }
+
+  async readDailyCounts(source: string): Promise<StoredDailyCounts> {
+    const names = await this.conn.runAndReadAll('SELECT DISTINCT entity FROM daily_counts WHERE source = $1 ORDER BY entity', [source]);
+    const entities = (names.getColumnsJS()[0] ?? []).map(String);
+    const r = await this.conn.runAndReadAll(
+      `SELECT day_sec, dense_rank() OVER (ORDER BY entity) - 1, blocks FROM daily_counts WHERE source = $1 ORDER BY day_sec, entity`,
+      [source],
+    );
+    const [d = [], e = [], b = []] = r.getColumnsJS();
+    return { daySec: Float64Array.from(d, num), entity: Int32Array.from(e, num), counts: Int32Array.from(b, num), entities };
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * @module Numbered SQL migrations (`migrations/NNNN-name.sql`), applied in order, each in its own
+ * transaction, recorded in `schema_migrations`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}-.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+export async function migrate(conn: DuckDBConnection): Promise<number> {
+  await conn.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+  const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
+  const applied = new Set(done.getColumnsJS()[0]?.map(Number) ?? []);
+  let count = 0;
+  for (const m of loadMigrations()) {
+    if (applied.has(m.version)) continue;
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(m.sql);
+      await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)', [m.version, m.name]);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+    count++;
+  }
+  return count;
+}
