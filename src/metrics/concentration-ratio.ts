@@ -10,6 +10,7 @@ import { isEmpty, type Metric } from './metric.js';
 export function concentrationRatio(s: SortedWeights, k: number): number | null {
   if (isEmpty(s)) return null;
   const m = Math.min(k, s.active);
+  if (m === s.active) return 1; // all active weight, exactly (no float round-off)
   if (s.integral) {
     let top = 0;
     for (let i = 0; i < m; i++) top += s.w[i] as number;

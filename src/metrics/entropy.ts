@@ -11,7 +11,7 @@ export function shannonEntropy(s: SortedWeights, base: number): number | null {
   let h = 0;
   for (let i = 0; i < s.active; i++) {
     const p = (s.w[i] as number) / s.total;
-    h -= p * Math.log(p);
+    if (p > 0) h -= p * Math.log(p); // 0·log 0 = 0 (also for a weight too small to register)
   }
   return Math.max(0, h / Math.log(base));
 }

@@ -9,6 +9,8 @@ export interface Fraction {
   readonly den: bigint;
 }
 
+const MAX_DIGITS = 300;
+
 /** Parse a decimal string or number in [0, 1] ("0.5", "0.33", "1", "5e-1") into an exact fraction. */
 export function parseFraction(value: string | number, what: string): Fraction {
   const text = typeof value === 'number' ? String(value) : value.trim();
@@ -17,6 +19,10 @@ export function parseFraction(value: string | number, what: string): Fraction {
   const intPart = m[1] ?? '';
   const frac = m[2] ?? '';
   const exp = Number(m[3] ?? '0');
+  // Bound the work: 10^|exp| is built as a BigInt, and a double cannot hold finer thresholds anyway.
+  if (Math.abs(exp) + frac.length > MAX_DIGITS) {
+    throw new UsageError(`invalid ${what}: ${text} (too many digits or too large an exponent; at most ${MAX_DIGITS})`);
+  }
   let num = BigInt((intPart + frac).replace(/^0+(?=\d)/, '') || '0');
   let den = 10n ** BigInt(frac.length);
   if (exp > 0) num *= 10n ** BigInt(exp);

@@ -12,7 +12,7 @@ export function theil(s: SortedWeights): number | null {
   let acc = 0;
   for (let i = 0; i < s.active; i++) {
     const r = (s.w[i] as number) / mu;
-    acc += r * Math.log(r);
+    if (r > 0) acc += r * Math.log(r); // 0·ln 0 = 0
   }
   return Math.max(0, acc / n);
 }

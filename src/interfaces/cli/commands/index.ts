@@ -3,8 +3,18 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { register as registerDistributions } from './distributions.js';
+import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
+import { register as registerPools } from './pools.js';
+import { register as registerReport } from './report.js';
+import { register as registerSources } from './sources.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
+  registerIngest(program, io);
   registerMetrics(program, io);
+  registerPools(program, io);
+  registerReport(program, io);
+  registerSources(program, io);
+  registerDistributions(program, io);
 }
