@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStoreContract } from '../../../test/contracts/store.contract.js';
+import { ingestDataset } from '../../pipeline/ingest-dataset.js';
+import { datasetPath, PROJECT_ROOT } from '../../sources/files/datasets-path.js';
+import { openDuckDbStore } from './duckdb-store.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'nakamoto-duck-'));
+
+runStoreContract('DuckDB (file)', () => openDuckDbStore(join(tmp(), 'store.duckdb')));
+
+const PERBLOCK = datasetPath('bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz');
+
+describe('DuckDB store on real data', () => {
+  it('ingesting the same file twice changes nothing; --force re-merges with every row unchanged', async () => {
+    const store = await openDuckDbStore(join(tmp(), 's.duckdb'));
+    try {
+      const first = await ingestDataset(store, datasetPath('bitcoin/btccom-pool-labels-2016-2018/miningpool.csv'));
+      expect(first.sources[0]!.write).toMatchObject({ inserted: 146_148, updated: 0 });
+      const second = await ingestDataset(store, datasetPath('bitcoin/btccom-pool-labels-2016-2018/miningpool.csv'));
+      expect(second.sources[0]!.write).toBeNull();
+      expect(second.sources[0]!.alreadyIngestedAs).toBe(first.sources[0]!.write!.ingestId);
+      const forced = await ingestDataset(store, datasetPath('bitcoin/btccom-pool-labels-2016-2018/miningpool.csv'), { force: true });
+      expect(forced.sources[0]!.write).toMatchObject({ inserted: 0, updated: 0, unchanged: 146_148 });
+      expect((await store.listIngests()).length).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a process killed mid-ingest leaves the store as before the batch, and a rerun completes it', async () => {
+    const dir = tmp();
+    const db = join(dir, 'crash.duckdb');
+    const child = join(PROJECT_ROOT, 'test/helpers/ingest-child.ts');
+    const outcomes: string[] = [];
+    const states: number[] = [];
+    for (const delayMs of [0, 300, 1200, 2500]) {
+      await new Promise<void>((resolve, reject) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', child, db, PERBLOCK], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+        let killed = false;
+        p.stdout.on('data', (buf: Buffer) => {
+          if (!killed && buf.toString().includes('parsed')) {
+            killed = true;
+            setTimeout(() => p.kill('SIGKILL'), delayMs);
+          }
+        });
+        p.on('error', reject);
+        p.on('exit', (code, signal) => {
+          outcomes.push(signal ?? `exit ${code}`);
+          resolve();
+        });
+      });
+      // After each kill: each source is either absent or complete, and matches the ingest log.
+      const store = await openDuckDbStore(db);
+      try {
+        const sources = await store.listSources();
+        const ingests = await store.listIngests();
+        for (const s of sources) {
+          expect(s.blocks).toBe(s.source === 'perblock-v1' ? 331_777 : 282_174);
+          expect(ingests.some((i) => i.source === s.source)).toBe(true);
+        }
+        expect(ingests.length).toBe(sources.length);
+        states.push(sources.length);
+      } finally {
+        await store.close();
+      }
+    }
+    // The kills must really have interrupted work (not arrived after a clean exit).
+    expect(outcomes.filter((o) => o === 'SIGKILL').length).toBeGreaterThanOrEqual(3);
+    console.log(`crash test: outcomes ${outcomes.join(', ')}; committed sources after each kill: ${states.join(', ')}`);
+    const store = await openDuckDbStore(db);
+    try {
+      await ingestDataset(store, PERBLOCK);
+      const sources = await store.listSources();
+      expect(sources.map((s) => [s.source, s.blocks])).toEqual([
+        ['perblock-v1', 331_777],
+        ['perblock-v2', 282_174],
+      ]);
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+});

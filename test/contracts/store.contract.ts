@@ -1,0 +1,125 @@
+/**
+ * The Store contract: every backend (DuckDB, PostgreSQL) runs this same suite against a real
+ * database. `open` must return a fresh, empty store each call.
+ */
+import { describe, expect, it } from 'vitest';
+import { DecodeError } from '../../src/domain/errors.js';
+import type { BlockLabelBatch } from '../../src/sources/datasets/block-labels.js';
+import type { DailyCountBatch } from '../../src/sources/datasets/daily-counts.js';
+import type { IngestMeta, Store } from '../../src/store/store.js';
+
+const meta = (rows: number, sha = 'a'.repeat(64)): IngestMeta => ({ kind: 'test', sha256: sha, rulesVersion: `labels:${sha.slice(0, 12)}`, rows, skipped: 0 });
+
+export function blockBatch(source: string, rows: [number, number | null, string][], hashes?: string[]): BlockLabelBatch {
+  return {
+    source,
+    description: `${source} test batch`,
+    input: `${source}.csv`,
+    heights: Int32Array.from(rows, (r) => r[0]),
+    timeSec: Float64Array.from(rows, (r) => (r[1] === null ? Number.NaN : r[1])),
+    labels: rows.map((r) => r[2]),
+    ...(hashes ? { hashes } : {}),
+  };
+}
+
+export function runStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    it('writes block labels and reads them back in height order, labels interned', async () => {
+      const s = await open();
+      try {
+        const w = await s.writeBlockLabels(blockBatch('src-a', [[12, 1200, 'b'], [10, 1000, 'a'], [11, 1100, 'a']]), meta(3));
+        expect(w).toMatchObject({ inserted: 3, updated: 0, unchanged: 0 });
+        const r = await s.readBlockLabels('src-a');
+        expect([...r.heights]).toEqual([10, 11, 12]);
+        expect([...r.timeSec]).toEqual([1000, 1100, 1200]);
+        expect([...r.label].map((k) => r.labels[k])).toEqual(['a', 'a', 'b']);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('is idempotent: writing the same rows again changes nothing; changed labels are counted as updates', async () => {
+      const s = await open();
+      try {
+        const rows: [number, number | null, string][] = [[1, 100, 'x'], [2, 200, 'y']];
+        await s.writeBlockLabels(blockBatch('src', rows), meta(2));
+        const again = await s.writeBlockLabels(blockBatch('src', rows), meta(2));
+        expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+        const changed = await s.writeBlockLabels(blockBatch('src', [[2, 200, 'z'], [3, 300, 'x']]), meta(2, 'b'.repeat(64)));
+        expect(changed).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+        const r = await s.readBlockLabels('src');
+        expect([...r.label].map((k) => r.labels[k])).toEqual(['x', 'z', 'x']);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('keeps sources separate and shares block times across them', async () => {
+      const s = await open();
+      try {
+        await s.writeBlockLabels(blockBatch('with-times', [[5, 500, 'p']]), meta(1));
+        await s.writeBlockLabels(blockBatch('no-times', [[5, null, 'q'], [6, null, 'q']]), meta(2));
+        const r = await s.readBlockLabels('no-times');
+        expect(r.timeSec[0]).toBe(500);
+        expect(Number.isNaN(r.timeSec[1])).toBe(true);
+        const sources = await s.listSources();
+        expect(sources.map((x) => [x.source, x.blocks, x.firstHeight, x.lastHeight])).toEqual([
+          ['no-times', 2, 5, 6],
+          ['with-times', 1, 5, 5],
+        ]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('rejects a batch whose block time contradicts the store, and writes nothing from it', async () => {
+      const s = await open();
+      try {
+        await s.writeBlockLabels(blockBatch('a', [[7, 700, 'p']]), meta(1));
+        await expect(s.writeBlockLabels(blockBatch('b', [[8, 800, 'q'], [7, 701, 'q']]), meta(2))).rejects.toThrow(DecodeError);
+        expect((await s.listSources()).map((x) => x.source)).toEqual(['a']);
+        expect((await s.readBlockLabels('b')).heights.length).toBe(0);
+        expect((await s.listIngests()).length).toBe(1);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('records every committed ingest with its hash and rules version, and finds it again', async () => {
+      const s = await open();
+      try {
+        const sha = 'c'.repeat(64);
+        await s.writeBlockLabels(blockBatch('src', [[1, 1, 'x']]), meta(1, sha));
+        const found = await s.findIngest('src', sha);
+        expect(found).toMatchObject({ source: 'src', sha256: sha, rulesVersion: `labels:${sha.slice(0, 12)}`, inserted: 1 });
+        expect(await s.findIngest('src', 'd'.repeat(64))).toBeNull();
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('stores day-granular counts per source', async () => {
+      const s = await open();
+      try {
+        const batch: DailyCountBatch = {
+          source: 'daily',
+          description: 'daily test',
+          input: 'daily.csv',
+          daySec: Float64Array.from([86400, 86400, 0]),
+          entities: ['B', 'A', 'A'],
+          counts: Int32Array.from([3, 2, 1]),
+        };
+        expect(await s.writeDailyCounts(batch, meta(3))).toMatchObject({ inserted: 3 });
+        expect(await s.writeDailyCounts(batch, meta(3))).toMatchObject({ inserted: 0, unchanged: 3 });
+        const r = await s.readDailyCounts('daily');
+        expect([...r.daySec]).toEqual([0, 86400, 86400]);
+        expect([...r.entity].map((k) => r.entities[k])).toEqual(['A', 'A', 'B']);
+        expect([...r.counts]).toEqual([1, 2, 3]);
+        const [src] = await s.listSources();
+        expect(src).toMatchObject({ source: 'daily', granularity: 'day', blocks: 6, firstTimeSec: 0, lastTimeSec: 86400 });
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
