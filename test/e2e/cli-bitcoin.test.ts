@@ -76,7 +76,7 @@ describe('embedded default (no store)', () => {
     // 2018-01-01 → 2020-01-01 is 730 days; the first k·30 ≥ 730 is 750, i.e. 2020-01-21.
     expect(rows[0]!.window_start).toBe('2020-01-21');
     for (const row of rows) expect((Date.parse(row.window_end!) - Date.parse(row.window_start!)) / 86_400_000).toBe(30);
-    expect(rows.at(-1)!.window_end <= '2026-04-22').toBe(true);
+    expect(rows.at(-1)!.window_end! <= '2026-04-22').toBe(true);
     // Independent check of one window.
     const w = rows[17]!;
     const raw = rawCounts(`${w.window_start}T00:00:00Z`, `${w.window_end}T00:00:00Z`);

@@ -3,6 +3,8 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { register as registerAttribute } from './attribute.js';
+import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
@@ -12,6 +14,8 @@ import { register as registerSources } from './sources.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
   registerIngest(program, io);
+  registerAttribute(program, io);
+  registerDecode(program, io);
   registerMetrics(program, io);
   registerPools(program, io);
   registerReport(program, io);
