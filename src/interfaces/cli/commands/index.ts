@@ -3,6 +3,7 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { register as registerAttack } from './attack.js';
 import { register as registerAttribute } from './attribute.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerMetrics(program, io);
   registerPools(program, io);
   registerReport(program, io);
+  registerAttack(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
 }

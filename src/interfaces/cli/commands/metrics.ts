@@ -4,6 +4,8 @@
  */
 import type { Command } from 'commander';
 import { formatDay } from '../../../aggregate/duration.js';
+import { validateIntervalOptions } from '../../../analysis/uncertainty/posterior.js';
+import { formatProbabilities, windowIntervals } from '../../../analysis/uncertainty/window-intervals.js';
 import { computeWindowMetrics, type WindowMetrics } from '../../../analysis/window-metrics.js';
 import { UsageError } from '../../../domain/errors.js';
 import { computeMetrics, DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../../metrics/index.js';
@@ -24,6 +26,10 @@ interface MetricsOptions extends WindowOptions {
   db?: string;
   source?: string;
   populationWindows: string;
+  ci?: boolean;
+  confidence: string;
+  draws: string;
+  seed: string;
 }
 
 /** Column name of a metric in tabular output (`total-entities` is printed as `total_entities`). */
@@ -79,6 +85,10 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
     .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
+    .option('--ci', 'add _lo/_hi columns: posterior intervals from the multinomial sampling model (blocks are a sample of hash rate; see docs/uncertainty.md), P(value) for the Nakamoto coefficient, and an `unstable` flag')
+    .option('--confidence <level>', 'with --ci: central interval level', '0.95')
+    .option('--draws <n>', 'with --ci: posterior draws per window', '1000')
+    .option('--seed <n>', 'with --ci: random seed (results are reproducible for a seed)', '1')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--entity-column <name>', 'with `file`: column naming the entity', 'entity')
     .option('--weight-column <name>', 'with `file`: column holding the weight (omit: 1 per row)');
@@ -96,8 +106,26 @@ export function register(program: Command, io: CliIo): void {
       const results = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
       const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
       const rows = windowRows(results, metrics, totalColumn);
-      const columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];
-      const windowText = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC`;
+      let columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];
+      if (opts.ci) {
+        if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
+        const ivOpts = validateIntervalOptions({ confidence: Number(opts.confidence), draws: Number(opts.draws), prior: 0.5 });
+        const seed = parseCount(opts.seed, '--seed');
+        const ivs = windowIntervals(results, metrics, ivOpts, seed);
+        rows.forEach((row, i) => {
+          const iv = ivs[i]!;
+          for (const m of metrics) {
+            const col = metricColumn(m.id);
+            row[`${col}_lo`] = iv.intervals[m.id]?.lo ?? null;
+            row[`${col}_hi`] = iv.intervals[m.id]?.hi ?? null;
+          }
+          row['nakamoto-coefficient_p'] = formatProbabilities(iv.intervals['nakamoto-coefficient']?.probabilities);
+          row.unstable = iv.unstable;
+        });
+        columns = ['window_start', 'window_end', totalColumn, ...metrics.flatMap((m) => [metricColumn(m.id), `${metricColumn(m.id)}_lo`, `${metricColumn(m.id)}_hi`]), 'nakamoto-coefficient_p', 'unstable'];
+      }
+      const ciText = opts.ci ? `; intervals: ${opts.confidence} central, Dirichlet(counts + ½) posterior, ${opts.draws} draws, seed ${opts.seed}` : '';
+      const windowText = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${ciText}`;
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: entry.id, provenance: sourced.provenance, windows: windowText, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) }, null, 2) + '\n');
         return;
