@@ -7,6 +7,7 @@ import { NotFoundError } from '../domain/errors.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
+import { epochEntries } from './ai-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
 export interface LoadContext {
@@ -21,6 +22,8 @@ export interface DistributionEntry {
   readonly title: string;
   readonly unit: string;
   readonly entityKind: string;
+  /** Levels offered by `--level` (first = default), e.g. pool/entity or organisation/parent. */
+  readonly levels: readonly string[];
   readonly aggregation: AggregationKind;
   readonly coverage: string;
   readonly source: string;
@@ -33,6 +36,7 @@ const bitcoinPools: DistributionEntry = {
   title: 'Bitcoin blocks per mining pool',
   unit: 'blocks',
   entityKind: 'mining pool (or owner, with the EDI source)',
+  levels: ['pool'],
   aggregation: 'flow',
   coverage: 'embedded default 2020-01-01 → 2026-04-21; with ingested datasets 2016-02 → 2026-04',
   source: 'embedded default (per-block attribution 2020–2026, daily); store sources perblock, perblock-v1, perblock-v2, perblock-node, btccom, edi',
@@ -54,12 +58,7 @@ const bitcoinPools: DistributionEntry = {
   },
 };
 
-const entries: DistributionEntry[] = [bitcoinPools];
-
-export function registerDistribution(entry: DistributionEntry): void {
-  if (entries.some((e) => e.id === entry.id)) throw new Error(`distribution ${entry.id} registered twice`);
-  entries.push(entry);
-}
+const entries: readonly DistributionEntry[] = [bitcoinPools, ...epochEntries];
 
 export function listDistributions(): readonly DistributionEntry[] {
   return entries;

@@ -23,6 +23,8 @@ export interface Provenance {
   readonly from: string;
   readonly level: string;
   readonly unit: string;
+  /** What the loader counted, split, skipped or excluded (printed with the results). */
+  readonly notes?: readonly string[];
 }
 
 export interface SourcedSeries {

@@ -27,7 +27,12 @@ export interface ModelRecord {
   readonly countries: readonly string[];
   /** 00:00 UTC of the publication date; undefined when blank (stub rows of the `all` database). */
   readonly publicationSec?: number;
+  /** Epoch's `Training compute (FLOP)`; for a fine-tune this includes its base model's compute. */
   readonly trainingComputeFlop?: number;
+  /** `Base model` cell (set for fine-tunes and other derived models). */
+  readonly baseModel?: string;
+  /** `Finetune compute (FLOP)`: the compute added on top of the base model. */
+  readonly finetuneComputeFlop?: number;
   readonly parameters?: number;
   /** Epoch's confidence in the compute estimate (Confident, Likely, Speculative, Unknown …). */
   readonly confidence?: string;
@@ -50,6 +55,8 @@ const OPTIONAL_COLUMNS = {
   confidence: 'Confidence',
   frontier: 'Frontier model',
   exclude: 'Exclude',
+  baseModel: 'Base model',
+  finetune: 'Finetune compute (FLOP)',
 } as const satisfies Record<string, ColumnSpec>;
 
 export function decodeModels(table: EpochTable, database: ModelDatabase, options: DecodeOptions = {}): Decoded<ModelRecord> {
@@ -74,6 +81,8 @@ export function decodeModels(table: EpochTable, database: ModelDatabase, options
         const parameters = o.parameters >= 0 ? optionalNumber({ input, line, field: OPTIONAL_COLUMNS.parameters }, row[o.parameters]!) : undefined;
         const frontier =
           database === 'frontier' || (o.frontier >= 0 && flag({ input, line, field: OPTIONAL_COLUMNS.frontier }, row[o.frontier]!));
+        const finetuneComputeFlop =
+          o.finetune >= 0 ? optionalNumber({ input, line, field: OPTIONAL_COLUMNS.finetune }, row[o.finetune]!) : undefined;
         const excluded = o.exclude >= 0 && flag({ input, line, field: OPTIONAL_COLUMNS.exclude }, row[o.exclude]!);
         return {
           line,
@@ -82,6 +91,8 @@ export function decodeModels(table: EpochTable, database: ModelDatabase, options
           countries,
           publicationSec,
           trainingComputeFlop,
+          baseModel: o.baseModel >= 0 ? optionalText(row[o.baseModel]!) : undefined,
+          finetuneComputeFlop,
           parameters,
           confidence: o.confidence >= 0 ? optionalText(row[o.confidence]!) : undefined,
           frontier,

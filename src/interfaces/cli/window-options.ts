@@ -2,7 +2,7 @@
  * @module Shared window options (`--window --step --anchor --from --to --partial`) → WindowSpec and range.
  */
 import type { Command } from 'commander';
-import { parseDate, parseDuration } from '../../aggregate/duration.js';
+import { addDuration, DAY_SEC, formatDay, parseDate, parseDuration } from '../../aggregate/duration.js';
 import { windowAxis, type WindowSpec } from '../../aggregate/windows.js';
 import { resolveRange, type Range } from '../../analysis/window-metrics.js';
 import { UsageError } from '../../domain/errors.js';
@@ -15,6 +15,7 @@ export interface WindowOptions {
   from?: string;
   to?: string;
   partial?: boolean;
+  at?: string;
 }
 
 export function addWindowOptions(cmd: Command, defaultWindow = '30d'): Command {
@@ -24,7 +25,8 @@ export function addWindowOptions(cmd: Command, defaultWindow = '30d'): Command {
     .option('--anchor <date|height>', 'start of one window (sets the phase): a UTC date YYYY-MM-DD, or a height for block windows (default: start of the data or --from)')
     .option('--from <date|height>', 'first day (UTC, inclusive) or height to cover')
     .option('--to <date|height>', 'end day (UTC, exclusive) or height to cover')
-    .option('--partial', 'also print a last window that runs past the end of the data (default: complete windows only)');
+    .option('--partial', 'also print a last window that runs past the end of the data (default: complete windows only)')
+    .option('--at <date>', 'one window only: the one ending with this UTC day (inclusive), e.g. --window 1y --at 2025-12-31 = calendar 2025');
 }
 
 function parsePoint(text: string, axis: 'time' | 'height', what: string): number {
@@ -39,6 +41,18 @@ export function resolveWindows(opts: WindowOptions, coverage: Coverage): { spec:
   const size = parseDuration(opts.window, 'window');
   const step = opts.step ? parseDuration(opts.step, 'step') : size;
   const axis = windowAxis({ size, step, anchor: 0 });
+  if (opts.at !== undefined) {
+    if (axis !== 'time') throw new UsageError('--at takes a time window (e.g. --window 1y), not a block window');
+    if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
+    const end = parseDate(opts.at, '--at') + DAY_SEC;
+    const start = addDuration(end, size, -1);
+    const range = resolveRange(coverage, axis, start, end);
+    if (range.start !== start || range.end !== end) {
+      const cov = coverage.time!;
+      throw new UsageError(`the ${size.text} window ending ${opts.at} (${formatDay(start)} → ${opts.at}) is outside the data (${formatDay(cov.start)} → ${formatDay(cov.end - 1)})`);
+    }
+    return { spec: { size, step: size, anchor: start }, range };
+  }
   const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
   const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);

@@ -30,6 +30,7 @@ interface MetricsOptions extends WindowOptions {
   confidence: string;
   draws: string;
   seed: string;
+  level?: string;
 }
 
 /** Column name of a metric in tabular output (`total-entities` is printed as `total_entities`). */
@@ -55,6 +56,7 @@ export function provenanceLines(p: Provenance, extra: readonly string[] = []): s
     `# ${p.distribution} — level: ${p.level}; unit: ${p.unit}`,
     `# source: ${p.source} — ${p.description}`,
     `# from: ${p.from}; rules: ${p.rulesVersions.join(', ') || 'n/a'}`,
+    ...(p.notes ?? []).map((n) => `# note: ${n}`),
     ...extra.map((l) => `# ${l}`),
   ].join('\n') + '\n';
 }
@@ -84,6 +86,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--metrics <ids>', 'comma-separated metric ids (see docs/metrics.md)', DEFAULT_METRIC_IDS.join(','))
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
+    .option('--level <level>', 'entity level: pool (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
     .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
     .option('--ci', 'add _lo/_hi columns: posterior intervals from the multinomial sampling model (blocks are a sample of hash rate; see docs/uncertainty.md), P(value) for the Nakamoto coefficient, and an `unstable` flag')
     .option('--confidence <level>', 'with --ci: central interval level', '0.95')
@@ -101,9 +104,10 @@ export function register(program: Command, io: CliIo): void {
     const population = parseCount(opts.populationWindows, '--population-windows');
     const store = await openExistingStore(opts.db, io, false);
     try {
-      const sourced = await entry.load({ store, source: opts.source, datasetsRoot: datasetsRoot(io.env) });
+      const sourced = await entry.load({ store, source: opts.source, level: opts.level, datasetsRoot: datasetsRoot(io.env) });
       const { spec, range } = resolveWindows(opts, sourced.coverage);
       const results = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+      if (results.length === 0) throw new UsageError(`no complete ${spec.size.text} window between ${formatDay(range.start)} and ${formatDay(range.end)} (use --partial, a shorter window, or a wider --from/--to)`);
       const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
       const rows = windowRows(results, metrics, totalColumn);
       let columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];

@@ -1,0 +1,54 @@
+/**
+ * @module Catalogue entries for the AI distributions (Epoch AI), adapting each source's own
+ * catalogue and loader to the common DistributionEntry.
+ */
+import { EPOCH_CATALOGUE, EPOCH_DISTRIBUTION_IDS } from '../sources/epoch-ai/catalogue.js';
+import { loadEpochDistribution } from '../sources/epoch-ai/load.js';
+import { UsageError } from '../domain/errors.js';
+import type { DistributionEntry } from './catalogue.js';
+import { seriesCoverage } from './series-coverage.js';
+
+const EPOCH_COVERAGE: Record<string, string> = {
+  'ai/compute-owners': '2022-Q1 → 2025-Q4 (quarterly snapshots)',
+  'ai/frontier-models': '1950 → 2025 (publication dates)',
+  'ai/notable-models': '1950 → 2026-01 (publication dates)',
+  'ai/training-compute': '1950 → 2026-01 (publication dates)',
+  'ai/clusters-by-country': '2010 → 2025 (first operational dates)',
+  'ai/clusters-by-owner': '2010 → 2025 (first operational dates)',
+};
+
+export const epochEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS.map((id) => {
+  const e = EPOCH_CATALOGUE[id];
+  const levels = e.entityKind === 'organisation' ? ['organisation', 'parent'] : [e.entityKind];
+  return {
+    id,
+    title: e.description,
+    unit: e.unit,
+    entityKind: e.entityKind,
+    levels,
+    aggregation: e.aggregation,
+    coverage: EPOCH_COVERAGE[id] ?? '',
+    source: e.source.provenance,
+    caveats: e.caveats,
+    async load(ctx) {
+      if (ctx.source !== undefined) throw new UsageError(`--source: ${id} has one source (${e.source.files.join(', ')})`);
+      const level = ctx.level ?? levels[0]!;
+      if (!levels.includes(level)) throw new UsageError(`invalid level: ${level} (${id} offers ${levels.join(', ')})`);
+      const loaded = await loadEpochDistribution(id, { datasetsRoot: ctx.datasetsRoot, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      return {
+        series: loaded.series,
+        coverage: seriesCoverage(loaded.series),
+        provenance: {
+          distribution: id,
+          source: 'epoch-ai',
+          description: e.source.provenance,
+          rulesVersions: [`organisation aliases ${loaded.rulesVersion}`],
+          from: `${ctx.datasetsRoot}/${e.source.files[0] ?? ''}${e.source.files.length > 1 ? ` (+${e.source.files.length - 1} files)` : ''}`,
+          level,
+          unit: e.unit,
+          notes: loaded.notes,
+        },
+      };
+    },
+  };
+});
