@@ -3,7 +3,11 @@
  * with its unit, entity kind, aggregation and how to load it. `nakamoto distributions` lists it and
  * `nakamoto metrics <id>` looks ids up here.
  */
-import { NotFoundError } from '../domain/errors.js';
+import { loadOwnershipLinks } from '../attribute/rules/load.js';
+import { NotFoundError, UsageError } from '../domain/errors.js';
+import type { ObservationSeries } from '../domain/observations.js';
+import { applyOwnership } from './entity-level.js';
+import { poolName } from './pool-names.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
@@ -36,7 +40,7 @@ const bitcoinPools: DistributionEntry = {
   title: 'Bitcoin blocks per mining pool',
   unit: 'blocks',
   entityKind: 'mining pool (or owner, with the EDI source)',
-  levels: ['pool'],
+  levels: ['pool', 'entity'],
   aggregation: 'flow',
   coverage: 'embedded default 2020-01-01 → 2026-04-21; with ingested datasets 2016-02 → 2026-04',
   source: 'embedded default (per-block attribution 2020–2026, daily); store sources perblock, perblock-v1, perblock-v2, perblock-node, btccom, edi',
@@ -46,6 +50,32 @@ const bitcoinPools: DistributionEntry = {
     'Pools are not owners: several pools can share an owner, and pools can mine on another pool\'s templates.',
   ],
   async load(ctx) {
+    const level = ctx.level ?? 'pool';
+    if (level !== 'pool' && level !== 'entity') throw new UsageError(`invalid level: ${level} (bitcoin/pools offers pool, entity)`);
+    const sourced = await loadBitcoinPools(ctx);
+    if (level === 'pool') {
+      if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at entity level (owners merged): use --level entity');
+      return sourced;
+    }
+    if (sourced.provenance.source === 'edi') return sourced;
+    const links = await loadOwnershipLinks(undefined, { env: { NAKAMOTO_DATASETS: ctx.datasetsRoot } });
+    const relabel = (s: ObservationSeries) => applyOwnership(s, links, poolName);
+    return {
+      ...sourced,
+      series: relabel(sourced.series),
+      ...(sourced.heightSeries ? { heightSeries: relabel(sourced.heightSeries) } : {}),
+      provenance: {
+        ...sourced.provenance,
+        level: 'entity',
+        notes: [...(sourced.provenance.notes ?? []), 'entity = owner of the pool at the block time, by dated ownership links (EDI legal_links.json); pools without an owner stand for themselves'],
+        rulesVersions: [...sourced.provenance.rulesVersions, `ownership links ${links.version} (EDI legal_links.json)`],
+      },
+    };
+  },
+};
+
+async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
+  {
     if (ctx.source === 'default' || (!ctx.store && ctx.source === undefined)) return loadEmbeddedDefault();
     if (!ctx.store) throw new NotFoundError(`source ${ctx.source ?? ''} needs a store: run \`nakamoto ingest <file>\` first (or omit --source for the embedded default)`);
     let source = ctx.source;
@@ -55,8 +85,8 @@ const bitcoinPools: DistributionEntry = {
       else return loadEmbeddedDefault();
     }
     return loadFromStore(ctx.store, source);
-  },
-};
+  }
+}
 
 const entries: readonly DistributionEntry[] = [bitcoinPools, ...epochEntries];
 

@@ -102,6 +102,18 @@ describe('embedded default (no store)', () => {
     expect(j.pools.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1, 12);
   });
 
+  it('--level entity merges pools by dated ownership: Bitmain 2020 = AntPool all year + BTC.com before 2020-12-01', async () => {
+    const r = await runCli(['pools', '--level', 'entity', '--window', '1y', '--at', '2020-12-31', '--format', 'json'], env);
+    const j = JSON.parse(r.out) as { blocks: number; pools: { pool: string; blocks: number }[] };
+    // Independent count from the raw file with the EDI legal link dates (BTC.COM → Bitmain until 2020-12, exclusive).
+    const antpool = rawCounts('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z').get('antpool')!;
+    const btccomBefore = rawCounts('2020-01-01T00:00:00Z', '2020-12-01T00:00:00Z').get('btccom')!;
+    const btccomDec = rawCounts('2020-12-01T00:00:00Z', '2021-01-01T00:00:00Z').get('btccom')!;
+    expect(j.pools.find((p) => p.pool === 'Bitmain')!.blocks).toBe(antpool + btccomBefore);
+    expect(j.pools.find((p) => p.pool === 'Bitdeer')!.blocks).toBe(btccomDec);
+    expect(j.pools.some((p) => p.pool === 'AntPool' || p.pool === 'BTC.com')).toBe(false);
+  });
+
   it('metrics file computes any CSV distribution (JSON shape from the issue)', async () => {
     const p = join(mkdtempSync(join(tmpdir(), 'nk-')), 'w.csv');
     writeFileSync(p, 'org,h100e\nA,3\nB,2\nC,1\nA,0\n');

@@ -20,6 +20,7 @@ interface PoolsOptions {
   at?: string;
   format: string;
   source?: string;
+  level?: string;
   db?: string;
 }
 
@@ -31,6 +32,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last complete day of data')
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
+    .option('--level <level>', 'pool (default) or entity (pools merged by dated ownership links)')
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: PoolsOptions) => {
       const format = parseFormat(opts.format);
@@ -38,7 +40,7 @@ export function register(program: Command, io: CliIo): void {
       if (size.unit === 'block') throw new UsageError(`invalid window: ${opts.window} (pools takes a time window; use metrics for block windows)`);
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const sourced = await getDistribution('bitcoin/pools').load({ store, source: opts.source, datasetsRoot: datasetsRoot(io.env) });
+        const sourced = await getDistribution('bitcoin/pools').load({ store, source: opts.source, level: opts.level, datasetsRoot: datasetsRoot(io.env) });
         const cov = sourced.coverage.time;
         if (!cov) throw new UsageError('this source has no block times: pools needs a time window');
         const end = opts.at !== undefined ? parseDate(opts.at, '--at') + DAY_SEC : cov.end;

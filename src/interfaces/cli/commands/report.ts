@@ -15,6 +15,7 @@ import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
 interface ReportOptions {
   format: string;
   source?: string;
+  level?: string;
   db?: string;
   top: string;
 }
@@ -26,6 +27,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
     .option('--top <n>', 'how many top pools to list per period', '5')
+    .option('--level <level>', 'pool (default) or entity (pools merged by dated ownership links)')
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: ReportOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`invalid format: ${opts.format} (expected text or json)`);
@@ -33,7 +35,7 @@ export function register(program: Command, io: CliIo): void {
       if (!Number.isInteger(topN) || topN < 1 || topN > 100) throw new UsageError(`invalid --top: ${opts.top} (expected 1–100)`);
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const sourced = await getDistribution('bitcoin/pools').load({ store, source: opts.source, datasetsRoot: datasetsRoot(io.env) });
+        const sourced = await getDistribution('bitcoin/pools').load({ store, source: opts.source, level: opts.level, datasetsRoot: datasetsRoot(io.env) });
         const report = buildConcentrationReport(sourced, { topN, displayName: poolName });
         io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportText(report));
       } finally {
