@@ -11,7 +11,7 @@ import { poolName } from './pool-names.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
-import { epochEntries } from './ai-catalogue.js';
+import { cbeciEntry, epochEntries } from './ai-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
 export interface LoadContext {
@@ -88,7 +88,7 @@ async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
   }
 }
 
-const entries: readonly DistributionEntry[] = [bitcoinPools, ...epochEntries];
+const entries: readonly DistributionEntry[] = [bitcoinPools, cbeciEntry, ...epochEntries];
 
 export function listDistributions(): readonly DistributionEntry[] {
   return entries;

@@ -5,8 +5,10 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { register as registerAttack } from './attack.js';
 import { register as registerAttribute } from './attribute.js';
+import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
+import { register as registerGeography } from './geography.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
 import { register as registerPools } from './pools.js';
@@ -21,6 +23,8 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerPools(program, io);
   registerReport(program, io);
   registerAttack(program, io);
+  registerCompare(program, io);
+  registerGeography(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
 }

@@ -105,7 +105,8 @@ export function register(program: Command, io: CliIo): void {
     const store = await openExistingStore(opts.db, io, false);
     try {
       const sourced = await entry.load({ store, source: opts.source, level: opts.level, datasetsRoot: datasetsRoot(io.env) });
-      const { spec, range } = resolveWindows(opts, sourced.coverage);
+      // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.
+      const { spec, range } = resolveWindows({ ...opts, partial: opts.partial || sourced.series.kind === 'stock' }, sourced.coverage);
       const results = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
       if (results.length === 0) throw new UsageError(`no complete ${spec.size.text} window between ${formatDay(range.start)} and ${formatDay(range.end)} (use --partial, a shorter window, or a wider --from/--to)`);
       const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';

@@ -124,7 +124,8 @@ export function register(program: Command, io: CliIo): void {
   const sim = program
     .command('simulate')
     .description('Simulate why power concentrates: run a scenario (shipped name or YAML path) N times; `simulate list`, `simulate sweep`.')
-    .argument('<scenario>', 'shipped scenario name (see `simulate list`) or path to a .yaml file');
+    .argument('<scenario>', 'shipped scenario name (see `simulate list`) or path to a .yaml file')
+    .enablePositionalOptions();
   addRunFlags(sim).action((name: string, f: RunFlags) => runCommand(name, f, io));
 
   const sw = sim
