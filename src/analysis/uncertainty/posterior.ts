@@ -55,28 +55,46 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
 }
 
 /**
- * Posterior intervals of `metrics` for one window's counts (integer block counts per entity; zeros
- * allowed for population members). Returns one MetricInterval per metric id.
+ * Posterior draws of `metrics` for one window's counts: for each metric a Float64Array of
+ * `opts.draws` values (NaN where the metric is undefined for a draw). Entity shares of each draw are
+ * passed to `onDraw` (aligned with `counts`) for callers that need more than metric values.
  */
-export function posteriorIntervals(counts: ArrayLike<number>, metrics: readonly Metric[], rng: UniformNormalSource, opts: IntervalOptions = DEFAULT_INTERVALS): Record<string, MetricInterval> {
+export function posteriorDraws(
+  counts: ArrayLike<number>,
+  metrics: readonly Metric[],
+  rng: UniformNormalSource,
+  opts: IntervalOptions = DEFAULT_INTERVALS,
+  onDraw?: (shares: Float64Array, d: number) => void,
+): Float64Array[] | null {
   const n = counts.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += counts[i]!;
-  const out: Record<string, MetricInterval> = {};
-  if (total <= 0 || n === 0) {
-    for (const m of metrics) out[m.id] = { lo: null, hi: null };
-    return out;
-  }
+  if (total <= 0 || n === 0) return null;
   const alpha = new Float64Array(n);
   for (let i = 0; i < n; i++) alpha[i] = counts[i]! + opts.prior;
   const values = metrics.map(() => new Float64Array(opts.draws));
   const draw = new Float64Array(n);
   for (let d = 0; d < opts.draws; d++) {
     sampleDirichlet(rng, alpha, draw);
+    onDraw?.(draw, d);
     const s = prepareWeights(draw);
     metrics.forEach((m, j) => {
       values[j]![d] = m.compute(s) ?? Number.NaN;
     });
+  }
+  return values;
+}
+
+/**
+ * Posterior intervals of `metrics` for one window's counts (integer block counts per entity; zeros
+ * allowed for population members). Returns one MetricInterval per metric id.
+ */
+export function posteriorIntervals(counts: ArrayLike<number>, metrics: readonly Metric[], rng: UniformNormalSource, opts: IntervalOptions = DEFAULT_INTERVALS): Record<string, MetricInterval> {
+  const out: Record<string, MetricInterval> = {};
+  const values = posteriorDraws(counts, metrics, rng, opts);
+  if (!values) {
+    for (const m of metrics) out[m.id] = { lo: null, hi: null };
+    return out;
   }
   const tail = (1 - opts.confidence) / 2;
   metrics.forEach((m, j) => {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { register as registerAttack } from './attack.js';
 import { register as registerAttribute } from './attribute.js';
+import { register as registerClaims } from './claims.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
@@ -24,6 +25,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerReport(program, io);
   registerAttack(program, io);
   registerCompare(program, io);
+  registerClaims(program, io);
   registerGeography(program, io);
   registerSources(program, io);
   registerDistributions(program, io);

@@ -120,24 +120,29 @@ async function listCommand(io: CliIo, format: OutputFormat): Promise<void> {
   io.stdout(renderRows(rows, ['name', 'model', 'description'], format));
 }
 
+/**
+ * One command with a leading word: `simulate list`, `simulate sweep <scenario>`, else
+ * `simulate <scenario>`. (Not commander subcommands: the root program parses options anywhere, so a
+ * subcommand's `--format` would be taken by its parent.) `list` and `sweep` are reserved names.
+ */
 export function register(program: Command, io: CliIo): void {
   const sim = program
     .command('simulate')
-    .description('Simulate why power concentrates: run a scenario (shipped name or YAML path) N times; `simulate list`, `simulate sweep`.')
-    .argument('<scenario>', 'shipped scenario name (see `simulate list`) or path to a .yaml file')
-    .enablePositionalOptions();
-  addRunFlags(sim).action((name: string, f: RunFlags) => runCommand(name, f, io));
-
-  const sw = sim
-    .command('sweep')
-    .description('Run a scenario over a grid of parameter values (Cartesian product of every --param).')
-    .argument('<scenario>', 'shipped scenario name or path to a .yaml file')
-    .option('--param <path=values>', 'dot path and comma-separated values, e.g. economics.reinvest01=0.1,0.3 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
-  addRunFlags(sw).action((name: string, f: SweepFlags) => sweepCommand(name, f, io));
-
-  sim
-    .command('list')
-    .description('The shipped scenarios with one-line descriptions.')
-    .option('--format <format>', 'table, csv or json', 'table')
-    .action((f: { format: string }) => listCommand(io, parseFormat(f.format)));
+    .description('Simulate why power concentrates. `simulate <scenario>` runs N seeded replicates; `simulate sweep <scenario> --param path=v1,v2` runs a grid; `simulate list` shows the shipped scenarios.')
+    .argument('<scenario|list|sweep>', 'shipped scenario name (see `simulate list`) or path to a .yaml file; or `list`, or `sweep`')
+    .argument('[scenario]', 'with `sweep`: the scenario to sweep')
+    .option('--param <path=values>', 'with `sweep`: dot path and comma-separated values, e.g. economics.reinvest01=0.1,0.3 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
+  addRunFlags(sim).action(async (first: string, second: string | undefined, f: SweepFlags) => {
+    if (first === 'list') {
+      if (second !== undefined) throw new UsageError(`unexpected argument: ${second} (simulate list takes none)`);
+      return listCommand(io, parseFormat(f.format));
+    }
+    if (first === 'sweep') {
+      if (second === undefined) throw new UsageError('simulate sweep: missing <scenario>');
+      return sweepCommand(second, f, io);
+    }
+    if (second !== undefined) throw new UsageError(`unexpected argument: ${second} (did you mean \`simulate sweep ${first}\`?)`);
+    if (f.param.length > 0) throw new UsageError('--param is only for `simulate sweep`');
+    return runCommand(first, f, io);
+  });
 }
