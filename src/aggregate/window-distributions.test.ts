@@ -39,6 +39,19 @@ describe('windowDistributions', () => {
     expect(asMap(d2!, flow.entities)).toEqual({ d: 1, a: 0, c: 0 });
   });
 
+  it('keeps zero-weight observations as zero-weight members, after the active entities', () => {
+    const s = toObservationSeries(
+      [
+        { timeSec: 1, entity: 'z', weight: 0 },
+        { timeSec: 2, entity: 'a', weight: 2 },
+      ],
+      'stock',
+    );
+    const [d] = windowDistributions({ ...s, kind: 'flow' }, [w(0, 10)]);
+    expect([...d!.entity].map((e) => s.entities[e])).toEqual(['a', 'z']);
+    expect([...d!.weight]).toEqual([2, 0]);
+  });
+
   it('reads a stock at the latest snapshot inside the window, not the sum of snapshots', () => {
     const stock = toObservationSeries(
       [
@@ -65,7 +78,7 @@ describe('windowDistributions', () => {
           for (let start = 0; start < 1000; start += size) windows.push(w(start, start + size));
           const ds = windowDistributions(s, windows);
           const perEntity: Record<string, number> = {};
-          for (const d of ds) for (const [k, v] of Object.entries(asMap(d, s.entities))) perEntity[k] = (perEntity[k] ?? 0) + v;
+          for (const d of ds) for (const [k, v] of Object.entries(asMap(d, s.entities))) if (v > 0) perEntity[k] = (perEntity[k] ?? 0) + v;
           const expected: Record<string, number> = {};
           for (const o of obs) if (o.x > 0) expected[o.e] = (expected[o.e] ?? 0) + o.x;
           expect(perEntity).toEqual(expected);

@@ -48,9 +48,12 @@ function axisValues(series: ObservationSeries, w: Window): Float64Array | Int32A
 export function windowDistributions(series: ObservationSeries, windows: readonly Window[], populationWindows = 0): WindowDistribution[] {
   const nEntities = series.entities.length;
   const acc = new Float64Array(nEntities);
+  // stamp[e] = 1 + index of the last window in which e was seen: zero-weight observations still
+  // make their entity a (zero-weight) member of the window's distribution.
+  const stamp = new Int32Array(nEntities);
   const touched = new Int32Array(nEntities);
   const raw: { entity: Int32Array; weight: Float64Array; total: number; observations: number; snapshotSec: number | null }[] = [];
-  for (const w of windows) {
+  windows.forEach((w, wi) => {
     const axis = axisValues(series, w);
     let lo = lowerBound(axis, w.start);
     const hi = lowerBound(axis, w.end);
@@ -64,20 +67,29 @@ export function windowDistributions(series: ObservationSeries, windows: readonly
     for (let i = lo; i < hi; i++) {
       const e = series.entity[i]!;
       const x = series.weight[i]!;
-      if (acc[e] === 0 && x > 0) touched[nTouched++] = e;
+      if (stamp[e] !== wi + 1) {
+        stamp[e] = wi + 1;
+        touched[nTouched++] = e;
+      }
       acc[e]! += x;
       total += x;
     }
+    // Active entities first (in first-seen order), then zero-weight members.
     const entity = new Int32Array(nTouched);
     const weight = new Float64Array(nTouched);
+    let a = 0;
+    for (let j = 0; j < nTouched; j++) if (acc[touched[j]!]! > 0) a++;
+    let pa = 0;
+    let pz = a;
     for (let j = 0; j < nTouched; j++) {
       const e = touched[j]!;
-      entity[j] = e;
-      weight[j] = acc[e]!;
+      const k = acc[e]! > 0 ? pa++ : pz++;
+      entity[k] = e;
+      weight[k] = acc[e]!;
       acc[e] = 0;
     }
     raw.push({ entity, weight, total, observations: hi - lo, snapshotSec });
-  }
+  });
   if (populationWindows <= 0) return raw.map((r, i) => ({ window: windows[i]!, ...r }));
   return raw.map((r, i) => {
     const members = new Set<number>(r.entity);

@@ -8,6 +8,8 @@ import { UsageError } from '../domain/errors.js';
 import type { DistributionEntry } from './catalogue.js';
 import { seriesCoverage } from './series-coverage.js';
 import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
+import { bittensorCatalogue } from '../sources/bittensor/catalogue.js';
+import { huggingfaceCatalogue } from '../sources/huggingface/catalogue.js';
 
 const EPOCH_COVERAGE: Record<string, string> = {
   'ai/compute-owners': '2022-Q1 → 2025-Q4 (quarterly snapshots)',
@@ -80,3 +82,43 @@ export const cbeciEntry: DistributionEntry = {
     };
   },
 };
+
+type SnapshotCatalogue = typeof bittensorCatalogue;
+
+/** Bittensor and Hugging Face snapshot distributions (one snapshot each; `--source` picks a sample or measure). */
+function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): DistributionEntry[] {
+  return catalogue.map((e) => ({
+    id: e.id,
+    title: e.title,
+    unit: e.unit,
+    entityKind: e.entityKind,
+    levels: [e.entityKind],
+    aggregation: e.aggregation,
+    coverage: e.coverage,
+    source: e.source,
+    caveats: e.caveats,
+    async load(ctx) {
+      if (ctx.level !== undefined && ctx.level !== e.entityKind) throw new UsageError(`invalid level: ${ctx.level} (${e.id} offers ${e.entityKind})`);
+      if (ctx.source !== undefined && !e.sources.includes(ctx.source)) {
+        throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'})`);
+      }
+      const r = await e.load(ctx.datasetsRoot, ctx.source);
+      return {
+        series: r.series,
+        coverage: seriesCoverage(r.series),
+        provenance: {
+          distribution: e.id,
+          source: ctx.source ?? e.sources[0] ?? sourceName,
+          description: e.source,
+          rulesVersions: [],
+          from: r.file,
+          level: e.entityKind,
+          unit: e.unit,
+          notes: [`snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}`, ...r.notes],
+        },
+      };
+    },
+  }));
+}
+
+export const snapshotDistributionEntries: readonly DistributionEntry[] = [...snapshotEntries(bittensorCatalogue, 'bittensor'), ...snapshotEntries(huggingfaceCatalogue, 'huggingface')];

@@ -11,7 +11,7 @@ import { poolName } from './pool-names.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
-import { cbeciEntry, epochEntries } from './ai-catalogue.js';
+import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
 export interface LoadContext {
@@ -50,9 +50,10 @@ const bitcoinPools: DistributionEntry = {
     'Pools are not owners: several pools can share an owner, and pools can mine on another pool\'s templates.',
   ],
   async load(ctx) {
-    const level = ctx.level ?? 'pool';
-    if (level !== 'pool' && level !== 'entity') throw new UsageError(`invalid level: ${level} (bitcoin/pools offers pool, entity)`);
+    if (ctx.level !== undefined && ctx.level !== 'pool' && ctx.level !== 'entity') throw new UsageError(`invalid level: ${ctx.level} (bitcoin/pools offers pool, entity)`);
     const sourced = await loadBitcoinPools(ctx);
+    // The EDI source is already at entity level, so that is its default.
+    const level = ctx.level ?? (sourced.provenance.source === 'edi' ? 'entity' : 'pool');
     if (level === 'pool') {
       if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at entity level (owners merged): use --level entity');
       return sourced;
@@ -88,7 +89,7 @@ async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
   }
 }
 
-const entries: readonly DistributionEntry[] = [bitcoinPools, cbeciEntry, ...epochEntries];
+const entries: readonly DistributionEntry[] = [bitcoinPools, cbeciEntry, ...epochEntries, ...snapshotDistributionEntries];
 
 export function listDistributions(): readonly DistributionEntry[] {
   return entries;

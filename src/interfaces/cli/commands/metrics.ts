@@ -107,7 +107,9 @@ export function register(program: Command, io: CliIo): void {
       const sourced = await entry.load({ store, source: opts.source, level: opts.level, datasetsRoot: datasetsRoot(io.env) });
       // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.
       const { spec, range } = resolveWindows({ ...opts, partial: opts.partial || sourced.series.kind === 'stock' }, sourced.coverage);
-      const results = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+      const all = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+      // A stock has a value only where a snapshot falls: windows without one are left out, not printed empty.
+      const results = sourced.series.kind === 'stock' ? all.filter((r) => r.observations > 0) : all;
       if (results.length === 0) throw new UsageError(`no complete ${spec.size.text} window between ${formatDay(range.start)} and ${formatDay(range.end)} (use --partial, a shorter window, or a wider --from/--to)`);
       const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
       const rows = windowRows(results, metrics, totalColumn);

@@ -1,0 +1,169 @@
+/**
+ * @module Client for the Hugging Face Hub model listing, `GET {baseUrl}/api/models`. Query
+ * parameters: search, author, filter, sort, direction, limit (page size), full, config.
+ * Pagination follows the `Link: <…>; rel="next"` header until it is absent or `maxModels` is
+ * reached. HTTP 429 and 502/503/504 (and network errors, timeouts) are retried at most
+ * `maxRetries` times, waiting for `Retry-After` (seconds or HTTP date) capped at `maxRetryWaitMs`,
+ * else exponential back-off. The bearer token (`HF_TOKEN`) is only sent to the base URL's origin.
+ * Needs network access to huggingface.co (or a mirror given as `baseUrl`).
+ */
+import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
+import { decodeHubModelPage, type HubModel } from '../../decode/huggingface/hub-model.js';
+
+export interface HubQuery {
+  readonly search?: string;
+  readonly author?: string;
+  readonly filter?: string;
+  /** e.g. `downloads`, `likes`, `createdAt`, `lastModified`, `trendingScore`. */
+  readonly sort?: string;
+  readonly direction?: 1 | -1;
+  /** Page size sent as `limit` (the Hub caps pages at 1000; default 1000). */
+  readonly limit?: number;
+  /** Ask for all fields (`full=true`: author, sha, lastModified, …); default true. */
+  readonly full?: boolean;
+  /** Include each model's `config` (for the architecture, `config.model_type`). */
+  readonly config?: boolean;
+}
+
+export interface HubClientOptions {
+  /** Default `$HF_ENDPOINT` or https://huggingface.co. */
+  readonly baseUrl?: string;
+  /** Bearer token; default `$HF_TOKEN`; null sends none. */
+  readonly token?: string | null;
+  /** Stop after this many models (default: all pages). */
+  readonly maxModels?: number;
+  /** Stop after this many pages (default 10,000). */
+  readonly maxPages?: number;
+  /** Retries per request after the first attempt (default 4). */
+  readonly maxRetries?: number;
+  /** Longest wait before a retry (default 60 s); a longer Retry-After is cut to this. */
+  readonly maxRetryWaitMs?: number;
+  /** Per-request timeout (default 30 s). */
+  readonly timeoutMs?: number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export interface HubFetchResult {
+  readonly models: HubModel[];
+  readonly firstUrl: string;
+  readonly pages: number;
+  readonly requests: number;
+  readonly retries: number;
+  /** False when maxModels or maxPages cut the listing short. */
+  readonly complete: boolean;
+  readonly fetchedAtSec: number;
+}
+
+const RETRY_STATUS = new Set([429, 502, 503, 504]);
+
+/** The `rel="next"` target of a Link header, resolved against the request URL. */
+export function nextLink(header: string | null, requestUrl: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (m && /;\s*rel\s*=\s*"?next"?(\s|;|$)/i.test(m[2]!)) return new URL(m[1]!, requestUrl).toString();
+  }
+  return null;
+}
+
+/** Retry-After in ms: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, nowMs: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const s = header.trim();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const t = Date.parse(s);
+  return Number.isFinite(t) ? Math.max(0, t - nowMs) : null;
+}
+
+export function hubModelsUrl(baseUrl: string, q: HubQuery): string {
+  let u: URL;
+  try {
+    u = new URL('api/models', baseUrl.endsWith('/') ? baseUrl : baseUrl + '/');
+  } catch {
+    throw new UsageError(`invalid Hub base URL: ${baseUrl}`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`invalid Hub base URL: ${baseUrl} (expected http(s))`);
+  const limit = q.limit ?? 1000;
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`invalid limit: ${limit} (expected a positive integer)`);
+  if (q.search !== undefined) u.searchParams.set('search', q.search);
+  if (q.author !== undefined) u.searchParams.set('author', q.author);
+  if (q.filter !== undefined) u.searchParams.set('filter', q.filter);
+  if (q.sort !== undefined) u.searchParams.set('sort', q.sort);
+  if (q.direction !== undefined) u.searchParams.set('direction', String(q.direction));
+  u.searchParams.set('limit', String(limit));
+  if (q.full ?? true) u.searchParams.set('full', 'true');
+  if (q.config) u.searchParams.set('config', 'true');
+  return u.toString();
+}
+
+/** List models matching `query`, following pagination. */
+export async function fetchHubModels(opts: HubQuery & HubClientOptions = {}): Promise<HubFetchResult> {
+  const env = opts.env ?? process.env;
+  const baseUrl = opts.baseUrl ?? env.HF_ENDPOINT ?? 'https://huggingface.co';
+  const token = opts.token === undefined ? (env.HF_TOKEN ?? null) : opts.token;
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = opts.now ?? Date.now;
+  const maxModels = opts.maxModels ?? Infinity;
+  const maxPages = opts.maxPages ?? 10_000;
+  const maxRetries = opts.maxRetries ?? 4;
+  const maxWait = opts.maxRetryWaitMs ?? 60_000;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const firstUrl = hubModelsUrl(baseUrl, opts);
+  const origin = new URL(firstUrl).origin;
+  const models: HubModel[] = [];
+  let url: string | null = firstUrl;
+  let pages = 0;
+  let requests = 0;
+  let retries = 0;
+  let dropped = false;
+
+  const get = async (target: string): Promise<Response> => {
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'nakamoto-observatory' };
+    if (token && new URL(target).origin === origin) headers.authorization = `Bearer ${token}`;
+    for (let attempt = 0; ; attempt++) {
+      requests++;
+      let res: Response | null = null;
+      let why: string;
+      try {
+        res = await doFetch(target, { headers, signal: AbortSignal.timeout(timeoutMs) });
+        if (!RETRY_STATUS.has(res.status)) return res;
+        why = `HTTP ${res.status}`;
+      } catch (err) {
+        why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `network error: ${(err as Error).message}`;
+      }
+      if (attempt >= maxRetries) throw new SourceError(`Hugging Face Hub ${target}: ${why}, giving up after ${attempt + 1} attempt(s)`);
+      const asked = res ? retryAfterMs(res.headers.get('retry-after'), now()) : null;
+      await res?.body?.cancel();
+      retries++;
+      await sleep(Math.min(maxWait, asked ?? 1000 * 2 ** attempt));
+    }
+  };
+
+  while (url !== null && models.length < maxModels && pages < maxPages) {
+    const res = await get(url);
+    if (!res.ok) {
+      const body = (await res.text().catch(() => '')).slice(0, 200);
+      const hint = res.status === 401 || res.status === 403 ? ' (check HF_TOKEN)' : '';
+      throw new SourceError(`Hugging Face Hub ${url}: HTTP ${res.status}${hint}${body ? `: ${body}` : ''}`, { inputError: res.status === 400 || res.status === 404 });
+    }
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new DecodeError({ input: url }, `response is not JSON (${(err as Error).message})`, { cause: err });
+    }
+    const page = decodeHubModelPage(json, url);
+    pages++;
+    for (const m of page) {
+      if (models.length < maxModels) models.push(m);
+      else dropped = true;
+    }
+    url = nextLink(res.headers.get('link'), url);
+  }
+  return { models, firstUrl, pages, requests, retries, complete: url === null && !dropped, fetchedAtSec: Math.floor(now() / 1000) };
+}
