@@ -35,7 +35,11 @@ describe('isoUtcField (hand-written fast parser)', () => {
 
 describe('intField and labelField', () => {
   it('parses integers on the fast path and the careful path alike', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => expect(intField(ctx, 'h', String(n))).toBe(n)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
+        expect(intField(ctx, 'h', String(n))).toBe(n);
+      }),
+    );
     expect(intField(ctx, 'h', ' 42 ')).toBe(42);
     expect(() => intField(ctx, 'h', '4.2')).toThrow(/invalid integer/);
     expect(() => intField(ctx, 'h', '99', 0, 10)).toThrow(/out of range: 99/);
