@@ -14,6 +14,7 @@ import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
 import { register as registerPools } from './pools.js';
 import { register as registerReport } from './report.js';
+import { register as registerSimulate } from './simulate.js';
 import { register as registerSources } from './sources.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerAttack(program, io);
   registerCompare(program, io);
   registerClaims(program, io);
+  registerSimulate(program, io);
   registerGeography(program, io);
   registerSources(program, io);
   registerDistributions(program, io);

@@ -1,0 +1,95 @@
+/**
+ * @module The metrics query behind `nakamoto metrics <id>` and `GET /api/metrics/<id>`: metrics per
+ * window with provenance, optionally with posterior intervals.
+ */
+import { formatDay } from '../../aggregate/duration.js';
+import { validateIntervalOptions } from '../../analysis/uncertainty/posterior.js';
+import { formatProbabilities, windowIntervals } from '../../analysis/uncertainty/window-intervals.js';
+import { computeWindowMetrics, type WindowMetrics } from '../../analysis/window-metrics.js';
+import { UsageError } from '../../domain/errors.js';
+import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/index.js';
+import { getDistribution } from '../catalogue.js';
+import type { Provenance } from '../series-source.js';
+import { parseCount, type QueryContext, type Row } from './context.js';
+import { resolveWindows, type WindowRequest } from './window-request.js';
+
+export interface MetricsRequest extends Partial<WindowRequest> {
+  readonly distribution: string;
+  /** Comma-separated metric ids (default: the issue's column set). */
+  readonly metrics?: string;
+  readonly source?: string;
+  readonly level?: string;
+  readonly populationWindows?: string | number;
+  readonly ci?: boolean;
+  readonly confidence?: string | number;
+  readonly draws?: string | number;
+  readonly seed?: string | number;
+}
+
+export interface MetricsResult {
+  readonly distribution: string;
+  readonly provenance: Provenance;
+  /** One line describing the windows and intervals used. */
+  readonly windows: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+}
+
+/** Column name of a metric in tabular output (`total-entities` is printed as `total_entities`). */
+export function metricColumn(id: string): string {
+  return id === 'total-entities' ? 'total_entities' : id;
+}
+
+export function windowRows(results: readonly WindowMetrics[], metrics: readonly Metric[], totalColumn: string): Row[] {
+  return results.map((r) => {
+    const time = r.window.axis === 'time';
+    const row: Row = {
+      window_start: time ? formatDay(r.window.start) : r.window.start,
+      window_end: time ? formatDay(r.window.end) : r.window.end,
+      [totalColumn]: r.total,
+    };
+    for (const m of metrics) row[metricColumn(m.id)] = r.values[m.id] ?? null;
+    return row;
+  });
+}
+
+export async function queryMetrics(q: MetricsRequest, ctx: QueryContext): Promise<MetricsResult> {
+  const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
+  const entry = getDistribution(q.distribution);
+  const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
+  const sourced = await entry.load({ store: ctx.store, source: q.source, level: q.level, datasetsRoot: ctx.datasetsRoot });
+  const stock = sourced.series.kind === 'stock';
+  // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.
+  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '30d', partial: Boolean(q.partial) || stock }, sourced.coverage);
+  const all = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+  // A stock has a value only where a snapshot falls: windows without one are left out, not printed empty.
+  const results = stock ? all.filter((r) => r.observations > 0) : all;
+  if (results.length === 0) {
+    const show = (x: number) => (spec.size.unit === 'block' ? String(x) : formatDay(x));
+    throw new UsageError(`no complete ${spec.size.text} window between ${show(range.start)} and ${show(range.end)} (use partial windows, a shorter window, or a wider from/to)`);
+  }
+  const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
+  const rows = windowRows(results, metrics, totalColumn);
+  let columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];
+  let ciText = '';
+  if (q.ci) {
+    if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
+    const ivOpts = validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
+    const seed = parseCount(q.seed ?? 1, 'seed');
+    const ivs = windowIntervals(results, metrics, ivOpts, seed);
+    rows.forEach((row, i) => {
+      const iv = ivs[i]!;
+      for (const m of metrics) {
+        const col = metricColumn(m.id);
+        row[`${col}_lo`] = iv.intervals[m.id]?.lo ?? null;
+        row[`${col}_hi`] = iv.intervals[m.id]?.hi ?? null;
+      }
+      row['nakamoto-coefficient_p'] = formatProbabilities(iv.intervals['nakamoto-coefficient']?.probabilities);
+      row.unstable = iv.unstable;
+    });
+    columns = ['window_start', 'window_end', totalColumn, ...metrics.flatMap((m) => [metricColumn(m.id), `${metricColumn(m.id)}_lo`, `${metricColumn(m.id)}_hi`]), 'nakamoto-coefficient_p', 'unstable'];
+    ciText = `; intervals: ${ivOpts.confidence} central, Dirichlet(counts + ½) posterior, ${ivOpts.draws} draws, seed ${seed}`;
+  }
+  const windows = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${ciText}`;
+  return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
+}

@@ -1,0 +1,51 @@
+/**
+ * @module A window request (`window, step, anchor, from, to, partial, at` as text, as the CLI and
+ * the HTTP API receive them) → WindowSpec and covered range, validated with precise messages.
+ */
+import { addDuration, DAY_SEC, formatDay, parseDate, parseDuration } from '../../aggregate/duration.js';
+import { windowAxis, type WindowSpec } from '../../aggregate/windows.js';
+import { resolveRange, type Range } from '../../analysis/window-metrics.js';
+import { UsageError } from '../../domain/errors.js';
+import type { Coverage } from '../series-source.js';
+
+export interface WindowRequest {
+  window: string;
+  step?: string;
+  anchor?: string;
+  from?: string;
+  to?: string;
+  partial?: boolean;
+  at?: string;
+}
+
+function parsePoint(text: string, axis: 'time' | 'height', what: string): number {
+  if (axis === 'height') {
+    if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${what}: ${text} (block windows take a block height)`);
+    return Number(text);
+  }
+  return parseDate(text, what);
+}
+
+export function resolveWindows(opts: WindowRequest, coverage: Coverage): { spec: WindowSpec; range: Range } {
+  const size = parseDuration(opts.window, 'window');
+  const step = opts.step ? parseDuration(opts.step, 'step') : size;
+  const axis = windowAxis({ size, step, anchor: 0 });
+  if (opts.at !== undefined) {
+    if (axis !== 'time') throw new UsageError('--at takes a time window (e.g. --window 1y), not a block window');
+    if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
+    const end = parseDate(opts.at, '--at') + DAY_SEC;
+    const start = addDuration(end, size, -1);
+    const range = resolveRange(coverage, axis, start, end);
+    if (range.start !== start || range.end !== end) {
+      const cov = coverage.time!;
+      throw new UsageError(`the ${size.text} window ending ${opts.at} (${formatDay(start)} → ${opts.at}) is outside the data (${formatDay(cov.start)} → ${formatDay(cov.end - 1)})`);
+    }
+    return { spec: { size, step: size, anchor: start }, range };
+  }
+  const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
+  const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
+  if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);
+  const range = resolveRange(coverage, axis, from, to);
+  const anchor = opts.anchor !== undefined ? parsePoint(opts.anchor, axis, '--anchor') : range.start;
+  return { spec: { size, step, anchor, partial: Boolean(opts.partial) }, range };
+}

@@ -1,0 +1,47 @@
+/**
+ * @module The real data the mining scenarios use, read from the shared datasets (the only I/O in
+ * simulate/): ASIC models with release dates and J/TH (bitcoin/asic-hardware, CBECI list of
+ * 2021-02 and F2Pool's device list of 2020-03) and CBECI country shares of hash rate by month.
+ */
+import { DecodeError } from '../domain/errors.js';
+import { readCsv, requireColumns } from '../sources/files/csv.js';
+import { datasetPath } from '../sources/files/datasets-path.js';
+import type { AsicGeneration } from './hardware.js';
+
+export const ASIC_FILE = 'bitcoin/asic-hardware/asic_models_normalized.csv';
+export const CBECI_FILE = 'bitcoin/cbeci-mining-map/cbeci_mining_countries_2019-09_2022-01.csv';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every ASIC model row (both sources) as a generation. */
+export async function loadAsicGenerations(env?: Env): Promise<AsicGeneration[]> {
+  const table = await readCsv(datasetPath(ASIC_FILE, env));
+  const col = requireColumns(table, ['source', 'model', 'release_date', 'efficiency_j_per_th']);
+  return table.rows.map((r, i) => {
+    const eff = Number(r[col.efficiency_j_per_th]);
+    const released = r[col.release_date] ?? '';
+    if (!(eff > 0) || !/^\d{4}-\d{2}-\d{2}$/.test(released)) {
+      throw new DecodeError({ input: table.input, line: table.lines[i], field: 'efficiency_j_per_th' }, `invalid ASIC row: ${r.join(',')}`);
+    }
+    return { model: `${r[col.model]} (${r[col.source]})`, released, efficiencyJPerTh: eff };
+  });
+}
+
+/** Monthly CBECI shares: month `YYYY-MM` → country → share01. */
+export async function loadCbeciShares(env?: Env): Promise<Map<string, Map<string, number>>> {
+  const table = await readCsv(datasetPath(CBECI_FILE, env));
+  const col = requireColumns(table, ['date', 'country', 'monthly_hashrate_%']);
+  const out = new Map<string, Map<string, number>>();
+  table.rows.forEach((r, i) => {
+    const month = (r[col.date] ?? '').slice(0, 7);
+    const text = (r[col['monthly_hashrate_%']] ?? '').trim();
+    const pct = Number(text.replace(/%$/, ''));
+    if (!/^\d{4}-\d{2}$/.test(month) || !text.endsWith('%') || !Number.isFinite(pct)) {
+      throw new DecodeError({ input: table.input, line: table.lines[i], field: 'monthly_hashrate_%' }, `invalid CBECI row: ${r.join(',')}`);
+    }
+    let m = out.get(month);
+    if (!m) out.set(month, (m = new Map()));
+    m.set(r[col.country] ?? '', pct / 100);
+  });
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * @module Turn a validated scenario into the plain-data inputs a replicate needs (loading real data
+ * once, in the calling thread): the ASIC efficiency frontier and, when asked, CBECI region shares.
+ * The result is structured-cloneable, so worker threads run replicates without any I/O.
+ */
+import { UsageError } from '../domain/errors.js';
+import { loadAsicGenerations, loadCbeciShares } from './datasets.js';
+import { frontierSeries, type AsicGeneration } from './hardware.js';
+import type { IndustryInputs } from './industry-model.js';
+import type { AiMarketScenario, IndustryScenario, RaceScenario, Scenario } from './scenario-schema.js';
+import { dayNumber } from './schedule.js';
+
+export type PreparedScenario =
+  | { readonly model: 'industry'; readonly scenario: IndustryScenario; readonly inputs: IndustryInputs }
+  | { readonly model: 'ai-market'; readonly scenario: AiMarketScenario }
+  | { readonly model: 'block-race'; readonly scenario: RaceScenario };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+async function regionShares(s: IndustryScenario, env?: Env): Promise<number[]> {
+  if (!s.regionSharesFromCbeci) return s.regions.map((r) => r.initialShare01);
+  const month = (await loadCbeciShares(env)).get(s.regionSharesFromCbeci);
+  if (!month) throw new UsageError(`invalid regionSharesFromCbeci: ${s.regionSharesFromCbeci} (CBECI covers 2019-09 to 2022-01)`);
+  return s.regions.map((r) => {
+    const v = month.get(r.name);
+    if (v === undefined) throw new UsageError(`region ${JSON.stringify(r.name)} is not a CBECI country (known: ${[...month.keys()].join(', ')})`);
+    return v;
+  });
+}
+
+export async function prepareScenario(s: Scenario, env?: Env): Promise<PreparedScenario> {
+  if (s.model === 'ai-market') return { model: 'ai-market', scenario: s };
+  if (s.model === 'block-race') return { model: 'block-race', scenario: s };
+  const generations: AsicGeneration[] = [...(s.hardware.useDataset ? await loadAsicGenerations(env) : []), ...s.hardware.extra];
+  if (generations.length === 0) throw new UsageError('industry scenario: no ASIC generations (set hardware.useDataset or hardware.extra)');
+  const fleetDays = Math.ceil(s.miners.fleetAgeYears * 365);
+  const startDay = dayNumber(s.start) - fleetDays;
+  const frontier = frontierSeries(generations, startDay, dayNumber(s.end) - startDay);
+  return { model: 'industry', scenario: s, inputs: { scenario: s, regionShare01: await regionShares(s, env), frontier, fleetDays } };
+}
