@@ -7,7 +7,7 @@
  */
 import { capShares, payPerWork, yumaIncentive } from './ai-rewards.js';
 import { paretoMeanOne } from './industry-state.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import { Recorder, type ReplicateResult } from './record.js';
 import type { AiMarketScenario } from './scenario-schema.js';
 import { dayNumber, isoDay } from './schedule.js';

@@ -2,7 +2,7 @@
  * @module Public surface of the simulators: scenario loading, the replicate runner and sweeps,
  * the closed forms the simulators are checked against, and the seeded PRNG.
  */
-export { Rng } from './prng.js';
+export { Rng } from '../random/prng.js';
 export { bestResponseDynamics, tullockEquilibrium } from './oligopoly.js';
 export { forkProbability, honestRaceApprox, selfishRevenue, selfishThreshold } from './race-analytic.js';
 export { simulateHonestRace, type RaceCounts } from './race-honest.js';

@@ -6,7 +6,7 @@
 import { choosePool, type PoolChoiceParams } from './industry-pools.js';
 import { drawIndex, growMiners, paretoMeanOne, STATUS_ACTIVE, STATUS_EMPTY, type Miners } from './industry-state.js';
 import { KWH_PER_WATT_DAY, type World } from './industry-world.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 
 export interface EpochContext {
   readonly w: World;

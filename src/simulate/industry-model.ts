@@ -10,7 +10,7 @@ import { epochDecisions } from './industry-epoch.js';
 import { choosePool, type PoolChoiceParams } from './industry-pools.js';
 import { drawIndex, initMiners, SOLO, STATUS_ACTIVE, STATUS_EMPTY, STATUS_WAITING, type Miners } from './industry-state.js';
 import { buildWorld, dayLabel, KWH_PER_WATT_DAY, type World } from './industry-world.js';
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import { Recorder, type ReplicateResult } from './record.js';
 import type { IndustryScenario } from './scenario-schema.js';
 import { BLOCKS_PER_DAY, RETARGET_INTERVAL, subsidyBtc } from './schedule.js';

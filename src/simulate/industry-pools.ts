@@ -5,7 +5,7 @@
  * and solo mining by 1 − ρ/√(144·horizon·h/H). It picks by logit: P(p) ∝ exp(u_p/τ). Larger pools
  * smooth variance better, so size attracts hash (bounded by fees).
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import { BLOCKS_PER_DAY } from './schedule.js';
 import { SOLO } from './industry-state.js';
 

@@ -2,7 +2,7 @@
  * @module State of the mining-industry model as structure-of-arrays (one typed array per attribute,
  * one slot per miner), initial population, and slot reuse for entrants.
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import type { IndustryScenario } from './scenario-schema.js';
 
 export const STATUS_EMPTY = 0;

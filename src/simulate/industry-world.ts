@@ -5,7 +5,7 @@
  * per day); electricity cost per TH/s per day = efficiency (J/TH = W per TH/s) × 0.024 kWh per
  * W·day × USD/kWh × the miner's cost factor.
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import type { IndustryScenario } from './scenario-schema.js';
 import { DAY_SEC, dayNumber, pathSeries } from './schedule.js';
 

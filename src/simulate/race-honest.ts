@@ -6,7 +6,7 @@
  * (earliest found on ties). Blocks live in a ring of typed arrays and are finalised at a fixed
  * depth behind the best tip, so a run of any length allocates nothing per event.
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 
 export interface RaceCounts {
   /** Blocks found per party. */

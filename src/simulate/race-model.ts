@@ -3,7 +3,7 @@
  * when one party is selfish, the Eyal–Sirer state machine. Records main-chain blocks per party
  * (the revenue distribution), hash shares, and the stale rate.
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import { simulateHonestRace } from './race-honest.js';
 import { simulateSelfishRace } from './race-selfish.js';
 import { Recorder, type ReplicateResult } from './record.js';

@@ -4,7 +4,7 @@
  * tie, a share γ of honest hash mines on the selfish branch. Each step one block is found (the
  * interval does not matter to who wins); blocks are credited when their fate is decided.
  */
-import type { Rng } from './prng.js';
+import type { Rng } from '../random/prng.js';
 import type { RaceCounts } from './race-honest.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from './prng.js';
+import { Rng } from '../random/prng.js';
 import { forkProbability, honestRaceApprox, selfishRevenue, selfishThreshold } from './race-analytic.js';
 import { simulateHonestRace } from './race-honest.js';
 import { simulateSelfishRace } from './race-selfish.js';

@@ -5,7 +5,7 @@
 import { runAiMarket } from './ai-market.js';
 import { runIndustry } from './industry-model.js';
 import type { PreparedScenario } from './prepare.js';
-import { Rng } from './prng.js';
+import { Rng } from '../random/prng.js';
 import { runRace } from './race-model.js';
 import type { ReplicateResult } from './record.js';
 

@@ -10,5 +10,4 @@ export { DEFAULT_TRUNCATION, optimalProfitThreshold, optimalSelfishMining, selfi
 export * from './cost.js';
 export * from './subsidy.js';
 export * from './coalitions.js';
-export { createPrng, type Prng } from './prng.js';
 export { simulateDoubleSpend, simulateEyalSirer } from './monte-carlo.js';

@@ -1,9 +1,9 @@
 /**
  * @module Monte Carlo simulators used to cross-check the closed forms: the double-spend race
  * (block by block, attacker with probability q) and Eyal–Sirer's SM1 state machine. Pure given a
- * seeded Prng; every run reports its own standard error.
+ * seeded Rng (src/random/prng.ts); every run reports its own standard error.
  */
-import type { Prng } from './prng.js';
+import type { Rng } from '../../random/prng.js';
 import { requireInRange, requireInteger, requireProbability } from './validate.js';
 
 export interface Estimate {
@@ -31,7 +31,7 @@ export interface DoubleSpendSimOptions {
  * Simulate the race: blocks arrive one at a time, the attacker's with probability q, until the
  * honest chain has z blocks; then the attacker wins if it ever gets `extraBlocks` ahead.
  */
-export function simulateDoubleSpend(q: number, z: number, trials: number, rng: Prng, options: DoubleSpendSimOptions = {}): DoubleSpendRun {
+export function simulateDoubleSpend(q: number, z: number, trials: number, rng: Rng, options: DoubleSpendSimOptions = {}): DoubleSpendRun {
   requireProbability(q, 'q (attacker hash share)');
   requireInteger(z, 'z (confirmations)');
   requireInteger(trials, 'trials', 1);
@@ -45,13 +45,13 @@ export function simulateDoubleSpend(q: number, z: number, trials: number, rng: P
     let attacker = 0;
     let steps = 0;
     while (honest < z) {
-      if (rng.next() < q) attacker++;
+      if (rng.uniform() < q) attacker++;
       else honest++;
       steps++;
     }
     let deficit = honest + d - attacker;
     while (deficit > 0 && deficit < maxDeficit && steps < maxSteps) {
-      deficit += rng.next() < q ? -1 : 1;
+      deficit += rng.uniform() < q ? -1 : 1;
       steps++;
     }
     if (deficit <= 0) successes++;
@@ -71,7 +71,7 @@ export interface RevenueRun extends Estimate {
  * §4 revenue analysis does. Runs `blocks` mining events split into `batches` for a batch-means
  * standard error of the ratio estimator (delta method).
  */
-export function simulateEyalSirer(alpha: number, gamma: number, blocks: number, rng: Prng, batches = 50): RevenueRun {
+export function simulateEyalSirer(alpha: number, gamma: number, blocks: number, rng: Rng, batches = 50): RevenueRun {
   requireInRange(alpha, 'alpha (attacker hash share)', 0, 0.5);
   requireProbability(gamma, 'gamma (tie-break share)');
   requireInteger(batches, 'batches', 2);
@@ -85,7 +85,7 @@ export function simulateEyalSirer(alpha: number, gamma: number, blocks: number, 
     let a = 0;
     let h = 0;
     for (let i = 0; i < perBatch; i++) {
-      const u = rng.next();
+      const u = rng.uniform();
       if (tie) {
         tie = false;
         if (u < alpha) a += 2; // attacker extends its branch and publishes

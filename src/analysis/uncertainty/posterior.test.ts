@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getMetric } from '../../metrics/registry.js';
-import { Rng } from '../../simulate/prng.js';
+import { Rng } from '../../random/prng.js';
 import { isUnstable, posteriorIntervals } from './posterior.js';
 
 /** log Beta function via Lanczos lgamma (independent of the code under test). */

@@ -4,7 +4,7 @@
  */
 import type { Metric } from '../../metrics/metric.js';
 import { getMetric } from '../../metrics/registry.js';
-import { Rng } from '../../simulate/prng.js';
+import { Rng } from '../../random/prng.js';
 import type { WindowMetrics } from '../window-metrics.js';
 import { isUnstable, posteriorIntervals, type IntervalOptions, type MetricInterval } from './posterior.js';
 
