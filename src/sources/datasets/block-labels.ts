@@ -5,8 +5,7 @@
  * BTC.com label list (heights only: no times are invented for it).
  */
 import { DecodeError } from '../../domain/errors.js';
-import type { CsvTable } from '../files/csv.js';
-import { requireColumns } from '../files/csv.js';
+import { requireColumns, type RowScanner } from '../files/csv.js';
 import { intField, isoUtcField, labelField, RowIssues, type FieldContext } from '../files/fields.js';
 
 /** Labels of one source, in file order; heights unique within a batch. */
@@ -29,22 +28,37 @@ export interface ReadResult {
   readonly skippedExamples: readonly string[];
 }
 
-interface Collected {
-  heights: number[];
-  times: number[];
-  labels: string[];
-  hashes: string[];
+/** Growable column buffers for one source (typed arrays, doubled as needed). */
+class Collected {
+  heights = new Int32Array(1024);
+  times = new Float64Array(1024);
+  labels: string[] = [];
+  hashes: string[] = [];
+  n = 0;
+  push(height: number, time: number, label: string, hash?: string): void {
+    if (this.n === this.heights.length) {
+      const h = new Int32Array(this.n * 2);
+      h.set(this.heights);
+      this.heights = h;
+      const t = new Float64Array(this.n * 2);
+      t.set(this.times);
+      this.times = t;
+    }
+    this.heights[this.n] = height;
+    this.times[this.n] = time;
+    this.labels.push(label);
+    if (hash !== undefined) this.hashes.push(hash);
+    this.n++;
+  }
 }
-
-const newCollected = (): Collected => ({ heights: [], times: [], labels: [], hashes: [] });
 
 function toBatch(source: string, description: string, input: string, c: Collected, withHashes = false): BlockLabelBatch {
   return {
     source,
     description,
     input,
-    heights: Int32Array.from(c.heights),
-    timeSec: Float64Array.from(c.times),
+    heights: c.heights.slice(0, c.n),
+    timeSec: c.times.slice(0, c.n),
     labels: c.labels,
     ...(withHashes ? { hashes: c.hashes } : {}),
   };
@@ -52,100 +66,109 @@ function toBatch(source: string, description: string, input: string, c: Collecte
 
 const MAX_HEIGHT = 100_000_000;
 
-function checkUnique(seen: Set<number>, ctx: FieldContext, height: number): void {
-  if (seen.has(height)) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'height' }, `duplicate height ${height}`);
-  seen.add(height);
+/**
+ * Heights must be unique within a file. Files are almost always in height order, so track the
+ * maximum and fall back to a set only for heights at or below it.
+ */
+class UniqueHeights {
+  private max = -1;
+  private inOrder: number[] = [];
+  private seen: Set<number> | null = null;
+  check(ctx: FieldContext, height: number): void {
+    if (this.seen === null) {
+      if (height > this.max) {
+        this.max = height;
+        this.inOrder.push(height);
+        return;
+      }
+      this.seen = new Set(this.inOrder);
+      this.inOrder = [];
+    }
+    if (this.seen.has(height)) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'height' }, `duplicate height ${height}`);
+    this.seen.add(height);
+  }
+}
+
+/** Run `body` for every row; with `skipInvalid`, DecodeErrors are counted instead of thrown. */
+function eachRow(rows: RowScanner, issues: RowIssues, body: (f: readonly string[], ctx: FieldContext) => void): number {
+  const ctx = { input: rows.input, line: 0 as number | undefined };
+  return rows.scan((f, line) => {
+    ctx.line = line;
+    if (!issues.skipInvalid) body(f, ctx);
+    else issues.guard(() => body(f, ctx));
+  });
 }
 
 /** `height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2` → sources perblock-v1 and perblock-v2. */
-export function readPerBlockAttribution(table: CsvTable, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(table, ['height', 'timestamp_utc', 'unix_time', 'pool_slug_v1', 'pool_slug_v2']);
+export function readPerBlockAttribution(rows: RowScanner, skipInvalid: boolean): ReadResult {
+  const col = requireColumns(rows, ['height', 'timestamp_utc', 'unix_time', 'pool_slug_v1', 'pool_slug_v2']);
   const issues = new RowIssues(skipInvalid);
-  const v1 = newCollected();
-  const v2 = newCollected();
-  const seen = new Set<number>();
-  table.rows.forEach((row, i) => {
-    const ctx = { input: table.input, line: table.lines[i] };
-    issues.guard(() => {
-      const height = intField(ctx, 'height', row[col.height], 0, MAX_HEIGHT);
-      const t = isoUtcField(ctx, 'timestamp_utc', row[col.timestamp_utc]);
-      const unix = intField(ctx, 'unix_time', row[col.unix_time], 0);
-      if (unix !== t) throw new DecodeError({ ...ctx, field: 'unix_time' }, `${unix} disagrees with timestamp_utc (${t})`);
-      const s1 = labelField(ctx, 'pool_slug_v1', row[col.pool_slug_v1], true);
-      const s2 = labelField(ctx, 'pool_slug_v2', row[col.pool_slug_v2], true);
-      if (s1 === '' && s2 === '') throw new DecodeError({ ...ctx, field: 'pool_slug_v1' }, 'no pool label in either version');
-      checkUnique(seen, ctx, height);
-      for (const [c, s] of [[v1, s1], [v2, s2]] as const) {
-        if (s === '') continue;
-        c.heights.push(height);
-        c.times.push(t);
-        c.labels.push(s);
-      }
-    });
+  const v1 = new Collected();
+  const v2 = new Collected();
+  const unique = new UniqueHeights();
+  const n = eachRow(rows, issues, (f, ctx) => {
+    const height = intField(ctx, 'height', f[col.height], 0, MAX_HEIGHT);
+    const t = isoUtcField(ctx, 'timestamp_utc', f[col.timestamp_utc]);
+    const unix = intField(ctx, 'unix_time', f[col.unix_time], 0);
+    if (unix !== t) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'unix_time' }, `${unix} disagrees with timestamp_utc (${t})`);
+    const s1 = labelField(ctx, 'pool_slug_v1', f[col.pool_slug_v1], true);
+    const s2 = labelField(ctx, 'pool_slug_v2', f[col.pool_slug_v2], true);
+    if (s1 === '' && s2 === '') throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'pool_slug_v1' }, 'no pool label in either version');
+    unique.check(ctx, height);
+    if (s1 !== '') v1.push(height, t, s1);
+    if (s2 !== '') v2.push(height, t, s2);
   });
   const what = 'per-block pool attribution 2020–2026 (sorukumar/bitcoin-mining-pools; mempool.space slugs)';
   return {
-    batches: [
-      toBatch('perblock-v1', `${what}, version 1`, table.input, v1),
-      toBatch('perblock-v2', `${what}, version 2 (enriched tags)`, table.input, v2),
-    ].filter((b) => b.heights.length > 0),
-    rows: table.rows.length,
+    batches: [toBatch('perblock-v1', `${what}, version 1`, rows.input, v1), toBatch('perblock-v2', `${what}, version 2 (enriched tags)`, rows.input, v2)].filter(
+      (b) => b.heights.length > 0,
+    ),
+    rows: n,
     skipped: issues.skipped,
     skippedExamples: issues.examples,
   };
 }
 
 /** `height,block_hash,timestamp_utc,unix_time,pool_slug` → source perblock-node (with block hashes). */
-export function readNodeBlocks(table: CsvTable, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(table, ['height', 'block_hash', 'timestamp_utc', 'unix_time', 'pool_slug']);
+export function readNodeBlocks(rows: RowScanner, skipInvalid: boolean): ReadResult {
+  const col = requireColumns(rows, ['height', 'block_hash', 'timestamp_utc', 'unix_time', 'pool_slug']);
   const issues = new RowIssues(skipInvalid);
-  const c = newCollected();
-  const seen = new Set<number>();
-  table.rows.forEach((row, i) => {
-    const ctx = { input: table.input, line: table.lines[i] };
-    issues.guard(() => {
-      const height = intField(ctx, 'height', row[col.height], 0, MAX_HEIGHT);
-      const hash = (row[col.block_hash] ?? '').trim().toLowerCase();
-      if (!/^[0-9a-f]{64}$/.test(hash)) throw new DecodeError({ ...ctx, field: 'block_hash' }, `invalid block hash: ${JSON.stringify(hash)}`);
-      const t = isoUtcField(ctx, 'timestamp_utc', row[col.timestamp_utc]);
-      const unix = intField(ctx, 'unix_time', row[col.unix_time], 0);
-      if (unix !== t) throw new DecodeError({ ...ctx, field: 'unix_time' }, `${unix} disagrees with timestamp_utc (${t})`);
-      const slug = labelField(ctx, 'pool_slug', row[col.pool_slug]);
-      checkUnique(seen, ctx, height);
-      c.heights.push(height);
-      c.times.push(t);
-      c.labels.push(slug);
-      c.hashes.push(hash);
-    });
+  const c = new Collected();
+  const unique = new UniqueHeights();
+  const n = eachRow(rows, issues, (f, ctx) => {
+    const height = intField(ctx, 'height', f[col.height], 0, MAX_HEIGHT);
+    const hash = (f[col.block_hash] ?? '').trim().toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'block_hash' }, `invalid block hash: ${JSON.stringify(hash)}`);
+    const t = isoUtcField(ctx, 'timestamp_utc', f[col.timestamp_utc]);
+    const unix = intField(ctx, 'unix_time', f[col.unix_time], 0);
+    if (unix !== t) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'unix_time' }, `${unix} disagrees with timestamp_utc (${t})`);
+    const slug = labelField(ctx, 'pool_slug', f[col.pool_slug]);
+    unique.check(ctx, height);
+    c.push(height, t, slug, hash);
   });
   return {
-    batches: [toBatch('perblock-node', 'per-block pool labels from a node, heights 869,306–923,810 (sorukumar/bitcoin-mining-pools)', table.input, c, true)],
-    rows: table.rows.length,
+    batches: [toBatch('perblock-node', 'per-block pool labels from a node, heights 869,306–923,810 (sorukumar/bitcoin-mining-pools)', rows.input, c, true)],
+    rows: n,
     skipped: issues.skipped,
     skippedExamples: issues.examples,
   };
 }
 
 /** `blockid,miningpool` → source btccom (BTC.com explorer labels; no timestamps). */
-export function readBtcComLabels(table: CsvTable, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(table, ['blockid', 'miningpool']);
+export function readBtcComLabels(rows: RowScanner, skipInvalid: boolean): ReadResult {
+  const col = requireColumns(rows, ['blockid', 'miningpool']);
   const issues = new RowIssues(skipInvalid);
-  const c = newCollected();
-  const seen = new Set<number>();
-  table.rows.forEach((row, i) => {
-    const ctx = { input: table.input, line: table.lines[i] };
-    issues.guard(() => {
-      const height = intField(ctx, 'blockid', row[col.blockid], 0, MAX_HEIGHT);
-      const label = labelField(ctx, 'miningpool', row[col.miningpool]);
-      checkUnique(seen, ctx, height);
-      c.heights.push(height);
-      c.times.push(Number.NaN);
-      c.labels.push(label);
-    });
+  const c = new Collected();
+  const unique = new UniqueHeights();
+  const n = eachRow(rows, issues, (f, ctx) => {
+    const height = intField(ctx, 'blockid', f[col.blockid], 0, MAX_HEIGHT);
+    const label = labelField(ctx, 'miningpool', f[col.miningpool]);
+    unique.check(ctx, height);
+    c.push(height, Number.NaN, label);
   });
   return {
-    batches: [toBatch('btccom', 'BTC.com explorer pool labels, heights 400,000–546,235 (Canhui/Bitcoin_Mining_Pools; no timestamps)', table.input, c)],
-    rows: table.rows.length,
+    batches: [toBatch('btccom', 'BTC.com explorer pool labels, heights 400,000–546,235 (Canhui/Bitcoin_Mining_Pools; no timestamps)', rows.input, c)],
+    rows: n,
     skipped: issues.skipped,
     skippedExamples: issues.examples,
   };

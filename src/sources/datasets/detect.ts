@@ -2,7 +2,8 @@
  * @module Recognise which dataset a file is, from its header, and read it into batches.
  */
 import { UsageError } from '../../domain/errors.js';
-import { readCsv, type CsvTable } from '../files/csv.js';
+import { parseCsv, scannerFromText } from '../files/csv.js';
+import { readText } from '../files/read-file.js';
 import { readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
 import { readEdiDaily, readLongDaily, type DailyCountBatch } from './daily-counts.js';
 
@@ -18,7 +19,7 @@ export interface DatasetRead {
   readonly skippedExamples: readonly string[];
 }
 
-export function detectKind(table: CsvTable): DatasetKind {
+export function detectKind(table: { readonly input: string; readonly header: readonly string[] }): DatasetKind {
   const h = table.header.join(',');
   if (h === 'height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2') return 'perblock';
   if (h === 'height,block_hash,timestamp_utc,unix_time,pool_slug') return 'perblock-node';
@@ -36,18 +37,20 @@ export function parseKind(value: string): DatasetKind {
 }
 
 export async function readDataset(path: string, opts: { kind?: DatasetKind; skipInvalid?: boolean; source?: string } = {}): Promise<DatasetRead> {
-  const table = await readCsv(path);
-  const kind = opts.kind ?? detectKind(table);
+  const text = await readText(path);
+  const rows = scannerFromText(text, path);
+  const kind = opts.kind ?? detectKind(rows);
   const skip = opts.skipInvalid ?? false;
   switch (kind) {
     case 'perblock':
     case 'perblock-node':
     case 'btccom': {
-      const r = kind === 'perblock' ? readPerBlockAttribution(table, skip) : kind === 'perblock-node' ? readNodeBlocks(table, skip) : readBtcComLabels(table, skip);
+      const r = kind === 'perblock' ? readPerBlockAttribution(rows, skip) : kind === 'perblock-node' ? readNodeBlocks(rows, skip) : readBtcComLabels(rows, skip);
       return { kind, blockBatches: r.batches, dailyBatches: [], rows: r.rows, skipped: r.skipped, skippedExamples: r.skippedExamples };
     }
     case 'edi-daily':
     case 'daily-long': {
+      const table = parseCsv(text, path);
       const r = kind === 'edi-daily' ? readEdiDaily(table, skip) : readLongDaily(table, opts.source ?? 'daily', `daily counts from ${path}`, skip);
       return { kind, blockBatches: [], dailyBatches: [r.batch], rows: r.rows, skipped: r.skipped, skippedExamples: r.skippedExamples };
     }

@@ -48,7 +48,7 @@ export async function readCsv(path: string): Promise<CsvTable> {
 }
 
 /** Index of each required column; a missing column is a DecodeError that lists what the file has. */
-export function requireColumns<const K extends string>(table: CsvTable, columns: readonly K[]): Record<K, number> {
+export function requireColumns<const K extends string>(table: { readonly input: string; readonly header: readonly string[] }, columns: readonly K[]): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const c of columns) {
     const i = table.header.indexOf(c);
@@ -83,4 +83,84 @@ function parseUnquoted(text: string, input: string): CsvTable {
   }
   if (header === null) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
   return { input, header, rows, lines };
+}
+
+/**
+ * Row-at-a-time access to a CSV, for large files: `scan` calls `onRow` with the fields of each row
+ * (the array is reused between calls: copy what you keep) and its 1-based physical line, and
+ * returns the number of rows. Unquoted files are scanned without materialising the table.
+ */
+export interface RowScanner {
+  readonly input: string;
+  readonly header: readonly string[];
+  scan(onRow: (fields: readonly string[], line: number) => void): number;
+}
+
+export function scannerFromTable(table: CsvTable): RowScanner {
+  return {
+    input: table.input,
+    header: table.header,
+    scan(onRow) {
+      table.rows.forEach((r, i) => onRow(r, table.lines[i]!));
+      return table.rows.length;
+    },
+  };
+}
+
+export function scannerFromText(text: string, input: string): RowScanner {
+  if (text.includes('"')) return scannerFromTable(parseCsv(text, input));
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  // Header: first non-empty line.
+  let header: string[] | null = null;
+  while (pos < text.length && header === null) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    line++;
+    let l = text.slice(pos, nl);
+    if (l.endsWith('\r')) l = l.slice(0, -1);
+    pos = nl + 1;
+    if (l !== '') header = l.split(',').map((h) => h.trim());
+  }
+  if (header === null) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
+  const cols = header.length;
+  const bodyStart = pos;
+  const firstLine = line;
+  return {
+    input,
+    header,
+    scan(onRow) {
+      const fields = new Array<string>(cols);
+      let p = bodyStart;
+      let ln = firstLine;
+      let rows = 0;
+      while (p < text.length) {
+        let nl = text.indexOf('\n', p);
+        if (nl < 0) nl = text.length;
+        ln++;
+        let end = nl;
+        if (end > p && text.charCodeAt(end - 1) === 13) end--;
+        if (end > p) {
+          let a = p;
+          let k = 0;
+          for (;;) {
+            const comma = text.indexOf(',', a);
+            if (comma < 0 || comma >= end) {
+              if (k < cols) fields[k] = text.slice(a, end);
+              k++;
+              break;
+            }
+            if (k < cols) fields[k] = text.slice(a, comma);
+            k++;
+            a = comma + 1;
+          }
+          if (k !== cols) throw new DecodeError({ input, line: ln }, `expected ${cols} fields (${header!.join(',')}), found ${k}`);
+          onRow(fields, ln);
+          rows++;
+        }
+        p = nl + 1;
+      }
+      return rows;
+    },
+  };
 }

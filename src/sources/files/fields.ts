@@ -46,7 +46,7 @@ export function numberField(ctx: FieldContext, field: string, raw: string | unde
   return v;
 }
 
-const digitsAt = (s: string, i: number, n: number): number => {
+function digitsAt(s: string, i: number, n: number): number {
   let v = 0;
   for (let k = i; k < i + n; k++) {
     const c = s.charCodeAt(k) - 48;
@@ -54,10 +54,12 @@ const digitsAt = (s: string, i: number, n: number): number => {
     v = v * 10 + c;
   }
   return v;
-};
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -70,22 +72,25 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /** ISO-8601 UTC timestamp (`2021-09-30T11:50:41Z`, optional fraction, `Z` or `+00:00`) → whole seconds. */
+function badTimestamp(ctx: FieldContext, field: string, s: string): never {
+  return fail(ctx, field, `invalid UTC timestamp: ${JSON.stringify(s.trim())} (expected YYYY-MM-DDTHH:MM:SSZ)`);
+}
+
 export function isoUtcField(ctx: FieldContext, field: string, raw: string | undefined): number {
   const s = raw ?? '';
-  const bad = (): never => fail(ctx, field, `invalid UTC timestamp: ${JSON.stringify(s.trim())} (expected YYYY-MM-DDTHH:MM:SSZ)`);
   if (s.length < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
     if (s !== s.trim()) return isoUtcField(ctx, field, s.trim());
-    bad();
+    badTimestamp(ctx, field, s);
   }
-  if (!(s.length === 20 && s.charCodeAt(19) === 90) && !/^(\.\d+)?(Z|\+00:00)$/.test(s.slice(19))) bad();
+  if (!(s.length === 20 && s.charCodeAt(19) === 90) && !/^(\.\d+)?(Z|\+00:00)$/.test(s.slice(19))) badTimestamp(ctx, field, s);
   const y = digitsAt(s, 0, 4);
   const mo = digitsAt(s, 5, 2);
   const d = digitsAt(s, 8, 2);
   const h = digitsAt(s, 11, 2);
   const mi = digitsAt(s, 14, 2);
   const se = digitsAt(s, 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) bad();
-  if (d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!)) bad();
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) badTimestamp(ctx, field, s);
+  if (d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!)) badTimestamp(ctx, field, s);
   return daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se;
 }
 
