@@ -86,19 +86,29 @@ export const cbeciEntry: DistributionEntry = {
 type SnapshotCatalogue = typeof bittensorCatalogue;
 
 /** Bittensor and Hugging Face snapshot distributions (one snapshot each; `--source` picks a sample or measure). */
+const SNAPSHOT_LEVELS: Readonly<Record<string, string>> = {
+  'bittensor/subnet-emission': 'subnet',
+  'bittensor/stake': 'coldkey',
+  'bittensor/incentive': 'coldkey',
+  'hf/downloads-by-author': 'author',
+  'hf/models-by-author': 'author',
+  'hf/derivatives-by-base-org': 'organisation',
+};
+
 function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): DistributionEntry[] {
   return catalogue.map((e) => ({
     id: e.id,
     title: e.title,
     unit: e.unit,
     entityKind: e.entityKind,
-    levels: [e.entityKind],
+    levels: [SNAPSHOT_LEVELS[e.id] ?? 'entity'],
     aggregation: e.aggregation,
     coverage: e.coverage,
     source: e.source,
     caveats: e.caveats,
     async load(ctx) {
-      if (ctx.level !== undefined && ctx.level !== e.entityKind) throw new UsageError(`invalid level: ${ctx.level} (${e.id} offers ${e.entityKind})`);
+      const level = SNAPSHOT_LEVELS[e.id] ?? 'entity';
+      if (ctx.level !== undefined && ctx.level !== level) throw new UsageError(`invalid level: ${ctx.level} (${e.id} offers ${level})`);
       if (ctx.source !== undefined && !e.sources.includes(ctx.source)) {
         throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'})`);
       }
@@ -112,7 +122,7 @@ function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): Dist
           description: e.source,
           rulesVersions: [],
           from: r.file,
-          level: e.entityKind,
+          level,
           unit: e.unit,
           notes: [`snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}`, ...r.notes],
         },

@@ -60,7 +60,7 @@ export function coinbaseOf(row: Pick<StoredChainLabel, 'height' | 'timeSec' | 's
 }
 
 export interface RelabelResult {
-  /** Stored chain blocks looked at. */
+  /** Stored chain blocks without a label under the current rules (the others are not read). */
   readonly checked: number;
   /** Blocks that had no label under this source and got one. */
   readonly added: number;
@@ -86,7 +86,7 @@ export async function relabelStoredBlocks(
   meta: Omit<ChainWriteMeta, 'kind' | 'rulesVersion'>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RelabelResult> {
-  const rows = await store.readChainLabels(meta.source);
+  const rows = await store.readChainLabels(meta.source, rs.version);
   const diffs = new Map<string, RuleSetDiff | null>();
   for (const v of new Set(rows.map((r) => r.rulesVersion).filter((v): v is string => v !== null && v !== rs.version))) {
     const snap = await store.readRuleSnapshot(v);

@@ -4,10 +4,13 @@
  */
 import { UsageError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
+import type { SeriesCache } from './load-distribution.js';
 
 export interface QueryContext {
   readonly store: Store | null;
   readonly datasetsRoot: string;
+  /** Loaded series kept between queries (the HTTP server); absent = load every time. */
+  readonly cache?: SeriesCache;
 }
 
 export type Cell = string | number | boolean | null;

@@ -11,6 +11,7 @@ import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/
 import { getDistribution } from '../catalogue.js';
 import type { Provenance } from '../series-source.js';
 import { parseCount, type QueryContext, type Row } from './context.js';
+import { loadDistribution } from './load-distribution.js';
 import { resolveWindows, type WindowRequest } from './window-request.js';
 
 export interface MetricsRequest extends Partial<WindowRequest> {
@@ -53,11 +54,17 @@ export function windowRows(results: readonly WindowMetrics[], metrics: readonly 
   });
 }
 
-export async function queryMetrics(q: MetricsRequest, ctx: QueryContext): Promise<MetricsResult> {
+/** Server-side bounds (the HTTP API); the CLI runs unbounded. */
+export interface QueryLimits {
+  /** Most posterior draws per request (windows × draws) for `ci`; more → UsageError. */
+  readonly maxIntervalDraws?: number;
+}
+
+export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits: QueryLimits = {}): Promise<MetricsResult> {
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
   const entry = getDistribution(q.distribution);
   const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
-  const sourced = await entry.load({ store: ctx.store, source: q.source, level: q.level, datasetsRoot: ctx.datasetsRoot });
+  const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const stock = sourced.series.kind === 'stock';
   // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '30d', partial: Boolean(q.partial) || stock }, sourced.coverage);
@@ -76,6 +83,9 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext): Promis
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
     const ivOpts = validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
     const seed = parseCount(q.seed ?? 1, 'seed');
+    if (limits.maxIntervalDraws !== undefined && results.length * ivOpts.draws > limits.maxIntervalDraws) {
+      throw new UsageError(`too much work for intervals: ${results.length} windows × ${ivOpts.draws} draws > ${limits.maxIntervalDraws} (use a longer window, a narrower from/to, or fewer draws)`);
+    }
     const ivs = windowIntervals(results, metrics, ivOpts, seed);
     rows.forEach((row, i) => {
       const iv = ivs[i]!;
