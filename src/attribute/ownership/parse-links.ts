@@ -10,7 +10,7 @@ import { DecodeError, RuleError } from '../../domain/errors.js';
 import type { OwnershipLink, OwnershipLinkSet } from '../types.js';
 import { normalizePoolName } from '../names.js';
 import { legalLinksSchema, parseJsonBytes, validate } from '../rules/schema.js';
-import { fileVersion } from '../rules/version.js';
+import { fileVersion } from '../../domain/content-version.js';
 import { isoDay, parseLinkDate } from './dates.js';
 
 export function parseOwnershipLinks(bytes: Uint8Array, file: string, warnings: string[] = []): OwnershipLinkSet {

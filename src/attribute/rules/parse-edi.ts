@@ -8,7 +8,7 @@ import { poolSlug } from '../names.js';
 import type { EdiIdentifier, EdiRuleSet, PoolRule } from '../types.js';
 import { topLevelKeys } from './json-keys.js';
 import { ediAddressesSchema, ediIdentifiersSchema, parseJsonBytes, validate } from './schema.js';
-import { multiFileVersion } from './version.js';
+import { multiFileVersion } from '../../domain/content-version.js';
 
 export interface RuleFile {
   readonly file: string;

@@ -9,7 +9,7 @@ import { RuleError } from '../../domain/errors.js';
 import { poolSlug } from '../names.js';
 import type { PoolListRuleSet, PoolRule } from '../types.js';
 import { parseJsonBytes, poolListSchema, validate } from './schema.js';
-import { fileVersion } from './version.js';
+import { fileVersion } from '../../domain/content-version.js';
 
 export type InvalidRegexPolicy = 'error' | 'literal';
 

@@ -7,33 +7,14 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DecodeError, NotFoundError, SourceError, UsageError } from '../../domain/errors.js';
-import type { AggregationKind, ObservationSeries } from '../../domain/observations.js';
 import { parseDelegates, type DelegateInfo } from '../../decode/bittensor/delegates.js';
 import { decodeHeader } from '../../decode/bittensor/header.js';
 import { parseSubnetsCsv, parseSubnetsJson } from '../../decode/bittensor/subnets.js';
 import { readText } from '../files/read-file.js';
 import { incentiveByColdkey, stakeByColdkey, subnetEmission, type StakeMeasure } from './distributions.js';
 import { loadMetagraphFile, metaFromFileName } from './snapshot-files.js';
-
-export interface CatalogueInfo {
-  readonly id: string;
-  readonly title: string;
-  readonly unit: string;
-  readonly entityKind: string;
-  readonly aggregation: AggregationKind;
-  readonly coverage: string;
-  readonly source: string;
-  readonly caveats: readonly string[];
-}
-
-export interface LoadedSeries {
-  readonly series: ObservationSeries;
-  readonly notes: string[];
-  /** The snapshot time (UTC seconds): the series' only observation time. */
-  readonly snapshotTimeSec: number;
-  /** The file read. */
-  readonly file: string;
-}
+import type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
+export type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 
 export interface MetagraphLoadOptions {
   /** Metagraph file to read instead of the latest staged one (.csv or .json snapshot). */

@@ -25,14 +25,17 @@ export async function readBytes(path: string): Promise<Buffer> {
   return raw;
 }
 
-/** UTF-8 text with a leading BOM removed. Invalid UTF-8 is an error, not replacement characters. */
-export async function readText(path: string): Promise<string> {
-  const bytes = await readBytes(path);
+/** Bytes as UTF-8 text with a leading BOM removed. Invalid UTF-8 is an error, not replacement characters. */
+export function decodeUtf8(bytes: Uint8Array, input: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    throw new DecodeError({ input: path }, 'not valid UTF-8 text', { cause: err });
+    throw new DecodeError({ input }, 'not valid UTF-8 text', { cause: err });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export async function readText(path: string): Promise<string> {
+  return decodeUtf8(await readBytes(path), path);
 }

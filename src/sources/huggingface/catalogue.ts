@@ -6,28 +6,11 @@
  */
 import { join } from 'node:path';
 import { DecodeError, UsageError } from '../../domain/errors.js';
-import type { AggregationKind, ObservationSeries } from '../../domain/observations.js';
 import { parseHubSampleCsv, parseLineage } from '../../decode/huggingface/samples.js';
 import { readText } from '../files/read-file.js';
 import { derivativesByBaseOrg, downloadsByAuthor, modelsByAuthor, sampleTimeSec, type DerivativeOptions } from './distributions.js';
-
-export interface CatalogueInfo {
-  readonly id: string;
-  readonly title: string;
-  readonly unit: string;
-  readonly entityKind: string;
-  readonly aggregation: AggregationKind;
-  readonly coverage: string;
-  readonly source: string;
-  readonly caveats: readonly string[];
-}
-
-export interface LoadedSeries {
-  readonly series: ObservationSeries;
-  readonly notes: string[];
-  readonly snapshotTimeSec: number;
-  readonly file: string;
-}
+import type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
+export type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 
 export type HfSample = 'search-open' | 'major-labs';
 

@@ -1,5 +1,5 @@
 /**
- * @module Rule-set versions: content hashes, so that a version names exactly the rule bytes.
+ * @module Content versions (rule sets, alias files, inputs): hashes, so that a version names exactly the bytes.
  * - one file: the first 12 hex digits of SHA-256 over the file bytes (= `sha256sum file | cut -c1-12`);
  * - several files: SHA-256 over the lines `<label>:<sha256 hex of file>\n` in a fixed label
  *   order (EDI: identifiers, addresses, links; a missing file contributes `<label>:-`).
