@@ -70,6 +70,79 @@ export interface StoredDailyCounts {
   readonly entities: readonly string[];
 }
 
+/** A best-chain block as the chain sync stores it: header facts and the coinbase (for re-attribution). */
+export interface ChainBlockRecord {
+  readonly height: number;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly timeSec: number;
+  readonly bits: number;
+  readonly version: number;
+  readonly txCount: number;
+  readonly scriptSigHex: string;
+  readonly payoutAddresses: readonly string[];
+  readonly coinbaseTxid: string | null;
+}
+
+/** One rule that matched a chain block (all are kept, in rule order). */
+export interface ChainRuleMatch {
+  readonly slug: string;
+  readonly name: string;
+  readonly method: 'address' | 'tag';
+  readonly rule: string;
+}
+
+/** How a chain block was attributed under one label source; `label` goes to block_labels. */
+export interface ChainAttributionRecord {
+  readonly height: number;
+  readonly label: string;
+  readonly poolId: number | null;
+  readonly poolName: string;
+  readonly poolSlug: string;
+  readonly method: string;
+  readonly matchedRule: string | null;
+  readonly matches: readonly ChainRuleMatch[];
+}
+
+/** What one committed chain write belongs to: the label source and the run's ingest record. */
+export interface ChainWriteMeta {
+  /** Label source, e.g. `chain:mempool`. */
+  readonly source: string;
+  readonly description: string;
+  /** The block source (URL without credentials). */
+  readonly input: string;
+  /** `chain` for synced blocks, `chain-reattribute` for relabelling stored blocks. */
+  readonly kind: string;
+  readonly rulesVersion: string;
+  /** Continue this run's ingest record (counts are added to it); omit to start a new one. */
+  readonly ingestId?: number;
+}
+
+export interface ChainWriteSummary {
+  readonly ingestId: number;
+  readonly blocks: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** A stored chain block's coinbase with its current attribution under one label source (null: none yet). */
+export interface StoredChainLabel {
+  readonly height: number;
+  readonly timeSec: number;
+  readonly scriptSigHex: string;
+  readonly payoutAddresses: readonly string[];
+  readonly rulesVersion: string | null;
+  readonly attribution: ChainAttributionRecord | null;
+}
+
+/** Stored chain blocks in height order, for hash-rate estimates. */
+export interface StoredChainBlocks {
+  readonly heights: Int32Array;
+  readonly timeSec: Float64Array;
+  readonly bits: Float64Array;
+}
+
 export interface Store {
   /** Where the store lives (a path or URL without credentials), for provenance lines. */
   readonly location: string;
@@ -82,5 +155,23 @@ export interface Store {
   listIngests(): Promise<IngestRecord[]>;
   readBlockLabels(source: string): Promise<StoredBlockLabels>;
   readDailyCounts(source: string): Promise<StoredDailyCounts>;
+  /** Highest stored chain block, or null when no chain has been synced. */
+  chainTip(): Promise<{ height: number; hash: string } | null>;
+  /** Stored chain hashes with height ≤ `atOrBelow`, highest first, at most `limit`. */
+  chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]>;
+  /** Stored chain hashes for heights in [from, to], ascending. */
+  chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]>;
+  /** Blocks, their coinbases, attributions and labels, and the run's ingest record: one transaction. */
+  writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
+  /** Attributions and labels of already stored blocks (re-attribution): one transaction. */
+  writeChainAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
+  /** Delete every chain block above `height` with its coinbase, attributions, labels and block time: one transaction. */
+  rollbackChain(aboveHeight: number): Promise<{ blocks: number; labels: number }>;
+  /** Stored chain blocks' coinbases with their attribution under `source`, by height; with `exceptVersion`, only blocks not labelled with that rules version. */
+  readChainLabels(source: string, exceptVersion?: string): Promise<StoredChainLabel[]>;
+  readChainBlocks(): Promise<StoredChainBlocks>;
+  /** Keep a rule set's rules (JSON) under its version; a known version is left as it is. */
+  saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void>;
+  readRuleSnapshot(version: string): Promise<{ kind: string; snapshot: string } | null>;
   close(): Promise<void>;
 }

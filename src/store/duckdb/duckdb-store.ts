@@ -9,7 +9,22 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
-import type { IngestMeta, IngestRecord, SourceSummary, Store, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
+import type {
+  ChainAttributionRecord,
+  ChainBlockRecord,
+  ChainWriteMeta,
+  ChainWriteSummary,
+  IngestMeta,
+  IngestRecord,
+  SourceSummary,
+  Store,
+  StoredBlockLabels,
+  StoredChainBlocks,
+  StoredChainLabel,
+  StoredDailyCounts,
+  WriteSummary,
+} from '../store.js';
+import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
 
 export async function openDuckDbStore(path: string): Promise<Store> {
@@ -33,11 +48,13 @@ class DuckDbStore implements Store {
   readonly location: string;
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
+  private readonly chain: ChainRepo;
 
   constructor(location: string, instance: DuckDBInstance, conn: DuckDBConnection) {
     this.location = location;
     this.instance = instance;
     this.conn = conn;
+    this.chain = new ChainRepo(conn);
   }
 
   async findIngest(source: string, sha256: string): Promise<IngestRecord | null> {
@@ -245,6 +262,47 @@ class DuckDbStore implements Store {
     );
     const [d = [], e = [], b = []] = r.getColumnsJS();
     return { daySec: Float64Array.from(d, num), entity: Int32Array.from(e, num), counts: Int32Array.from(b, num), entities };
+  }
+
+  // Chain sync (tables of migration 0002): SQL in chain-repo.ts.
+  chainTip(): Promise<{ height: number; hash: string } | null> {
+    return this.chain.tip();
+  }
+
+  chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]> {
+    return this.chain.hashesBelow(atOrBelow, limit);
+  }
+
+  chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]> {
+    return this.chain.hashes(fromHeight, toHeight);
+  }
+
+  writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
+    return this.chain.writeBatch(blocks, attributions, meta);
+  }
+
+  writeChainAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
+    return this.chain.writeAttributions(attributions, meta);
+  }
+
+  rollbackChain(aboveHeight: number): Promise<{ blocks: number; labels: number }> {
+    return this.chain.rollback(aboveHeight);
+  }
+
+  readChainLabels(source: string, exceptVersion?: string): Promise<StoredChainLabel[]> {
+    return this.chain.readLabels(source, exceptVersion);
+  }
+
+  readChainBlocks(): Promise<StoredChainBlocks> {
+    return this.chain.readBlocks();
+  }
+
+  saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void> {
+    return this.chain.saveRuleSnapshot(version, kind, snapshot);
+  }
+
+  readRuleSnapshot(version: string): Promise<{ kind: string; snapshot: string } | null> {
+    return this.chain.readRuleSnapshot(version);
   }
 
   async close(): Promise<void> {

@@ -1,14 +1,10 @@
 /**
  * @module `nakamoto compare <id> <id> …`: distributions side by side on one time axis, with
  * intervals where the data is a sample (Bitcoin blocks), and what an entity means in each.
+ * A renderer over `queryCompare`.
  */
 import type { Command } from 'commander';
-import { formatDay, parseDate, parseDuration } from '../../../aggregate/duration.js';
-import { compareDistributions, type CompareCell } from '../../../analysis/compare.js';
-import { DEFAULT_INTERVALS } from '../../../analysis/uncertainty/posterior.js';
-import { UsageError } from '../../../domain/errors.js';
-import { parseMetricList } from '../../../metrics/index.js';
-import { getDistribution } from '../../../pipeline/catalogue.js';
+import { queryCompare, type CompareResultCell } from '../../../pipeline/queries/compare-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
 import { formatNumber, parseFormat, renderRows, type Row } from '../output.js';
@@ -25,7 +21,7 @@ interface CompareOptions {
   seed: string;
 }
 
-function cellText(c: CompareCell | undefined): string {
+function cellText(c: CompareResultCell | undefined): string {
   if (!c || c.value === null) return '';
   const v = formatNumber(c.value, 4);
   return c.lo !== null && c.hi !== null ? `${v} [${formatNumber(c.lo, 4)}–${formatNumber(c.hi, 4)}]` : v;
@@ -46,43 +42,29 @@ export function register(program: Command, io: CliIo): void {
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (ids: string[], opts: CompareOptions) => {
       const format = parseFormat(opts.format);
-      if (ids.length < 2) throw new UsageError('compare needs at least two distributions');
-      const metrics = parseMetricList(opts.metric);
-      const size = parseDuration(opts.window, 'window');
-      if (size.unit === 'block') throw new UsageError('compare uses time windows (1y, 1q, 1m, Nd): block counts mean nothing for AI data');
-      const entries = ids.map(getDistribution);
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const inputs = [];
-        for (const e of entries) inputs.push({ id: e.id, sourced: await e.load({ store, datasetsRoot: datasetsRoot(io.env) }) });
-        const cells = compareDistributions(inputs, metrics, {
-          spec: { size, step: size, anchor: 0 },
-          from: opts.from ? parseDate(opts.from, '--from') : undefined,
-          to: opts.to ? parseDate(opts.to, '--to') : undefined,
-          intervals: opts.ci ? DEFAULT_INTERVALS : null,
-          seed: Number(opts.seed),
-        });
-        const meaning = entries.map((e) => ({ distribution: e.id, entity: e.entityKind, unit: e.unit, aggregation: e.aggregation, caveat: e.caveats[0] ?? '' }));
+        const r = await queryCompare({ ...opts, distributions: ids }, { store, datasetsRoot: datasetsRoot(io.env) });
         if (format === 'json') {
-          io.stdout(JSON.stringify({ window: size.text, entities: meaning, provenance: inputs.map((x) => x.sourced.provenance), cells: cells.map((c) => ({ ...c, windowStart: formatDay(c.windowStart), windowEnd: formatDay(c.windowEnd) })) }, null, 2) + '\n');
+          io.stdout(JSON.stringify({ window: r.window, entities: r.entities, provenance: r.provenance, cells: r.cells }, null, 2) + '\n');
           return;
         }
         if (format === 'csv') {
-          const rows: Row[] = cells.map((c) => ({ window_start: formatDay(c.windowStart), window_end: formatDay(c.windowEnd), distribution: c.distribution, metric: c.metric, value: c.value, lo: c.lo, hi: c.hi, total: c.total }));
+          const rows: Row[] = r.cells.map((c) => ({ window_start: c.windowStart, window_end: c.windowEnd, distribution: c.distribution, metric: c.metric, value: c.value, lo: c.lo, hi: c.hi, total: c.total }));
           io.stdout(renderRows(rows, ['window_start', 'window_end', 'distribution', 'metric', 'value', 'lo', 'hi', 'total'], 'csv'));
           return;
         }
         io.stdout('What an entity is in each distribution:\n');
-        io.stdout(renderRows(meaning, ['distribution', 'entity', 'unit', 'aggregation', 'caveat'], 'table'));
-        for (const m of metrics) {
-          const starts = [...new Set(cells.filter((c) => c.metric === m.id).map((c) => c.windowStart))].sort((a, b) => a - b);
+        io.stdout(renderRows(r.entities.map((e) => ({ ...e })), ['distribution', 'entity', 'unit', 'aggregation', 'caveat'], 'table'));
+        for (const m of r.metrics) {
+          const starts = [...new Set(r.cells.filter((c) => c.metric === m).map((c) => c.windowStart))].sort();
           const rows: Row[] = starts.map((s) => {
-            const row: Row = { window: formatDay(s) };
-            for (const e of entries) row[e.id] = cellText(cells.find((c) => c.metric === m.id && c.windowStart === s && c.distribution === e.id));
+            const row: Row = { window: s };
+            for (const id of r.distributions) row[id] = cellText(r.cells.find((c) => c.metric === m && c.windowStart === s && c.distribution === id));
             return row;
           });
-          io.stdout(`\n${m.id} per ${size.text} window${opts.ci ? ' (value [95% interval] where the data is a sample)' : ''}:\n`);
-          io.stdout(renderRows(rows, ['window', ...entries.map((e) => e.id)], 'table'));
+          io.stdout(`\n${m} per ${r.window} window${opts.ci ? ' (value [95% interval] where the data is a sample)' : ''}:\n`);
+          io.stdout(renderRows(rows, ['window', ...r.distributions], 'table'));
         }
       } finally {
         await store?.close();

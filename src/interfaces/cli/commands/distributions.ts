@@ -1,8 +1,9 @@
 /**
  * @module `nakamoto distributions`: every distribution id with unit, entity kind, coverage, source.
+ * A renderer over `queryDistributions`.
  */
 import type { Command } from 'commander';
-import { listDistributions } from '../../../pipeline/catalogue.js';
+import { queryDistributions } from '../../../pipeline/queries/distributions-query.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 
@@ -13,11 +14,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', 'table, csv or json', 'table')
     .action((opts: { format: string }) => {
       const format = parseFormat(opts.format);
-      const rows = listDistributions().map((d) => ({
+      const rows = queryDistributions().map((d) => ({
         id: d.id,
         title: d.title,
         unit: d.unit,
-        entity: d.entityKind,
+        entity: d.entity,
         aggregation: d.aggregation,
         coverage: d.coverage,
         source: d.source,

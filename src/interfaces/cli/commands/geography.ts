@@ -1,13 +1,9 @@
 /**
  * @module `nakamoto geography`: Bitcoin hash rate by country (CBECI) against AI compute by country
- * (Epoch GPU clusters) per year, and the 2021 China ban before/after.
+ * (Epoch GPU clusters) per year, and the 2021 China ban before/after. A renderer over `queryGeography`.
  */
 import type { Command } from 'commander';
-import { formatDay, parseDuration } from '../../../aggregate/duration.js';
-import { compareDistributions } from '../../../analysis/compare.js';
-import { banVerdict, countrySnapshots } from '../../../analysis/geography.js';
-import { parseMetricList } from '../../../metrics/index.js';
-import { getDistribution } from '../../../pipeline/catalogue.js';
+import { BTC_COUNTRIES, queryGeography } from '../../../pipeline/queries/geography-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
 import { formatNumber, parseFormat, renderRows, type Row } from '../output.js';
@@ -19,22 +15,15 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: { format: string }) => {
       const format = parseFormat(opts.format);
-      const root = datasetsRoot(io.env);
-      const btc = await getDistribution('bitcoin/hashrate-by-country').load({ store: null, datasetsRoot: root });
-      const ai = await getDistribution('ai/clusters-by-country').load({ store: null, datasetsRoot: root });
-      const metrics = parseMetricList('hhi,nakamoto-coefficient,max-share');
-      const size = parseDuration('1y');
-      const cells = compareDistributions([{ id: 'bitcoin/hashrate-by-country', sourced: btc }, { id: 'ai/clusters-by-country', sourced: ai }], metrics, { spec: { size, step: size, anchor: 0 }, intervals: null, seed: 1 });
-      const snapshots = countrySnapshots(btc);
-      const verdict = banVerdict(snapshots);
+      const g = await queryGeography({ store: null, datasetsRoot: datasetsRoot(io.env) });
       if (format === 'json') {
-        io.stdout(JSON.stringify({ yearly: cells.map((c) => ({ ...c, windowStart: formatDay(c.windowStart), windowEnd: formatDay(c.windowEnd) })), chinaBan: snapshots.map((s) => ({ ...s, month: formatDay(s.month) })), verdict, provenance: [btc.provenance, ai.provenance] }, null, 2) + '\n');
+        io.stdout(JSON.stringify({ yearly: g.yearly, chinaBan: g.chinaBan, verdict: g.verdict, provenance: g.provenance }, null, 2) + '\n');
         return;
       }
-      const years = [...new Set(cells.map((c) => c.windowStart))].sort((a, b) => a - b);
+      const years = [...new Set(g.yearly.map((c) => c.windowStart))].sort();
       const rows: Row[] = years.map((y) => {
-        const row: Row = { year: formatDay(y).slice(0, 4) };
-        for (const c of cells.filter((x) => x.windowStart === y)) row[`${c.distribution === 'bitcoin/hashrate-by-country' ? 'BTC' : 'AI'} ${c.metric}`] = c.value === null ? null : Number(formatNumber(c.value, 4));
+        const row: Row = { year: y.slice(0, 4) };
+        for (const c of g.yearly.filter((x) => x.windowStart === y)) row[`${c.distribution === BTC_COUNTRIES ? 'BTC' : 'AI'} ${c.metric}`] = c.value === null ? null : Number(formatNumber(c.value, 4));
         return row;
       });
       io.stdout('Country concentration per year — Bitcoin hash rate (CBECI, last month of the year) vs AI GPU-cluster H100e (Epoch, operational by year end):\n');
@@ -42,12 +31,12 @@ export function register(program: Command, io: CliIo): void {
       io.stdout('\nThe 2021 China mining ban (CBECI monthly country shares):\n');
       io.stdout(
         renderRows(
-          snapshots.map((s) => ({ snapshot: s.label, 'EH/s': Number(s.totalEhs.toFixed(1)), China: `${(s.chinaShare * 100).toFixed(1)}%`, hhi: s.hhi === null ? null : Math.round(s.hhi), NC: s.nakamotoCoefficient, top: s.top.slice(0, 3).map((t) => `${t.entity} ${(t.share * 100).toFixed(1)}%`).join(', ') })),
+          g.chinaBan.map((s) => ({ snapshot: s.label, 'EH/s': Number(s.totalEhs.toFixed(1)), China: `${(s.chinaShare * 100).toFixed(1)}%`, hhi: s.hhi === null ? null : Math.round(s.hhi), NC: s.nakamotoCoefficient, top: s.top.slice(0, 3).map((t) => `${t.entity} ${(t.share * 100).toFixed(1)}%`).join(', ') })),
           ['snapshot', 'EH/s', 'China', 'hhi', 'NC', 'top'],
           'table',
         ),
       );
-      io.stdout(`\n${verdict}\n`);
-      io.stdout('Caveats: CBECI locates miners by pool-reported IP addresses (VPNs move hash rate; "Other" is one entity); Epoch clusters cover ~10–20% of AI compute.\n');
+      io.stdout(`\n${g.verdict}\n`);
+      io.stdout(`Caveats: ${g.caveats}\n`);
     });
 }

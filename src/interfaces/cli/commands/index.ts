@@ -10,6 +10,7 @@ import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
 import { register as registerGeography } from './geography.js';
+import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
 import { register as registerPools } from './pools.js';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerDecode(program, io);
   registerMetrics(program, io);
   registerPools(program, io);
+  registerHashrate(program, io);
   registerReport(program, io);
   registerAttack(program, io);
   registerCompare(program, io);

@@ -1,5 +1,7 @@
 /**
- * @module `nakamoto ingest <path>`: validate a dataset file and merge it into the store.
+ * @module `nakamoto ingest <path|url>`: validate a dataset file and merge it into the store, or
+ * sync the chain from a live block source (rpc://, rest+http(s)://, esplora+http(s)://,
+ * blocks-dir:; see ingest-live.ts).
  */
 import type { Command } from 'commander';
 import { parseKind, DATASET_KINDS } from '../../../sources/datasets/detect.js';
@@ -8,28 +10,33 @@ import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
 import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
+import { isSourceUrl } from '../../../sources/bitcoin/source-url.js';
+import { addLiveOptions, ingestFromSource, type LiveIngestOptions } from './ingest-live.js';
 
-interface IngestOptions {
+interface IngestOptions extends LiveIngestOptions {
   kind?: string;
   skipInvalid?: boolean;
   force?: boolean;
   source?: string;
-  db?: string;
-  format: string;
 }
 
 export function register(program: Command, io: CliIo): void {
-  program
+  const cmd = program
     .command('ingest')
-    .description('Read a dataset file (CSV, optionally .gz), validate every row, and merge it into the store. Each source in the file is written in one transaction; re-ingesting the same file changes nothing.')
-    .argument('<path>', 'dataset file; its kind is detected from the header')
+    .description(
+      'Read a dataset file (CSV, optionally .gz), validate every row, and merge it into the store. Each source in the file is written in one transaction; re-ingesting the same file changes nothing. ' +
+        'Or sync Bitcoin blocks from a live source (rpc://user:pass@host:port, rpc://host:port?cookie=PATH, rest+http://host:port, esplora+https://host/api, blocks-dir:/path/to/blocks): ' +
+        'resumes after the last stored block, rolls back reorgs, labels pools under chain:<rules> (docs/sources-bitcoin.md).',
+    )
+    .argument('<path>', 'dataset file (its kind is detected from the header), or a block-source URL')
     .option('--kind <kind>', `dataset kind instead of detecting it: ${DATASET_KINDS.join(', ')}`)
     .option('--skip-invalid', 'skip rows that fail validation (they are counted and reported) instead of stopping at the first')
     .option('--force', 're-merge even if this exact file was ingested before')
     .option('--source <id>', 'source id for day,entity,blocks (daily-long) files', 'daily')
     .option('--db <path>', DB_OPTION_HELP)
-    .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (path: string, opts: IngestOptions) => {
+    .option('--format <format>', 'table, csv or json', 'table');
+  addLiveOptions(cmd).action(async (path: string, opts: IngestOptions) => {
+      if (isSourceUrl(path)) return ingestFromSource(path, opts, io);
       const format = parseFormat(opts.format);
       const kind = opts.kind !== undefined ? parseKind(opts.kind) : undefined;
       const store = await openStoreForWrite(opts.db, io);

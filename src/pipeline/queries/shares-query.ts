@@ -1,0 +1,80 @@
+/**
+ * @module The share-series query behind `GET /api/shares/<distribution>` and the report's stacked
+ * share charts: per window, the share of each of the top entities (largest by total weight over the
+ * range) and of all others together as `Other`. Shares of a window sum to 1.
+ */
+import { formatDay } from '../../aggregate/duration.js';
+import { windowDistributions } from '../../aggregate/window-distributions.js';
+import { divideWindows } from '../../aggregate/windows.js';
+import { UsageError } from '../../domain/errors.js';
+import { getDistribution } from '../catalogue.js';
+import { poolName } from '../pool-names.js';
+import type { Provenance } from '../series-source.js';
+import type { QueryContext } from './context.js';
+import { loadDistribution } from './load-distribution.js';
+import { parseNumberParam } from './query-params.js';
+import { resolveWindows } from './window-request.js';
+
+export const OTHER = 'Other';
+
+export interface SharesRequest {
+  readonly distribution: string;
+  readonly window?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** How many entities to name (the rest are `Other`); 1–30, default 8. */
+  readonly top?: string | number;
+  readonly source?: string;
+  readonly level?: string;
+}
+
+export interface ShareWindow {
+  readonly start: string;
+  readonly end: string;
+  readonly total: number;
+  /** Entity name → share (0–1) for the named entities and `Other`; sums to 1 when total > 0. */
+  readonly shares: Readonly<Record<string, number>>;
+}
+
+export interface SharesResult {
+  readonly distribution: string;
+  readonly window: string;
+  /** Named entities, largest total first, then `Other`. */
+  readonly entities: readonly string[];
+  readonly windows: readonly ShareWindow[];
+  readonly provenance: Provenance;
+}
+
+export async function queryShares(q: SharesRequest, ctx: QueryContext): Promise<SharesResult> {
+  const entry = getDistribution(q.distribution);
+  const top = parseNumberParam('top', q.top ?? 8, { min: 1, max: 30, integer: true });
+  const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
+  const stock = sourced.series.kind === 'stock';
+  const { spec, range } = resolveWindows({ window: q.window ?? '1m', from: q.from, to: q.to, partial: stock }, sourced.coverage);
+  if (spec.size.unit === 'block') throw new UsageError(`invalid window: ${q.window} (share series take a time window)`);
+  const dists = windowDistributions(sourced.series, divideWindows(spec, range.start, range.end)).filter((d) => d.total > 0);
+  const names = entry.id === 'bitcoin/pools' ? poolName : (x: string) => x;
+  // Rank by the sum of per-window shares, so that every period counts alike whatever its total.
+  const score = new Map<number, number>();
+  for (const d of dists) d.entity.forEach((e, i) => score.set(e, (score.get(e) ?? 0) + d.weight[i]! / d.total));
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || (sourced.series.entities[a[0]]! < sourced.series.entities[b[0]]! ? -1 : 1)).map(([e]) => e);
+  const label = (e: number) => names(sourced.series.entities[e]!);
+  // An entity the source itself calls `Other` (e.g. CBECI) belongs to the rest, not to the named.
+  const candidates = ranked.filter((e) => label(e) !== OTHER);
+  const named = new Set(candidates.slice(0, top));
+  const rest = ranked.length > named.size;
+  const windows = dists.map((d) => {
+    const shares: Record<string, number> = {};
+    for (const e of named) shares[label(e)] = 0;
+    let other = 0;
+    d.entity.forEach((e, i) => {
+      const s = d.weight[i]! / d.total;
+      if (named.has(e)) shares[label(e)]! += s;
+      else other += s;
+    });
+    if (rest) shares[OTHER] = other;
+    return { start: formatDay(d.window.start), end: formatDay(d.window.end), total: d.total, shares };
+  });
+  const entities = [...new Set([...named].map(label)), ...(rest ? [OTHER] : [])];
+  return { distribution: entry.id, window: spec.size.text, entities, windows, provenance: sourced.provenance };
+}
