@@ -94,30 +94,49 @@ class DuckDbStore implements Store {
 
   async writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
     const c = this.conn;
-    await c.run('CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec BIGINT, label VARCHAR, hash VARCHAR)');
-    const app = await c.createAppender('staging_labels', 'main', 'temp');
+    // Staging: labels interned to integer ids (a label dictionary table beside it), times as DOUBLE:
+    // integer and double appends are far cheaper than a string or a BigInt per row.
+    await c.run('CREATE OR REPLACE TEMP TABLE staging_dict (id INTEGER, label VARCHAR)');
+    await c.run('CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec DOUBLE, label_id INTEGER, hash VARCHAR)');
     const { heights, timeSec, labels, hashes } = batch;
+    const ids = new Map<string, number>();
+    const dict = await c.createAppender('staging_dict', 'main', 'temp');
+    const app = await c.createAppender('staging_labels', 'main', 'temp');
     for (let i = 0; i < heights.length; i++) {
+      const label = labels[i]!;
+      let id = ids.get(label);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(label, id);
+        dict.appendInteger(id);
+        dict.appendVarchar(label);
+        dict.endRow();
+      }
       app.appendInteger(heights[i]!);
       const t = timeSec[i]!;
       if (Number.isNaN(t)) app.appendNull();
-      else app.appendBigInt(BigInt(t));
-      app.appendVarchar(labels[i]!);
+      else app.appendDouble(t);
+      app.appendInteger(id);
       const h = hashes?.[i];
       if (h === undefined) app.appendNull();
       else app.appendVarchar(h);
       app.endRow();
     }
+    dict.closeSync();
     app.closeSync();
+    const staged = `(SELECT s.height, CAST(s.time_sec AS BIGINT) AS time_sec, d.label, s.hash FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
     return this.inTransaction(async () => {
       // Fast path for a fresh store or source: skip the joins whose answer is known.
       const sizes = await c.runAndReadAll('SELECT (SELECT count(*) FROM blocks), (SELECT count(*) FROM block_labels WHERE source = $1)', [batch.source]);
       const [blockRows, sourceRows] = (sizes.getRowsJS()[0] ?? []).map(num) as [number, number];
-      const conflict = blockRows === 0 ? null : await c.runAndReadAll(
-        `SELECT s.height, s.time_sec, b.time_sec, b.time_from FROM staging_labels s JOIN blocks b USING (height)
-         WHERE (s.time_sec IS NOT NULL AND b.time_sec IS NOT NULL AND s.time_sec <> b.time_sec)
-            OR (s.hash IS NOT NULL AND b.hash IS NOT NULL AND s.hash <> b.hash) LIMIT 1`,
-      );
+      const conflict =
+        blockRows === 0
+          ? null
+          : await c.runAndReadAll(
+              `SELECT s.height, s.time_sec, b.time_sec, b.time_from FROM ${staged} s JOIN blocks b USING (height)
+               WHERE (s.time_sec IS NOT NULL AND b.time_sec IS NOT NULL AND s.time_sec <> b.time_sec)
+                  OR (s.hash IS NOT NULL AND b.hash IS NOT NULL AND s.hash <> b.hash) LIMIT 1`,
+            );
       const bad = conflict?.getRowsJS()[0];
       if (bad) {
         throw new DecodeError(
@@ -129,28 +148,40 @@ class DuckDbStore implements Store {
       if (sourceRows > 0) {
         const counts = await c.runAndReadAll(
           `SELECT count(*) FILTER (WHERE b.label IS NULL), count(*) FILTER (WHERE b.label <> s.label), count(*) FILTER (WHERE b.label = s.label)
-           FROM staging_labels s LEFT JOIN block_labels b ON b.source = $1 AND b.height = s.height`,
+           FROM ${staged} s LEFT JOIN block_labels b ON b.source = $1 AND b.height = s.height`,
           [batch.source],
         );
         [inserted, updated, unchanged] = (counts.getRowsJS()[0] ?? []).map(num) as [number, number, number];
       }
       const id = await this.nextIngestId();
+      // Blocks: add the heights the store does not have; fill in a missing hash or time where this source has one.
       await c.run(
-        `INSERT INTO blocks SELECT height, hash, time_sec, CASE WHEN time_sec IS NULL THEN NULL ELSE $1 END FROM staging_labels
-         ON CONFLICT (height) DO UPDATE SET hash = coalesce(blocks.hash, excluded.hash), time_sec = coalesce(blocks.time_sec, excluded.time_sec),
-           time_from = coalesce(blocks.time_from, excluded.time_from)
-         WHERE (blocks.hash IS NULL AND excluded.hash IS NOT NULL) OR (blocks.time_sec IS NULL AND excluded.time_sec IS NOT NULL)`,
+        `INSERT INTO blocks SELECT s.height, s.hash, s.time_sec, CASE WHEN s.time_sec IS NULL THEN NULL ELSE $1 END
+         FROM ${staged} s ${blockRows === 0 ? '' : 'ANTI JOIN blocks b ON b.height = s.height'}`,
         [batch.source],
       );
-      await c.run(
-        `INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM staging_labels
-         ON CONFLICT (source, height) DO UPDATE SET label = excluded.label, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
-         WHERE block_labels.label <> excluded.label`,
-        [batch.source, meta.rulesVersion, id],
-      );
+      if (blockRows > 0) {
+        await c.run(
+          `UPDATE blocks SET hash = coalesce(blocks.hash, s.hash), time_sec = coalesce(blocks.time_sec, s.time_sec),
+             time_from = CASE WHEN blocks.time_sec IS NULL AND s.time_sec IS NOT NULL THEN $1 ELSE blocks.time_from END
+           FROM ${staged} s WHERE blocks.height = s.height
+             AND ((blocks.hash IS NULL AND s.hash IS NOT NULL) OR (blocks.time_sec IS NULL AND s.time_sec IS NOT NULL))`,
+          [batch.source],
+        );
+      }
+      if (sourceRows === 0) {
+        await c.run(`INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM ${staged}`, [batch.source, meta.rulesVersion, id]);
+      } else {
+        await c.run(
+          `INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM ${staged}
+           ON CONFLICT (source, height) DO UPDATE SET label = excluded.label, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
+           WHERE block_labels.label <> excluded.label`,
+          [batch.source, meta.rulesVersion, id],
+        );
+      }
       await this.insertIngest(id, batch.source, batch.input, batch.description, 'block', meta, { inserted, updated, unchanged });
       return { ingestId: id, inserted, updated, unchanged };
-    }, 'staging_labels');
+    }, ['staging_labels', 'staging_dict']);
   }
 
   async writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary> {
@@ -198,7 +229,7 @@ class DuckDbStore implements Store {
     );
   }
 
-  private async inTransaction<T>(fn: () => Promise<T>, staging: string): Promise<T> {
+  private async inTransaction<T>(fn: () => Promise<T>, staging: string | readonly string[]): Promise<T> {
     await this.conn.run('BEGIN TRANSACTION');
     try {
       const out = await fn();
@@ -208,7 +239,7 @@ class DuckDbStore implements Store {
       await this.conn.run('ROLLBACK');
       throw err;
     } finally {
-      await this.conn.run(`DROP TABLE IF EXISTS temp.main.${staging}`);
+      for (const t of typeof staging === 'string' ? [staging] : staging) await this.conn.run(`DROP TABLE IF EXISTS temp.main.${t}`);
     }
   }
 
