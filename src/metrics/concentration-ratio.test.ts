@@ -3,6 +3,7 @@
  * Published values: tokenomics-decentralization tests/test_metrics.py (test_compute_max_power_ratio).
  */
 import fc from 'fast-check';
+import { weightDouble } from './test-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../domain/errors.js';
 import { prepareWeights } from './metric.js';
@@ -63,7 +64,7 @@ describe('concentration-ratio: worked examples', () => {
 });
 
 describe('concentration-ratio: properties', () => {
-  const weights = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 });
+  const weights = fc.array(weightDouble(1e6), { minLength: 1, maxLength: 30 });
 
   it('is monotone in k, at least k/active (the top k hold at least their fair share) and at most 1', () => {
     fc.assert(

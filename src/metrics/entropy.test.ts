@@ -6,6 +6,7 @@
  * (test_shannon_entropy); both checked there against omnicalculator.com's Shannon entropy calculator.
  */
 import fc from 'fast-check';
+import { weightDouble } from './test-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';
@@ -69,7 +70,7 @@ describe('entropy: conventions and edge cases', () => {
 });
 
 describe('entropy: properties', () => {
-  const weights = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 });
+  const weights = fc.array(weightDouble(1e6), { minLength: 1, maxLength: 30 });
 
   it('n equal weights give log₂n bits, ln n nats and 100%', () => {
     fc.assert(

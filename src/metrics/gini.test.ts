@@ -5,6 +5,7 @@
  * Blockchain-Technology-Lab/tokenomics-decentralization tests/test_metrics.py (test_gini).
  */
 import fc from 'fast-check';
+import { weightDouble } from './test-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';
@@ -66,7 +67,7 @@ describe('gini: conventions and edge cases', () => {
 
 describe('gini: properties', () => {
   const weights = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 25 });
-  const floatWeights = fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 25 });
+  const floatWeights = fc.array(weightDouble(1e6), { minLength: 1, maxLength: 25 });
 
   it('equals the O(n²) mean-absolute-difference definition (integers and floats)', () => {
     fc.assert(
