@@ -36,6 +36,31 @@ export interface SourcedSeries {
   readonly provenance: Provenance;
 }
 
+/**
+ * Indices of blocks in (time, height) order. Block times are nearly sorted (a block's timestamp can
+ * precede its parent's by minutes, never by much), so an insertion sort runs in near-linear time.
+ */
+export function timeOrder(timeSec: Float64Array, heights: Int32Array): Int32Array {
+  const n = timeSec.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 1; i < n; i++) {
+    const k = order[i]!;
+    const t = timeSec[k]!;
+    const h = heights[k]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const o = order[j]!;
+      const to = timeSec[o]!;
+      if (to < t || (to === t && heights[o]! <= h)) break;
+      order[j + 1] = o;
+      j--;
+    }
+    order[j + 1] = k;
+  }
+  return order;
+}
+
 /** Block labels → series. Times: first and last partial UTC days are excluded from the covered range. */
 export function seriesFromBlockLabels(b: StoredBlockLabels): { series: ObservationSeries; coverage: Coverage } {
   const n = b.heights.length;
@@ -45,8 +70,7 @@ export function seriesFromBlockLabels(b: StoredBlockLabels): { series: Observati
   if (hasTime) {
     for (let i = 1; i < n; i++) {
       if (b.timeSec[i]! < b.timeSec[i - 1]!) {
-        order = Int32Array.from({ length: n }, (_, k) => k);
-        order.sort((x, y) => b.timeSec[x]! - b.timeSec[y]! || b.heights[x]! - b.heights[y]!);
+        order = timeOrder(b.timeSec, b.heights);
         break;
       }
     }
@@ -96,32 +120,50 @@ export function seriesFromDailyCounts(d: StoredDailyCounts): { series: Observati
   return { series, coverage: { time, height: null } };
 }
 
-/** Merge block label sets by height, earlier sets taking precedence (e.g. v1, then v2 where v1 has none). */
+/**
+ * Merge block label sets by height, earlier sets taking precedence (e.g. v1, then v2 where v1 has
+ * none). Each set is in height order, so this is a k-way merge in linear time.
+ */
 export function mergeBlockLabels(sets: readonly StoredBlockLabels[]): StoredBlockLabels {
   const labels: string[] = [];
   const index = new Map<string, number>();
-  const byHeight = new Map<number, { t: number; l: number }>();
-  for (const s of sets) {
-    for (let i = 0; i < s.heights.length; i++) {
-      const h = s.heights[i]!;
-      if (byHeight.has(h)) continue;
-      const name = s.labels[s.label[i]!]!;
+  const remap = sets.map((s) =>
+    Int32Array.from(s.labels, (name) => {
       let k = index.get(name);
       if (k === undefined) {
         k = labels.length;
         labels.push(name);
         index.set(name, k);
       }
-      byHeight.set(h, { t: s.timeSec[i]!, l: k });
+      return k;
+    }),
+  );
+  const cap = sets.reduce((a, s) => a + s.heights.length, 0);
+  const heights = new Int32Array(cap);
+  const timeSec = new Float64Array(cap);
+  const label = new Int32Array(cap);
+  const pos = new Int32Array(sets.length);
+  let n = 0;
+  for (;;) {
+    // Smallest next height over all sets; the first set holding it wins.
+    let h = Infinity;
+    let winner = -1;
+    for (let k = 0; k < sets.length; k++) {
+      const s = sets[k]!;
+      const p = pos[k]!;
+      if (p < s.heights.length && s.heights[p]! < h) {
+        h = s.heights[p]!;
+        winner = k;
+      }
     }
+    if (winner < 0) break;
+    const s = sets[winner]!;
+    const p = pos[winner]!;
+    heights[n] = h;
+    timeSec[n] = s.timeSec[p]!;
+    label[n] = remap[winner]![s.label[p]!]!;
+    n++;
+    for (let k = 0; k < sets.length; k++) if (pos[k]! < sets[k]!.heights.length && sets[k]!.heights[pos[k]!] === h) pos[k]!++;
   }
-  const heights = Int32Array.from([...byHeight.keys()].sort((a, b) => a - b));
-  const timeSec = new Float64Array(heights.length);
-  const label = new Int32Array(heights.length);
-  heights.forEach((h, i) => {
-    const v = byHeight.get(h)!;
-    timeSec[i] = v.t;
-    label[i] = v.l;
-  });
-  return { heights, timeSec, label, labels };
+  return { heights: heights.slice(0, n), timeSec: timeSec.slice(0, n), label: label.slice(0, n), labels };
 }

@@ -1,184 +1,22 @@
 /**
- * @module The energy queries behind `nakamoto energy bitcoin|ai` (and the energy distributions):
- * Bitcoin network power by the CBECI method per window, with every assumption listed and
- * overridable; Bitcoin power by country (CBECI shares × network power); AI power capacity by owner
- * or country from Epoch's GPU clusters. Plain JSON-ready results; docs/energy.md has the method.
+ * @module The energy queries behind `nakamoto energy bitcoin|ai` (and an HTTP API alike): Bitcoin
+ * network power by the CBECI method per window, with every assumption listed; Bitcoin power by
+ * country with the 2021 China ban before/after; AI power capacity by owner or country. Plain
+ * JSON-ready results; inputs load in ../energy-catalogue.ts; method in docs/energy.md.
  */
-import { DAY_SEC, formatDay } from '../../aggregate/duration.js';
+import { formatDay } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
-import { blockSubsidyBtc } from '../../analysis/attack/subsidy.js';
 import { annualisedTwh } from '../../analysis/energy/hash-price.js';
-import { dailyEnergy, windowPower, type DayBlocks, type PowerAssumptions } from '../../analysis/energy/network-power.js';
-import { extendEpochs } from '../../analysis/energy/retarget.js';
-import { SourceError, UsageError } from '../../domain/errors.js';
-import { difficultyAt, readDifficultyEpochs } from '../../sources/bitcoin/difficulty-epochs.js';
-import { defaultHardwarePaths, readBtcUsdMonthly, readHardwareFile, BTC_USD_TABLE, type AsicModel } from '../../sources/datasets/asic-hardware.js';
-import { requireColumns, scannerFromText } from '../../sources/files/csv.js';
-import { intField } from '../../sources/files/fields.js';
-import { readText } from '../../sources/files/read-file.js';
-import type { Coverage } from '../series-source.js';
+import { dailyEnergy, windowPower } from '../../analysis/energy/network-power.js';
+import { summariseWindows } from '../../analysis/energy/window-summary.js';
+import { banVerdict, countrySnapshots } from '../../analysis/geography.js';
+import type { OrganisationLevel } from '../../decode/epoch-ai/organisation-rules.js';
+import { UsageError } from '../../domain/errors.js';
+import { loadAiPower, loadBitcoinDays, loadBitcoinPowerByCountry, parseNumber, resolveAssumptions, type BitcoinEnergyRequest, type EnergyResult } from '../energy-catalogue.js';
 import type { QueryContext, Row } from './context.js';
 import { resolveWindows, type WindowRequest } from './window-request.js';
 
-export const PER_BLOCK_FILE = 'bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz';
-
-export interface BitcoinDays {
-  readonly days: readonly DayBlocks[];
-  readonly coverage: Coverage;
-  readonly notes: readonly string[];
-}
-
-const dayCache = new Map<string, Promise<BitcoinDays>>();
-
-/** Blocks per UTC day (count, Σ difficulty, Σ subsidy) from the per-block dataset; difficulty from the epochs file, extended by retargets recomputed from the block times. */
-export function loadBitcoinDays(datasetsRoot: string): Promise<BitcoinDays> {
-  let p = dayCache.get(datasetsRoot);
-  if (!p) {
-    p = readBitcoinDays(datasetsRoot);
-    p.catch(() => dayCache.delete(datasetsRoot));
-    dayCache.set(datasetsRoot, p);
-  }
-  return p;
-}
-
-async function readBitcoinDays(datasetsRoot: string): Promise<BitcoinDays> {
-  const path = `${datasetsRoot}/${PER_BLOCK_FILE}`;
-  const rows = scannerFromText(await readText(path), path);
-  const col = requireColumns(rows, ['height', 'unix_time']);
-  const times = new Map<number, number>();
-  const ctx = { input: path, line: 0 as number | undefined };
-  rows.scan((f, line) => {
-    ctx.line = line;
-    times.set(intField(ctx, 'height', f[col.height]), intField(ctx, 'unix_time', f[col.unix_time]));
-  });
-  const heights = [...times.keys()].sort((a, b) => a - b);
-  const epochs = readDifficultyEpochs({ NAKAMOTO_DATASETS: datasetsRoot });
-  const ext = extendEpochs(epochs, (h) => times.get(h), heights[heights.length - 1]!);
-  if (ext.mismatches.length > 0) {
-    const m = ext.mismatches[0]!;
-    throw new SourceError(`difficulty check failed: at height ${m.height} the block times imply bits ${m.computedBits.toString(16)}, ${epochs.file} has ${m.fileBits.toString(16)} (${ext.mismatches.length} mismatches)`);
-  }
-  const byDay = new Map<number, { blocks: number; work: number; subsidyBtc: number }>();
-  for (const h of heights) {
-    const d = Math.floor(times.get(h)! / DAY_SEC) * DAY_SEC;
-    const difficulty = difficultyAt(ext.epochs, h);
-    if (Number.isNaN(difficulty)) continue;
-    const e = byDay.get(d) ?? { blocks: 0, work: 0, subsidyBtc: 0 };
-    e.blocks++;
-    e.work += difficulty;
-    e.subsidyBtc += blockSubsidyBtc(h);
-    byDay.set(d, e);
-  }
-  // The first and last UTC days are partial in the file: left out.
-  const all = [...byDay].sort((a, b) => a[0] - b[0]);
-  const days = all.slice(1, -1).map(([daySec, e]) => ({ daySec, ...e }));
-  return {
-    days,
-    coverage: { time: { start: days[0]!.daySec, end: days[days.length - 1]!.daySec + DAY_SEC }, height: null },
-    notes: [
-      `blocks: ${path} (heights ${heights[0]}–${heights[heights.length - 1]}, grouped by UTC day of the block timestamp; first and last partial days left out)`,
-      `difficulty: ${ext.epochs.file}; ${ext.verified} retargets inside the file recomputed from the block times and matched exactly`,
-    ],
-  };
-}
-
-export interface BitcoinEnergyRequest extends Partial<WindowRequest> {
-  readonly electricityPrice?: string | number;
-  /** One PUE for all bounds, or `lower,best,upper`. */
-  readonly pue?: string;
-  readonly hardware?: readonly string[];
-  readonly hashpriceUsdThDay?: string | number;
-  readonly btcUsd?: string | number;
-  readonly btcUsdTable?: string;
-  readonly feesBtcPerBlock?: string | number;
-  readonly maxAgeYears?: string | number;
-  readonly smoothDays?: string | number;
-  readonly whenUnprofitable?: string;
-  readonly confidence?: string | number;
-}
-
-export interface Assumption {
-  readonly name: string;
-  readonly value: string;
-  readonly source: string;
-}
-
-export interface EnergyResult {
-  readonly title: string;
-  readonly assumptions: readonly Assumption[];
-  readonly notes: readonly string[];
-  readonly windows: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly Row[];
-}
-
-function num(raw: string | number | undefined, fallback: number, what: string, unit: string, min: number, max = Infinity, integer = false): number {
-  if (raw === undefined) return fallback;
-  const s = String(raw).trim();
-  const v = Number(s);
-  if (s === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-    throw new UsageError(`invalid ${what}: ${s} (expected ${integer ? 'a whole number' : 'a number'} ${max === Infinity ? `≥ ${min}` : `${min}–${max}`}${unit ? ` ${unit}` : ''})`);
-  }
-  return v;
-}
-
-/** CBECI's PUE per bound (ccaf_cbeci_api energy_consumption_calculator.py: min 1.01, guess 1.10, max 1.20). */
-export const CBECI_PUE = { lower: 1.01, best: 1.1, upper: 1.2 } as const;
-
-function parsePue(raw: string | undefined): { lower: number; best: number; upper: number } {
-  if (raw === undefined) return { ...CBECI_PUE };
-  const parts = raw.split(',').map((p) => num(p, 0, '--pue', '(≥ 1)', 1, 10));
-  if (parts.length === 1) return { lower: parts[0]!, best: parts[0]!, upper: parts[0]! };
-  if (parts.length !== 3 || !(parts[0]! <= parts[1]! && parts[1]! <= parts[2]!)) throw new UsageError(`invalid --pue: ${raw} (expected one value, or lower,best,upper with lower ≤ best ≤ upper)`);
-  return { lower: parts[0]!, best: parts[1]!, upper: parts[2]! };
-}
-
-export interface ResolvedAssumptions {
-  readonly power: PowerAssumptions;
-  readonly models: readonly AsicModel[];
-  readonly confidence: number;
-  readonly list: readonly Assumption[];
-}
-
-export async function resolveAssumptions(q: BitcoinEnergyRequest, datasetsRoot: string): Promise<ResolvedAssumptions> {
-  const price = num(q.electricityPrice, 0.05, '--electricity-price', 'USD/kWh', 0);
-  const pue = parsePue(q.pue);
-  const fees = num(q.feesBtcPerBlock, 0, '--fees-btc-per-block', 'BTC', 0);
-  const maxAgeYears = num(q.maxAgeYears, 5, '--max-age-years', 'years (0 = never retired)', 0, 100, true);
-  const smoothDays = num(q.smoothDays, 14, '--smooth-days', 'days', 1, 366, true);
-  const confidence = num(q.confidence, 0.95, '--confidence', '', 0.5, 0.999999);
-  const when = q.whenUnprofitable ?? 'most-efficient';
-  if (when !== 'most-efficient' && when !== 'last-profitable') throw new UsageError(`invalid --when-unprofitable: ${when} (expected most-efficient or last-profitable)`);
-  const paths = q.hardware && q.hardware.length > 0 ? [...q.hardware] : defaultHardwarePaths(datasetsRoot);
-  const models = (await Promise.all(paths.map(readHardwareFile))).flat();
-  const hashprice = q.hashpriceUsdThDay === undefined ? undefined : num(q.hashpriceUsdThDay, 0, '--hashprice-usd-th-day', 'USD per TH/s per day', 0);
-  const fixedUsd = q.btcUsd === undefined ? undefined : num(q.btcUsd, 0, '--btc-usd', 'USD', Number.MIN_VALUE);
-  let btcUsd: (daySec: number) => number | undefined = () => fixedUsd;
-  let priceSource = `fixed by --btc-usd`;
-  if (hashprice === undefined && fixedUsd === undefined) {
-    const table = await readBtcUsdMonthly(q.btcUsdTable ?? BTC_USD_TABLE);
-    const byMonth = new Map(table.map((m) => [m.monthSec, m.usd]));
-    btcUsd = (d) => {
-      const t = new Date(d * 1000);
-      return byMonth.get(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / 1000);
-    };
-    priceSource = `${q.btcUsdTable ?? 'data/hardware/btc-usd-monthly.csv'} (${formatDay(table[0]!.monthSec).slice(0, 7)}–${formatDay(table[table.length - 1]!.monthSec).slice(0, 7)}; each day takes its month's row: FRED CBBTCUSD month-end value, source on every row)`;
-  }
-  const list: Assumption[] = [
-    { name: 'electricity price', value: `${price} USD/kWh`, source: 'CBECI assumption 1 (0.05 USD/kWh, constant), --electricity-price' },
-    { name: 'PUE lower/best/upper', value: `${pue.lower}/${pue.best}/${pue.upper}`, source: 'CBECI assumptions 4a–4c (1.01/1.10/1.20), --pue' },
-    { name: 'hardware', value: `${models.length} models from ${paths.length} files`, source: paths.join(' + ') },
-    { name: 'hardware lifetime', value: maxAgeYears === 0 ? 'never retired' : `${maxAgeYears} years after release`, source: 'CBECI current code (5 years), --max-age-years' },
-    { name: 'best guess', value: 'equal-weight mean efficiency of the profitable models', source: 'CBECI assumption 3c' },
-    { name: 'threshold smoothing', value: smoothDays === 1 ? 'none' : `trailing ${smoothDays}-day mean`, source: 'CBECI 14-day moving average, --smooth-days' },
-    { name: 'no profitable model', value: when === 'most-efficient' ? 'all bounds use the most efficient available model' : 'last profitable bounds carried forward (CBECI assumption 2)', source: '--when-unprofitable' },
-    { name: 'hash price', value: hashprice !== undefined ? `${hashprice} USD per TH/s per day (fixed)` : '(subsidy + fees) × BTC/USD × blocks per day / network TH/s', source: '--hashprice-usd-th-day' },
-    { name: 'fees', value: `${fees} BTC per block`, source: 'no fee data in the datasets: 0 understates revenue (hence the threshold and upper bound); --fees-btc-per-block' },
-    { name: 'BTC/USD', value: hashprice !== undefined ? 'not used' : fixedUsd !== undefined ? `${fixedUsd}` : 'monthly table', source: hashprice !== undefined ? '' : priceSource },
-    { name: 'hash-rate interval', value: `${confidence} Poisson (Garwood) on the window's block count; lower bound uses its low end, upper its high end`, source: '--confidence' },
-  ];
-  return { power: { electricityUsdPerKwh: price, pue, feesBtcPerBlock: fees, btcUsd, hashpriceUsdPerThDay: hashprice, maxAgeYears, smoothDays, whenUnprofitable: when }, models, confidence, list };
-}
+export type { BitcoinEnergyRequest, EnergyResult } from '../energy-catalogue.js';
 
 export const BITCOIN_ENERGY_COLUMNS = [
   'window_start', 'window_end', 'days', 'blocks', 'hashrate_ehs', 'hashrate_lo_ehs', 'hashrate_hi_ehs', 'hashprice_usd_th_day', 'threshold_j_th', 'profitable_models',
@@ -228,16 +66,82 @@ export async function queryBitcoinEnergy(q: BitcoinEnergyRequest, ctx: QueryCont
   };
 }
 
-/** Average best-guess network power (W) per calendar month, for the months the data covers completely. */
-export async function monthlyBestPowerW(q: BitcoinEnergyRequest, datasetsRoot: string): Promise<{ byMonth: Map<number, number>; assumptions: readonly Assumption[]; notes: readonly string[] }> {
-  const a = await resolveAssumptions(q, datasetsRoot);
-  const data = await loadBitcoinDays(datasetsRoot);
-  const { spec, range } = resolveWindows({ window: '1m' }, data.coverage);
-  const first = new Date(range.start * 1000);
-  const anchor = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) / 1000;
-  const windows = divideWindows({ ...spec, anchor }, range.start, range.end);
-  const results = windowPower(dailyEnergy(data.days, a.models, a.power), windows, a.power.pue, a.confidence);
-  const byMonth = new Map<number, number>();
-  for (const r of results) if (r.powerW) byMonth.set(r.start, r.powerW.best);
-  return { byMonth, assumptions: a.list, notes: data.notes };
+export interface CountryPowerResult extends EnergyResult {
+  readonly chinaBan: readonly Row[];
+  readonly verdict: string;
+}
+
+export async function queryBitcoinPowerByCountry(q: BitcoinEnergyRequest, ctx: QueryContext): Promise<CountryPowerResult> {
+  const sourced = await loadBitcoinPowerByCountry(ctx.datasetsRoot, q);
+  const s = sourced.series;
+  const totals = new Map<number, number>();
+  for (let i = 0; i < s.timeSec.length; i++) totals.set(s.timeSec[i]!, (totals.get(s.timeSec[i]!) ?? 0) + s.weight[i]!);
+  const rows: Row[] = [];
+  for (let i = 0; i < s.timeSec.length; i++) {
+    const t = s.timeSec[i]!;
+    rows.push({ month: formatDay(t).slice(0, 7), country: s.entities[s.entity[i]!]!, power_gw: sig(s.weight[i]!, 4), share: sig(s.weight[i]! / totals.get(t)!, 4) });
+  }
+  rows.sort((x, y) => String(x.month).localeCompare(String(y.month)) || Number(y.power_gw) - Number(x.power_gw));
+  const snaps = countrySnapshots(sourced);
+  const chinaBan: Row[] = snaps.map((x) => ({
+    snapshot: x.label,
+    total_gw: sig(x.totalEhs, 4),
+    china_gw: sig(x.chinaShare * x.totalEhs, 4),
+    china_share: sig(x.chinaShare, 4),
+    hhi: sig(x.hhi, 5),
+    nakamoto_coefficient: x.nakamotoCoefficient,
+    top: x.top.slice(0, 3).map((t) => `${t.entity} ${t.weight.toFixed(2)} GW`).join(', '),
+  }));
+  const a = await resolveAssumptions(q, ctx.datasetsRoot);
+  return {
+    title: 'Bitcoin power by country (best guess): CBECI country shares × network power',
+    assumptions: a.list,
+    notes: (sourced.provenance.notes ?? []).filter((n) => !n.startsWith('assumption: ')),
+    windows: 'months: CBECI monthly snapshots (first day of the month); power = that month\'s average',
+    columns: ['month', 'country', 'power_gw', 'share'],
+    rows,
+    chinaBan,
+    verdict: banVerdict(snaps).replace('Hash rate relocated', 'Power relocated'),
+  };
+}
+
+export interface AiEnergyRequest extends Partial<WindowRequest> {
+  readonly by?: string;
+  readonly level?: string;
+  readonly wattsPerH100e?: string | number;
+}
+
+export async function queryAiEnergy(q: AiEnergyRequest, ctx: QueryContext): Promise<EnergyResult> {
+  const by = q.by ?? 'owner';
+  if (by !== 'owner' && by !== 'country') throw new UsageError(`invalid --by: ${by} (expected owner or country)`);
+  if (q.level !== undefined && (by !== 'owner' || (q.level !== 'organisation' && q.level !== 'parent'))) throw new UsageError(`invalid --level: ${q.level} (owner offers organisation, parent; country has no levels)`);
+  const watts = q.wattsPerH100e === undefined ? undefined : parseNumber(q.wattsPerH100e, 0, '--watts-per-h100e', 'W', Number.MIN_VALUE, 1e6);
+  const loaded = await loadAiPower(ctx.datasetsRoot, { by, level: q.level as OrganisationLevel | undefined, wattsPerH100e: watts });
+  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1y', partial: true }, loaded.coverage);
+  if (windowAxis(spec) !== 'time') throw new UsageError('energy uses time windows (1q, 1y …), not block counts');
+  const windows = divideWindows(spec, range.start, range.end);
+  const totals = new Map(summariseWindows(loaded.totalSeries, windows, 0).map((w) => [w.start, w.total]));
+  const rows: Row[] = summariseWindows(loaded.series, windows).map((w) => ({
+    window_start: formatDay(w.start),
+    window_end: formatDay(w.end),
+    snapshot: w.snapshotSec === null ? null : formatDay(w.snapshotSec),
+    all_clusters_mw: sig(totals.get(w.start), 6),
+    attributed_mw: sig(w.total, 6),
+    entities: w.entities,
+    hhi: sig(w.hhi, 5),
+    nakamoto_coefficient: w.nakamotoCoefficient,
+    top: w.top.map((t) => `${t.entity} ${(t.share * 100).toFixed(1)}%`).join(', '),
+  }));
+  if (rows.length === 0) throw new UsageError(`no ${spec.size.text} window with a snapshot between ${formatDay(range.start)} and ${formatDay(range.end)}`);
+  return {
+    title: `AI compute power capacity by ${by} (Epoch GPU clusters, MW operating at the latest quarter end in each window)`,
+    assumptions: [
+      { name: 'power per cluster', value: "Epoch's Power Capacity (MW); else H100e × W per H100e", source: watts !== undefined ? `--watts-per-h100e ${watts}` : 'median W per H100e of clusters with both values, by start year (docs/energy.md)' },
+      { name: 'coverage', value: 'Epoch estimates its cluster database covers ~10–20% of global AI compute', source: 'ai/epoch-compute-infrastructure/PROVENANCE.md' },
+    ],
+    notes: loaded.provenance.notes ?? [],
+    windows: `windows: ${spec.size.text}, ${rows.length} windows with a snapshot; stock read at the latest quarter end inside each window; UTC`,
+    columns: ['window_start', 'window_end', 'snapshot', 'all_clusters_mw', 'attributed_mw', 'entities', 'hhi', 'nakamoto_coefficient', 'top'],
+    rows,
+  };
 }

@@ -108,9 +108,15 @@ export class ChainRepo {
          method = excluded.method, matched_rule = excluded.matched_rule, matches = excluded.matches, rules_version = excluded.rules_version`,
       [meta.source, meta.rulesVersion],
     );
+    // block_labels has no key index (bulk speed): update the heights it has, insert the others.
     await c.run(
-      `INSERT INTO block_labels (source, height, label, rules_version, ingest_id) SELECT $1, height, label, $2, $3 FROM staging_attr
-       ON CONFLICT (source, height) DO UPDATE SET label = excluded.label, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id`,
+      `UPDATE block_labels SET label = s.label, rules_version = $2, ingest_id = $3 FROM staging_attr s
+       WHERE block_labels.source = $1 AND block_labels.height = s.height`,
+      [meta.source, meta.rulesVersion, ingestId],
+    );
+    await c.run(
+      `INSERT INTO block_labels (source, height, label, rules_version, ingest_id)
+       SELECT $1, s.height, s.label, $2, $3 FROM staging_attr s ANTI JOIN (SELECT height FROM block_labels WHERE source = $1) b ON b.height = s.height`,
       [meta.source, meta.rulesVersion, ingestId],
     );
     return { inserted, updated, unchanged };
@@ -152,10 +158,8 @@ export class ChainRepo {
         [id],
       );
       // The synced chain is authoritative for block hashes and times.
-      await c.run(
-        `INSERT INTO blocks (height, hash, time_sec, time_from) SELECT height, hash, time_sec, 'chain' FROM staging_chain
-         ON CONFLICT (height) DO UPDATE SET hash = excluded.hash, time_sec = excluded.time_sec, time_from = excluded.time_from`,
-      );
+      await c.run(`UPDATE blocks SET hash = s.hash, time_sec = s.time_sec, time_from = 'chain' FROM staging_chain s WHERE blocks.height = s.height`);
+      await c.run(`INSERT INTO blocks (height, hash, time_sec, time_from) SELECT s.height, s.hash, s.time_sec, 'chain' FROM staging_chain s ANTI JOIN blocks b ON b.height = s.height`);
       const counts = await this.mergeAttributions(meta, id);
       await this.recordIngest(meta, id, top?.hash ?? '', blocks.length, counts);
       return { ingestId: id, blocks: blocks.length, ...counts };

@@ -44,6 +44,16 @@ export async function openDuckDbStore(path: string): Promise<Store> {
 
 const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 
+/** Column values → typed array (a plain loop: TypedArray.from with a map function is slow in V8). */
+function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, values: readonly unknown[]): T {
+  const out = new make(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = typeof v === 'number' ? v : num(v);
+  }
+  return out;
+}
+
 class DuckDbStore implements Store {
   readonly location: string;
   private readonly instance: DuckDBInstance;
@@ -172,10 +182,15 @@ class DuckDbStore implements Store {
       if (sourceRows === 0) {
         await c.run(`INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM ${staged}`, [batch.source, meta.rulesVersion, id]);
       } else {
+        // No key index on block_labels (bulk speed): update changed labels, insert new heights.
         await c.run(
-          `INSERT INTO block_labels SELECT $1, height, label, $2, $3 FROM ${staged}
-           ON CONFLICT (source, height) DO UPDATE SET label = excluded.label, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
-           WHERE block_labels.label <> excluded.label`,
+          `UPDATE block_labels SET label = s.label, rules_version = $2, ingest_id = $3 FROM ${staged} s
+           WHERE block_labels.source = $1 AND block_labels.height = s.height AND block_labels.label <> s.label`,
+          [batch.source, meta.rulesVersion, id],
+        );
+        await c.run(
+          `INSERT INTO block_labels SELECT $1, s.height, s.label, $2, $3 FROM ${staged} s
+           ANTI JOIN (SELECT height FROM block_labels WHERE source = $1) b ON b.height = s.height`,
           [batch.source, meta.rulesVersion, id],
         );
       }
@@ -270,18 +285,16 @@ class DuckDbStore implements Store {
   async readBlockLabels(source: string): Promise<StoredBlockLabels> {
     const names = await this.conn.runAndReadAll('SELECT DISTINCT label FROM block_labels WHERE source = $1 ORDER BY label', [source]);
     const labels = (names.getColumnsJS()[0] ?? []).map(String);
+    // Label ids from a dictionary over the distinct labels (not a window over every row), times as
+    // DOUBLE (no BigInt per row): this read is on the path of every metrics query.
     const r = await this.conn.runAndReadAll(
-      `SELECT l.height, b.time_sec, dense_rank() OVER (ORDER BY l.label) - 1
-       FROM block_labels l LEFT JOIN blocks b USING (height) WHERE l.source = $1 ORDER BY l.height`,
+      `WITH d AS (SELECT label, (row_number() OVER (ORDER BY label) - 1)::INTEGER AS id FROM (SELECT DISTINCT label FROM block_labels WHERE source = $1))
+       SELECT l.height, CAST(b.time_sec AS DOUBLE), d.id FROM block_labels l JOIN d USING (label) LEFT JOIN blocks b USING (height)
+       WHERE l.source = $1 ORDER BY l.height`,
       [source],
     );
     const [h = [], t = [], k = []] = r.getColumnsJS();
-    return {
-      heights: Int32Array.from(h, num),
-      timeSec: Float64Array.from(t, num),
-      label: Int32Array.from(k, num),
-      labels,
-    };
+    return { heights: typed(Int32Array, h), timeSec: typed(Float64Array, t), label: typed(Int32Array, k), labels };
   }
 
   async readDailyCounts(source: string): Promise<StoredDailyCounts> {
@@ -292,7 +305,7 @@ class DuckDbStore implements Store {
       [source],
     );
     const [d = [], e = [], b = []] = r.getColumnsJS();
-    return { daySec: Float64Array.from(d, num), entity: Int32Array.from(e, num), counts: Int32Array.from(b, num), entities };
+    return { daySec: typed(Float64Array, d), entity: typed(Int32Array, e), counts: typed(Int32Array, b), entities };
   }
 
   // Chain sync (tables of migration 0002): SQL in chain-repo.ts.

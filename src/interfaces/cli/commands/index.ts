@@ -9,6 +9,7 @@ import { register as registerClaims } from './claims.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
+import { register as registerEnergy } from './energy.js';
 import { register as registerGeography } from './geography.js';
 import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
@@ -31,6 +32,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerClaims(program, io);
   registerSimulate(program, io);
   registerGeography(program, io);
+  registerEnergy(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
 }
