@@ -5,9 +5,9 @@
  * entity's share gets a central posterior interval (Dirichlet(counts + ½)), which bounds the
  * coalition size.
  */
-import { DAY_SEC, formatDay, parseDuration } from '../../aggregate/duration.js';
+import { addDuration, DAY_SEC, formatDay, parseDate, parseDuration } from '../../aggregate/duration.js';
 import { windowDistributions } from '../../aggregate/window-distributions.js';
-import { divideWindows } from '../../aggregate/windows.js';
+import type { Window } from '../../aggregate/windows.js';
 import { DEFAULT_COALITION_THRESHOLDS, smallestCoalitions, type Coalition } from '../../analysis/attack/index.js';
 import { posteriorDraws, quantileSorted, validateIntervalOptions } from '../../analysis/uncertainty/posterior.js';
 import { UsageError } from '../../domain/errors.js';
@@ -18,7 +18,6 @@ import type { Provenance } from '../series-source.js';
 import { parseCount, type QueryContext } from './context.js';
 import { loadDistribution } from './load-distribution.js';
 import { parseFlagParam, parseListParam, parseNumberParam } from './query-params.js';
-import { resolveWindows } from './window-request.js';
 
 export interface CoalitionsRequest {
   readonly distribution: string;
@@ -63,6 +62,20 @@ function shareIntervals(counts: Float64Array, confidence: number, draws: number,
   return { lower, upper };
 }
 
+/**
+ * The window of `size` ending with day `at` (inclusive). Default: the last day of data — for a stock,
+ * the day of its last snapshot. A flow window must lie inside the data; a stock window must only
+ * overlap it (its value is the latest snapshot inside).
+ */
+function coalitionWindow(windowText: string, at: string | undefined, cov: { start: number; end: number }, stock: boolean): Window {
+  const size = parseDuration(windowText, 'window');
+  const end = at !== undefined ? parseDate(at, 'at') + DAY_SEC : stock ? Math.floor((cov.end - 1) / DAY_SEC) * DAY_SEC + DAY_SEC : cov.end;
+  const start = addDuration(end, size, -1);
+  const inside = stock ? start < cov.end && end > cov.start : start >= cov.start && end <= cov.end;
+  if (!inside) throw new UsageError(`the ${size.text} window ending ${formatDay(end - DAY_SEC)} (${formatDay(start)} → ${formatDay(end - DAY_SEC)}) is outside the data (${formatDay(cov.start)} → ${formatDay(cov.end - 1)})`);
+  return { axis: 'time', start, end, complete: true };
+}
+
 export async function queryCoalitions(q: CoalitionsRequest, ctx: QueryContext): Promise<CoalitionsResult> {
   const entry = getDistribution(q.distribution);
   const thresholds = q.thresholds === undefined ? DEFAULT_COALITION_THRESHOLDS : parseListParam('thresholds', q.thresholds).map((t) => parseNumberParam('threshold', t, { min: 0, max: 1, minExclusive: true, maxExclusive: true }));
@@ -72,10 +85,8 @@ export async function queryCoalitions(q: CoalitionsRequest, ctx: QueryContext): 
   const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const cov = sourced.coverage.time;
   if (!cov) throw new UsageError(`${entry.id} from this source has no times: coalitions need a time window`);
-  const at = q.at ?? formatDay(cov.end - DAY_SEC);
-  const { spec, range } = resolveWindows({ window: windowText, at }, sourced.coverage);
-  const [w] = divideWindows(spec, range.start, range.end);
-  const [d] = windowDistributions(sourced.series, [w!]);
+  const w = coalitionWindow(windowText, q.at, cov, sourced.series.kind === 'stock');
+  const [d] = windowDistributions(sourced.series, [w]);
   const names = entry.id === 'bitcoin/pools' ? poolName : (x: string) => x;
   const labels = Array.from(d!.entity, (e) => names(sourced.series.entities[e]!));
   let intervals: CoalitionsResult['intervals'];
@@ -90,7 +101,7 @@ export async function queryCoalitions(q: CoalitionsRequest, ctx: QueryContext): 
   const coalitions = smallestCoalitions({ labels, weights: d!.weight, thresholds, ...(bounds ? { shareIntervals: bounds } : {}) });
   return {
     distribution: entry.id,
-    window: { start: formatDay(w!.start), end: formatDay(w!.end), endExclusive: true },
+    window: { start: formatDay(w.start), end: formatDay(w.end), endExclusive: true },
     total: d!.total,
     entities: Array.from(d!.weight).filter((x) => x > 0).length,
     provenance: sourced.provenance,

@@ -16,6 +16,7 @@ import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
 import { register as registerPools } from './pools.js';
 import { register as registerReport } from './report.js';
+import { register as registerServe } from './serve.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerSources } from './sources.js';
 
@@ -31,6 +32,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerCompare(program, io);
   registerClaims(program, io);
   registerSimulate(program, io);
+  registerServe(program, io);
   registerGeography(program, io);
   registerEnergy(program, io);
   registerSources(program, io);

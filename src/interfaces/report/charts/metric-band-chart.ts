@@ -27,7 +27,10 @@ export async function renderMetricBand(data: MetricsResult, o: MetricBandOptions
   const height = o.height ?? 260;
   const color = o.color ?? CATEGORICAL[0]!;
   const num = (x: unknown) => (typeof x === 'number' ? x : null);
-  const rows = data.rows.map((r) => ({ date: utcDate(String(r.window_start)), value: num(r[o.column]), lo: num(r[`${o.column}_lo`]), hi: num(r[`${o.column}_hi`]) }));
+  const point = (r: (typeof data.rows)[number], day: unknown) => ({ date: utcDate(String(day)), value: num(r[o.column]), lo: num(r[`${o.column}_lo`]), hi: num(r[`${o.column}_hi`]) });
+  // Step curves end at the last point: repeat the last window at its end so that it gets its width.
+  const last = data.rows[data.rows.length - 1];
+  const rows = [...data.rows.map((r) => point(r, r.window_start)), ...(last ? [point(last, last.window_end)] : [])];
   const banded = rows.filter((r) => r.lo !== null && r.hi !== null);
   const plot = await renderPlot({
     width,

@@ -3,10 +3,11 @@
  * not ask for HTML output (no `legend: true`, no `title`/`caption` figures): legends are composed
  * by `composeSvg`. Plot is loaded on first use so that commands without charts do not pay for it.
  */
+import type * as PlotNamespace from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
 import { createSvgDocument } from '../svg-document.js';
 
-type PlotModule = typeof import('@observablehq/plot');
+type PlotModule = typeof PlotNamespace;
 let plotModule: Promise<PlotModule> | undefined;
 
 export function loadPlot(): Promise<PlotModule> {

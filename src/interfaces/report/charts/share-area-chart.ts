@@ -28,7 +28,10 @@ export async function renderShareArea(data: SharesResult, o: ShareAreaOptions): 
   const width = o.width ?? 760;
   const height = o.height ?? 340;
   const colors = colorsFor(data.entities);
-  const rows = data.windows.flatMap((w) => data.entities.map((entity) => ({ date: utcDate(w.start), entity, share: w.shares[entity] ?? 0 })));
+  // Step curves end at the last point: repeat the last window at its end so that it gets its width.
+  const last = data.windows[data.windows.length - 1];
+  const points = last ? [...data.windows.map((w) => ({ day: w.start, w })), { day: last.end, w: last }] : [];
+  const rows = points.flatMap(({ day, w }) => data.entities.map((entity) => ({ date: utcDate(day), entity, share: w.shares[entity] ?? 0 })));
   const events = (o.events ?? []).map((e) => ({ date: utcDate(e.day), label: e.label }));
   const plot = await renderPlot({
     width,

@@ -1,0 +1,54 @@
+/**
+ * @module `nakamoto serve`: the read-only HTTP JSON API (every CLI capability under /api/…, the
+ * OpenAPI document at /openapi.json, the shareable report at /report.html) on 127.0.0.1:8080 by
+ * default. Runs until SIGINT/SIGTERM; then closes the server and the store.
+ */
+import type { Command } from 'commander';
+import { parseCount } from '../../../pipeline/queries/context.js';
+import { datasetsRoot } from '../../../sources/files/datasets-path.js';
+import { startServer } from '../../http/server.js';
+import type { CliIo } from '../io.js';
+import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  db?: string;
+  log?: boolean;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (sig: string) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
+  });
+}
+
+export function register(program: Command, io: CliIo, wait: () => Promise<string> = untilSignal): void {
+  program
+    .command('serve')
+    .description('Serve the read-only HTTP JSON API: every CLI capability under /api/… (see /openapi.json and docs/http-api.md), the shareable report at /report.html. Uses the store if there is one, else the embedded default and the shared datasets.')
+    .option('--host <host>', 'interface to bind (0.0.0.0 exposes the API to the network)', '127.0.0.1')
+    .option('--port <port>', 'TCP port (0 = any free port)', '8080')
+    .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--db <path>', DB_OPTION_HELP)
+    .action(async (opts: ServeOptions) => {
+      const port = parseCount(opts.port, '--port', 0, 65_535);
+      const store = await openExistingStore(opts.db, io, false);
+      try {
+        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
+        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
+        const signal = await wait();
+        io.stderr(`nakamoto: ${signal}: stopping\n`);
+        await server.close();
+      } finally {
+        await store?.close();
+      }
+    });
+}

@@ -1,0 +1,65 @@
+/**
+ * @module The HTTP API as a factory: `createApp({ store, datasetsRoot, logger? })` returns a fastify
+ * instance with every read route registered (not listening; no import-time side effects). One error
+ * handler, one caching hook (ETag/Cache-Control/304), gzip/deflate compression, and the OpenAPI
+ * document at `/openapi.json`, generated from the same route specs.
+ */
+import compress from '@fastify/compress';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { SeriesCache } from '../../pipeline/queries/load-distribution.js';
+import type { Store } from '../../store/store.js';
+import { createVersions, installCaching } from './caching.js';
+import { installErrorHandler } from './error-handler.js';
+import { buildOpenApi } from './openapi.js';
+import { DEFAULT_LIMITS, registerRoute, type HttpLimits, type RouteSpec } from './route.js';
+import { ROUTES } from './routes/index.js';
+import { z } from 'zod';
+import { defineRoute } from './route.js';
+
+export interface AppOptions {
+  /** The store to read (null: embedded default and shared datasets only). The caller opens and closes it. */
+  readonly store: Store | null;
+  readonly datasetsRoot: string;
+  /** fastify logging: false (default), true (pino to stdout), or a pino-compatible logger. */
+  readonly logger?: boolean | FastifyBaseLogger;
+  readonly limits?: Partial<HttpLimits>;
+}
+
+function openApiRoute(specs: readonly RouteSpec[], version: () => Promise<string>): RouteSpec {
+  let doc: Promise<unknown> | undefined;
+  return defineRoute({
+    path: '/openapi.json',
+    openapiPath: '/openapi.json',
+    tag: 'meta',
+    summary: 'This API described as an OpenAPI 3.1 document',
+    query: z.object({}).strict(),
+    cache: 'static',
+    exampleUrl: '/openapi.json',
+    handler: () => (doc ??= version().then((v) => buildOpenApi([...specs, openApiRoute([], version)], v.split('@').pop() ?? v))),
+  });
+}
+
+export async function createApp(o: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(typeof o.logger === 'object' ? { loggerInstance: o.logger } : { logger: o.logger ?? false }),
+    // Query strings are short; paths carry distribution ids with a slash (bitcoin/pools).
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...o.limits };
+  const cache = new SeriesCache();
+  const versions = createVersions(o.store, o.datasetsRoot);
+  // Loaded series are kept between requests until the data version changes (a new ingest).
+  let seen: string | undefined;
+  const dataVersion = async () => {
+    const v = await versions.data();
+    if (seen !== undefined && seen !== v) cache.clear();
+    seen = v;
+    return v;
+  };
+  installErrorHandler(app);
+  installCaching(app, { code: versions.code, data: dataVersion }, o.store !== null);
+  await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: 1024 });
+  const deps = { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits };
+  for (const spec of [...ROUTES, openApiRoute(ROUTES, versions.code)]) registerRoute(app, spec, deps);
+  return app;
+}

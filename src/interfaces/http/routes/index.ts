@@ -1,0 +1,27 @@
+/**
+ * @module Every route of the HTTP API, one module per resource.
+ */
+import type { RouteSpec } from '../route.js';
+import { attackRoutes } from './attack.js';
+import { claimsRoutes } from './claims.js';
+import { compareRoutes } from './compare.js';
+import { distributionRoutes } from './distributions.js';
+import { geographyRoutes } from './geography.js';
+import { metricsRoutes } from './metrics.js';
+import { poolRoutes } from './pools.js';
+import { reportRoutes } from './report.js';
+import { simulateRoutes } from './simulate.js';
+import { sourceRoutes } from './sources.js';
+
+export const ROUTES: readonly RouteSpec[] = [
+  ...distributionRoutes,
+  ...metricsRoutes,
+  ...poolRoutes,
+  ...reportRoutes,
+  ...compareRoutes,
+  ...claimsRoutes,
+  ...geographyRoutes,
+  ...sourceRoutes,
+  ...attackRoutes,
+  ...simulateRoutes,
+];

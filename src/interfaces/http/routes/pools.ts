@@ -1,0 +1,52 @@
+/**
+ * @module `GET /api/pools` (pool ranking in one window) and `GET /api/shares/<distribution>` (share
+ * of the top entities per window, the data of the report's stacked-area charts).
+ */
+import { z } from 'zod';
+import { queryPools } from '../../../pipeline/queries/pools-query.js';
+import { queryShares } from '../../../pipeline/queries/shares-query.js';
+import { levelParam, num, sourceParam, text, windowParams } from '../params.js';
+import { defineRoute, type RouteSpec } from '../route.js';
+
+export const poolRoutes: readonly RouteSpec[] = [
+  defineRoute({
+    path: '/api/pools',
+    openapiPath: '/api/pools',
+    tag: 'pools',
+    summary: 'Pool ranking (blocks, share) for one time window, by default the one ending with the last day of data',
+    query: z
+      .object({
+        window: text({ description: 'window length in days, weeks, months or years', example: '7d', default: '30d' }),
+        at: text({ description: 'last day of the window (UTC, inclusive)', example: '2025-12-31' }),
+        source: sourceParam,
+        level: levelParam,
+      })
+      .partial()
+      .strict(),
+    cache: 'data',
+    exampleUrl: '/api/pools?window=30d',
+    handler: ({ query }, deps) => queryPools(query, deps.ctx),
+  }),
+  defineRoute({
+    path: '/api/shares/*',
+    openapiPath: '/api/shares/{distribution}',
+    tag: 'pools',
+    summary: 'Share of each top entity (and Other) per window',
+    pathParams: [{ name: 'distribution', description: 'distribution id', example: 'bitcoin/pools' }],
+    query: z
+      .object({
+        window: windowParams.window,
+        from: windowParams.from,
+        to: windowParams.to,
+        top: num({ description: 'entities to name; the rest are Other', default: 8 }, { min: 1, max: 30, integer: true }),
+        source: sourceParam,
+        level: levelParam,
+      })
+      .partial()
+      .strict(),
+    cache: 'data',
+    errors: { 404: 'unknown distribution' },
+    exampleUrl: '/api/shares/bitcoin/pools?window=1y&top=5',
+    handler: ({ query, params }, deps) => queryShares({ ...query, distribution: params.distribution! }, deps.ctx),
+  }),
+];
