@@ -9,14 +9,14 @@
  * of it is counted in the notes.
  */
 import type { GpuClusterRecord } from '../../decode/epoch-ai/clusters.js';
-import { quarterEndSec, quarterLabel, quarterOfSec } from '../../decode/epoch-ai/dates.js';
+import { operatingSpan, quarterSnapshots, type OperatingSpan, type SnapshotRecord } from '../../decode/epoch-ai/operating-clusters.js';
 
-export interface PoweredCluster {
+export { snapshotSpan } from '../../decode/epoch-ai/operating-clusters.js';
+
+export interface PoweredCluster extends OperatingSpan {
   readonly cluster: GpuClusterRecord;
   readonly powerMw: number;
   readonly estimated: boolean;
-  readonly fromSec: number;
-  readonly untilSec: number;
 }
 
 export interface PowerSelection {
@@ -55,31 +55,29 @@ export function wattsPerH100eByYear(clusters: readonly { powerMw: number; h100e:
 export function poweredClusters(rows: readonly GpuClusterRecord[], fixedWattsPerH100e?: number): PowerSelection {
   const dropped = new Map<string, number>();
   const drop = (why: string) => dropped.set(why, (dropped.get(why) ?? 0) + 1);
-  const eligible: GpuClusterRecord[] = [];
-  for (const c of rows) {
-    if (c.status === 'Planned') drop('Planned');
-    else if (c.firstOperationalSec === undefined) drop('no First Operational Date');
-    else if (c.status === 'Decommissioned' && c.decommissionedSec === undefined) drop('Decommissioned without a date');
-    else if (c.possibleDuplicate) drop('flagged Possible Duplicate');
-    else eligible.push(c);
+  const eligible: { cluster: GpuClusterRecord; span: OperatingSpan }[] = [];
+  for (const cluster of rows) {
+    const span = operatingSpan(cluster);
+    if (typeof span === 'string') drop(span);
+    else eligible.push({ cluster, span });
   }
-  const span = (c: GpuClusterRecord) => ({ fromSec: c.firstOperationalSec!, untilSec: c.decommissionedSec ?? Infinity });
-  const calib = wattsPerH100eByYear(eligible.filter((c) => c.powerMw !== undefined && c.h100e !== undefined).map((c) => ({ powerMw: c.powerMw!, h100e: c.h100e!, fromSec: c.firstOperationalSec! })));
+  const calib = wattsPerH100eByYear(eligible.flatMap(({ cluster: c, span }) => (c.powerMw !== undefined && c.h100e !== undefined ? [{ powerMw: c.powerMw, h100e: c.h100e, fromSec: span.fromSec }] : [])));
   const kept: PoweredCluster[] = [];
   const usedRates = new Map<string, { n: number; mw: number }>();
-  for (const c of eligible) {
+  for (const { cluster: c, span } of eligible) {
     if (c.powerMw !== undefined) {
-      kept.push({ cluster: c, powerMw: c.powerMw, estimated: false, ...span(c) });
+      kept.push({ cluster: c, powerMw: c.powerMw, estimated: false, ...span });
       continue;
     }
-    const rate = fixedWattsPerH100e ?? calib.byYear.get(yearOf(c.firstOperationalSec!)) ?? calib.all;
+    const year = yearOf(span.fromSec);
+    const rate = fixedWattsPerH100e ?? calib.byYear.get(year) ?? calib.all;
     if (c.h100e === undefined || rate === null) {
       drop('neither power nor H100 equivalents');
       continue;
     }
     const mw = (c.h100e * rate) / 1e6;
-    kept.push({ cluster: c, powerMw: mw, estimated: true, ...span(c) });
-    const key = fixedWattsPerH100e !== undefined ? `fixed ${rate} W` : calib.byYear.has(yearOf(c.firstOperationalSec!)) ? `${yearOf(c.firstOperationalSec!)} median ${Math.round(rate)} W` : `all-years median ${Math.round(rate)} W`;
+    kept.push({ cluster: c, powerMw: mw, estimated: true, ...span });
+    const key = fixedWattsPerH100e !== undefined ? `fixed ${rate} W` : calib.byYear.has(year) ? `${year} median ${Math.round(rate)} W` : `all-years median ${Math.round(rate)} W`;
     const u = usedRates.get(key) ?? { n: 0, mw: 0 };
     usedRates.set(key, { n: u.n + 1, mw: u.mw + mw });
   }
@@ -95,29 +93,6 @@ export function poweredClusters(rows: readonly GpuClusterRecord[], fixedWattsPer
 }
 
 /** Quarter-end snapshots of operating power (MW) per entity; `sharesOf` splits a cluster among entities. */
-export function powerSnapshots(kept: readonly PoweredCluster[], sharesOf: (c: GpuClusterRecord) => readonly { entity: string; share: number }[]): { timeSec: number; entity: string; weight: number }[] {
-  if (kept.length === 0) return [];
-  const shares = kept.map((k) => sharesOf(k.cluster));
-  let first = Infinity;
-  let last = -Infinity;
-  for (const k of kept) {
-    first = Math.min(first, quarterOfSec(k.fromSec));
-    last = Math.max(last, quarterOfSec(k.fromSec), Number.isFinite(k.untilSec) ? quarterOfSec(k.untilSec) : -Infinity);
-  }
-  const records: { timeSec: number; entity: string; weight: number }[] = [];
-  for (let q = first; q <= last; q++) {
-    const t = quarterEndSec(q);
-    const sums = new Map<string, number>();
-    kept.forEach((k, i) => {
-      if (k.fromSec > t || k.untilSec <= t) return;
-      for (const s of shares[i]!) sums.set(s.entity, (sums.get(s.entity) ?? 0) + k.powerMw * s.share);
-    });
-    for (const [entity, weight] of sums) if (weight > 0) records.push({ timeSec: t, entity, weight });
-  }
-  return records;
-}
-
-export function snapshotSpan(records: readonly { timeSec: number }[]): string {
-  if (records.length === 0) return 'no quarter with operating clusters';
-  return `quarter ends ${quarterLabel(quarterOfSec(records[0]!.timeSec))} .. ${quarterLabel(quarterOfSec(records[records.length - 1]!.timeSec))} (time = last second of the quarter, UTC)`;
+export function powerSnapshots(kept: readonly PoweredCluster[], sharesOf: (c: GpuClusterRecord) => readonly { entity: string; share: number }[]): SnapshotRecord[] {
+  return quarterSnapshots(kept, (k) => k.powerMw, sharesOf);
 }

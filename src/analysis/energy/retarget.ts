@@ -3,11 +3,11 @@
  * `CalculateNextWorkRequired` + `arith_uint256::GetCompact`), used to extend the difficulty-epochs
  * dataset (heights 0–840,236) with the retargets that block timestamps imply. Every retarget the
  * file and the timestamps both cover is recomputed and compared first, so the extension is only
- * as trusted as that check. TODO(merge): this belongs with src/sources/bitcoin/difficulty-epochs.ts
- * and src/analysis/hashrate.ts (the shared hash-rate code); it lives here until they merge, so the
- * retarget logic is not written twice.
+ * as trusted as that check. The runs of equal bits and their lookup are the difficulty-epochs
+ * dataset's own (`src/sources/bitcoin/difficulty-epochs.ts`); only the retarget rule is here.
  */
 import { difficultyFromBits, targetFromBits } from '../../decode/bitcoin/header.js';
+import { epochIndex, type DifficultyEpochs } from '../../sources/bitcoin/difficulty-epochs.js';
 
 export const RETARGET_INTERVAL = 2016;
 /** Two weeks: `nPowTargetTimespan`. */
@@ -41,26 +41,13 @@ export function retargetBits(lastBits: number, actualTimespanSec: number): numbe
   return compactFromTarget(next);
 }
 
-/** Runs of equal bits over heights, the shape of the difficulty-epochs dataset. */
-export interface EpochRuns {
-  readonly file: string;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly bits: Uint32Array;
-  readonly difficulty: Float64Array;
-  readonly lastHeight: number;
-}
+/** Runs of equal bits over heights: the difficulty-epochs dataset, or it extended by `extendEpochs`. */
+export type EpochRuns = DifficultyEpochs;
 
 /** Bits at a height inside the runs (binary search). */
 export function bitsAt(e: EpochRuns, height: number): number {
   if (height < 0 || height > e.lastHeight) throw new RangeError(`bitsAt: height ${height} outside 0–${e.lastHeight}`);
-  let [lo, hi] = [0, e.from.length - 1];
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (e.from[mid]! <= height) lo = mid;
-    else hi = mid - 1;
-  }
-  return e.bits[lo]!;
+  return e.bits[epochIndex(e, height)]!;
 }
 
 export interface RetargetMismatch {

@@ -7,6 +7,7 @@ export * from './dates.js';
 export * from './countries.js';
 export * from './models.js';
 export * from './clusters.js';
+export * from './operating-clusters.js';
 export * from './chip-estimates.js';
 export * from './hardware.js';
 export * from './data-centres.js';

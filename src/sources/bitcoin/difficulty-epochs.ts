@@ -67,8 +67,8 @@ export function readDifficultyEpochs(env?: Readonly<Record<string, string | unde
   return parseDifficultyEpochs(text, file);
 }
 
-/** Index of the row holding `height` (0 ≤ height ≤ lastHeight). */
-function epochIndex(e: DifficultyEpochs, height: number): number {
+/** Index of the row holding `height` (0 ≤ height ≤ lastHeight), by binary search. */
+export function epochIndex(e: DifficultyEpochs, height: number): number {
   let [lo, hi] = [0, e.from.length - 1];
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;

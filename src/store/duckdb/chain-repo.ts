@@ -14,26 +14,13 @@ import type {
   StoredChainBlocks,
   StoredChainLabel,
 } from '../store.js';
+import { inTransaction } from './transaction.js';
 
 const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export class ChainRepo {
   constructor(private readonly conn: DuckDBConnection) {}
-
-  private async inTransaction<T>(fn: () => Promise<T>, staging: readonly string[]): Promise<T> {
-    await this.conn.run('BEGIN TRANSACTION');
-    try {
-      const out = await fn();
-      await this.conn.run('COMMIT');
-      return out;
-    } catch (err) {
-      await this.conn.run('ROLLBACK');
-      throw err;
-    } finally {
-      for (const t of staging) await this.conn.run(`DROP TABLE IF EXISTS temp.main.${t}`);
-    }
-  }
 
   async tip(): Promise<{ height: number; hash: string } | null> {
     const r = await this.conn.runAndReadAll('SELECT height, hash FROM chain_blocks ORDER BY height DESC LIMIT 1');
@@ -147,7 +134,7 @@ export class ChainRepo {
     await this.stageBlocks(blocks);
     await this.stageAttributions(attributions);
     const top = blocks.reduce<ChainBlockRecord | null>((a, b) => (a === null || b.height > a.height ? b : a), null);
-    return this.inTransaction(async () => {
+    return inTransaction(this.conn, async () => {
       const c = this.conn;
       const id = meta.ingestId ?? (await this.nextIngestId());
       await c.run(
@@ -169,7 +156,7 @@ export class ChainRepo {
   async writeAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
     await this.stageAttributions(attributions);
     const tip = (await this.tip())?.hash ?? '';
-    return this.inTransaction(async () => {
+    return inTransaction(this.conn, async () => {
       const id = meta.ingestId ?? (await this.nextIngestId());
       const counts = await this.mergeAttributions(meta, id);
       await this.recordIngest(meta, id, tip, attributions.length, counts);
@@ -178,7 +165,7 @@ export class ChainRepo {
   }
 
   async rollback(aboveHeight: number): Promise<{ blocks: number; labels: number }> {
-    return this.inTransaction(async () => {
+    return inTransaction(this.conn, async () => {
       const c = this.conn;
       const n = await c.runAndReadAll(
         `SELECT (SELECT count(*) FROM chain_blocks WHERE height > $1),

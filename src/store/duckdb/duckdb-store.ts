@@ -26,6 +26,7 @@ import type {
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
+import { inTransaction } from './transaction.js';
 
 export async function openDuckDbStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -135,7 +136,7 @@ class DuckDbStore implements Store {
     dict.closeSync();
     app.closeSync();
     const staged = `(SELECT s.height, CAST(s.time_sec AS BIGINT) AS time_sec, d.label, s.hash FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
-    return this.inTransaction(async () => {
+    return inTransaction(this.conn, async () => {
       // Fast path for a fresh store or source: skip the joins whose answer is known.
       const sizes = await c.runAndReadAll('SELECT (SELECT count(*) FROM blocks), (SELECT count(*) FROM block_labels WHERE source = $1)', [batch.source]);
       const [blockRows, sourceRows] = (sizes.getRowsJS()[0] ?? []).map(num) as [number, number];
@@ -210,7 +211,7 @@ class DuckDbStore implements Store {
       app.endRow();
     }
     app.closeSync();
-    return this.inTransaction(async () => {
+    return inTransaction(this.conn, async () => {
       const counts = await c.runAndReadAll(
         `SELECT count(*) FILTER (WHERE d.blocks IS NULL), count(*) FILTER (WHERE d.blocks <> s.blocks), count(*) FILTER (WHERE d.blocks = s.blocks)
          FROM staging_daily s LEFT JOIN daily_counts d ON d.source = $1 AND d.day_sec = s.day_sec AND d.entity = s.entity`,
@@ -242,20 +243,6 @@ class DuckDbStore implements Store {
       `INSERT INTO ingests VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now()::TIMESTAMP)`,
       [id, source, meta.kind, input, meta.sha256, meta.rulesVersion, description, granularity, meta.rows, meta.skipped, s.inserted, s.updated, s.unchanged],
     );
-  }
-
-  private async inTransaction<T>(fn: () => Promise<T>, staging: string | readonly string[]): Promise<T> {
-    await this.conn.run('BEGIN TRANSACTION');
-    try {
-      const out = await fn();
-      await this.conn.run('COMMIT');
-      return out;
-    } catch (err) {
-      await this.conn.run('ROLLBACK');
-      throw err;
-    } finally {
-      for (const t of typeof staging === 'string' ? [staging] : staging) await this.conn.run(`DROP TABLE IF EXISTS temp.main.${t}`);
-    }
   }
 
   async listSources(): Promise<SourceSummary[]> {

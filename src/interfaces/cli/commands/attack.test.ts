@@ -1,16 +1,24 @@
 /**
- * @module In-process tests of `nakamoto attack …`: JSON and table output for the three
- * subcommands, checked against the whitepaper's table and hand computations, and a UsageError
- * (`invalid <option>: <value>`) for every kind of bad option.
+ * @module In-process tests of `nakamoto attack …`: JSON and table output for the four
+ * subcommands, checked against the whitepaper's table, hand computations and the raw embedded
+ * data file, and a UsageError (`invalid <option>: <value>`) for every kind of bad option.
  */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../domain/errors.js';
+import { PROJECT_ROOT } from '../../../sources/files/datasets-path.js';
 import { captureIo } from '../io.js';
 import { parseNumberOption, register } from './attack.js';
 
+/** A store path that does not exist: coalitions read the embedded default. */
+const NO_STORE = join(tmpdir(), `nakamoto-attack-test-${process.pid}-none.duckdb`);
+
 async function run(args: string[]): Promise<string> {
-  const io = captureIo();
+  const io = captureIo({ NAKAMOTO_DB: NO_STORE });
   const program = new Command('nakamoto').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   register(program, io);
   await program.parseAsync(['node', 'nakamoto', 'attack', ...args]);
@@ -71,6 +79,70 @@ describe('attack cost', () => {
     expect(out.powerMw).toBeCloseTo(1250, 9); // 50e6 TH/s × 25 J/TH = 1.25 GW
     expect(out.costPerHourUsd).toBeCloseTo(50_000, 6); // 1.25e6 kW × $0.04
     expect(out.subsidyBtc).toBe(50);
+  });
+});
+
+/** Blocks per pool slug in [startDay, endDay) straight from the embedded CSV (independent of the loaders). */
+function rawCounts(startDay: string, endDay: string): number[] {
+  const text = gunzipSync(readFileSync(join(PROJECT_ROOT, 'data/default/bitcoin-pools-daily.csv.gz'))).toString('utf8');
+  const out = new Map<string, number>();
+  for (const line of text.trim().split('\n').slice(1)) {
+    const [day, entity, blocks] = line.split(',');
+    if (day! >= startDay && day! < endDay) out.set(entity!, (out.get(entity!) ?? 0) + Number(blocks));
+  }
+  return [...out.values()].sort((a, b) => b - a);
+}
+
+interface CoalitionJson {
+  window: { start: string; end: string };
+  total: number;
+  coalitions: { threshold: number; size: number; members: string[]; combinedShare: number; sizeBounds?: { min: number; max: number } }[];
+  intervals?: { confidence: number; draws: number; seed: number };
+}
+
+describe('attack coalitions', () => {
+  it('June 2024 pools: sizes and combined shares equal a hand count of the raw file; block data gets size intervals', async () => {
+    const out = JSON.parse(await run(['coalitions', '--window', '1m', '--at', '2024-06-30', '--draws', '200', '--format', 'json'])) as CoalitionJson;
+    expect(out.window).toMatchObject({ start: '2024-06-01', end: '2024-07-01' });
+    const counts = rawCounts('2024-06-01', '2024-07-01');
+    const total = counts.reduce((s, c) => s + c, 0);
+    expect(out.total).toBe(total);
+    expect(out.coalitions.map((c) => c.threshold)).toEqual([0.25, 1 / 3, 0.5, 0.51]);
+    for (const c of out.coalitions) {
+      // Greedy by hand: the fewest largest pools whose blocks exceed t · total.
+      let k = 0;
+      let sum = 0;
+      while (sum <= c.threshold * total) sum += counts[k++]!;
+      expect([c.size, c.members.length]).toEqual([k, k]);
+      expect(c.combinedShare).toBeCloseTo(sum / total, 12);
+      expect(c.sizeBounds!.min).toBeLessThanOrEqual(k);
+      expect(c.sizeBounds!.max).toBeGreaterThanOrEqual(k);
+    }
+    expect(out.intervals).toEqual({ confidence: 0.95, draws: 200, seed: 1 });
+  });
+
+  it('prints a table with one row per threshold; --no-ci and non-sampled data have no interval columns', async () => {
+    const table = await run(['coalitions', '--window', '1m', '--at', '2024-06-30', '--draws', '200']);
+    expect(table).toMatch(/^# bitcoin\/pools — level: pool; unit: blocks$/m);
+    expect(table).toMatch(/^threshold\s+size\s+combinedShare\s+sizeMin\s+sizeMax\s+unique\s+members$/m);
+    expect(table.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.split(/\s+/)[1])).toEqual(['25%', '33.3%', '50%', '51%']);
+    const plain = JSON.parse(await run(['coalitions', '--window', '1m', '--at', '2024-06-30', '--no-ci', '--format', 'json'])) as CoalitionJson;
+    expect(plain).not.toHaveProperty('intervals');
+    expect(plain.coalitions[0]).not.toHaveProperty('sizeBounds');
+    const cbeci = JSON.parse(await run(['coalitions', '--distribution', 'bitcoin/hashrate-by-country', '--window', '1m', '--format', 'json'])) as CoalitionJson;
+    expect(cbeci).not.toHaveProperty('intervals');
+    expect(cbeci.coalitions[2]!.members).toEqual(['United States of America', 'China']); // CBECI Dec 2021: 37.84% + 21.11% (PROVENANCE)
+  });
+
+  it.each([
+    [['--window', '30x'], 'invalid --window: 30x'],
+    [['--thresholds', '0.5,1'], 'invalid --thresholds: 1'],
+    [['--level', 'nope'], 'invalid --level: nope'],
+    [['--draws', '5'], 'invalid --draws: 5'],
+    [['--at', '2030-01-01'], 'outside the data'],
+  ])('%j → %s', async (args, message) => {
+    await expect(run(['coalitions', ...args])).rejects.toThrow(UsageError);
+    await expect(run(['coalitions', ...args])).rejects.toThrow(message);
   });
 });
 

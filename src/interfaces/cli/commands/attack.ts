@@ -1,56 +1,86 @@
 /**
  * @module `nakamoto attack …`: double-spend probabilities (Nakamoto vs exact), selfish-mining
- * revenue (Eyal–Sirer, optionally the optimal MDP policy) and the hourly cost of a hash share
- * versus its block rewards. Every option is validated here and named in the error.
+ * revenue (Eyal–Sirer, optionally the optimal MDP policy), the hourly cost of a hash share versus
+ * its block rewards, and the smallest coalitions above attack thresholds in one window of data.
+ * A renderer over the attack and coalitions queries; the only CLI logic is naming options as flags
+ * in their errors (`invalid --q: …` where the query says `invalid q: …`).
  */
 import type { Command } from 'commander';
-import {
-  attackCost,
-  CATCH_UP_RULES,
-  confirmationsFor,
-  DEFAULT_HEIGHT,
-  DEFAULT_TRUNCATION,
-  exactProbability,
-  eyalSirerRevenue,
-  eyalSirerThreshold,
-  nakamotoProbability,
-  optimalProfitThreshold,
-  optimalSelfishMining,
-  SHARE_BASES,
-  type CatchUpRule,
-  type OperatingCost,
-  type ShareBasis,
-} from '../../../analysis/attack/index.js';
+import { CATCH_UP_RULES, DEFAULT_HEIGHT, DEFAULT_TRUNCATION } from '../../../analysis/attack/index.js';
 import { UsageError } from '../../../domain/errors.js';
+import {
+  queryAttackCost,
+  queryDoubleSpend,
+  querySelfishMining,
+  type CostRequest,
+  type DoubleSpendRequest,
+  type SelfishMiningRequest,
+} from '../../../pipeline/queries/attack-query.js';
+import { getDistribution } from '../../../pipeline/catalogue.js';
+import { queryCoalitions, type CoalitionsRequest, type CoalitionsResult } from '../../../pipeline/queries/coalitions-query.js';
+import { parseNumberParam, type NumberSpec } from '../../../pipeline/queries/query-params.js';
+import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-interface NumberSpec {
-  readonly min?: number;
-  readonly max?: number;
-  readonly minExclusive?: boolean;
-  readonly maxExclusive?: boolean;
-  readonly integer?: boolean;
-}
+import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { provenanceLines } from './metrics.js';
 
 /** Parse a numeric option; throws `invalid <flag>: <value> (<expected>)`. */
 export function parseNumberOption(flag: string, raw: string, spec: NumberSpec = {}): number {
-  const text = raw.trim();
-  const x = DECIMAL.test(text) ? Number(text) : Number.NaN;
-  const { min, max } = spec;
-  const lowOk = min === undefined || (spec.minExclusive ? x > min : x >= min);
-  const highOk = max === undefined || (spec.maxExclusive ? x < max : x <= max);
-  const intOk = !spec.integer || Number.isSafeInteger(x);
-  if (Number.isFinite(x) && lowOk && highOk && intOk) return x;
-  const range = `${min === undefined ? '(-∞' : (spec.minExclusive ? '(' : '[') + min}, ${max === undefined ? '∞)' : max + (spec.maxExclusive ? ')' : ']')}`;
-  throw new UsageError(`invalid ${flag}: ${raw} (expected ${spec.integer ? 'an integer' : 'a number'} in ${range})`);
+  return parseNumberParam(flag, raw, spec);
 }
 
-function parseChoice<T extends string>(flag: string, raw: string, choices: readonly T[]): T {
-  if ((choices as readonly string[]).includes(raw)) return raw as T;
-  throw new UsageError(`invalid ${flag}: ${raw} (expected one of ${choices.join(', ')})`);
+/** Query parameter → CLI flag, for every parameter the attack queries name in their errors. */
+const FLAGS: Readonly<Record<string, string>> = {
+  q: '--q',
+  z: '--z',
+  target: '--target',
+  rule: '--rule',
+  alpha: '--alpha',
+  gamma: '--gamma',
+  truncation: '--truncation',
+  hashrateEhs: '--hashrate-ehs',
+  share: '--share',
+  shareBasis: '--share-basis',
+  efficiencyJTh: '--efficiency-j-th',
+  electricityUsdKwh: '--electricity-usd-kwh',
+  hashpriceUsdPhDay: '--hashprice-usd-ph-day',
+  btcPriceUsd: '--btc-price-usd',
+  height: '--height',
+  feesBtcPerBlock: '--fees-btc-per-block',
+  durationHours: '--duration-hours',
+  window: '--window',
+  at: '--at',
+  level: '--level',
+  source: '--source',
+  thresholds: '--thresholds',
+  threshold: '--thresholds',
+  ci: '--ci',
+  confidence: '--confidence',
+  draws: '--draws',
+  seed: '--seed',
+};
+
+/**
+ * The query's UsageError with its parameter names replaced by the flags: the leading
+ * `invalid <name>:` (never the echoed value), or, in messages without one, camelCase names.
+ */
+function withFlagNames(err: unknown): unknown {
+  if (!(err instanceof UsageError)) return err;
+  const lead = /^invalid (\w+): /.exec(err.message);
+  const flag = lead ? FLAGS[lead[1]!] : undefined;
+  const message = lead && flag
+    ? `invalid ${flag}: ${err.message.slice(lead[0].length)}`
+    : err.message.replace(/\b[a-z]+[A-Z]\w*\b/g, (w) => FLAGS[w] ?? w);
+  return message === err.message ? err : new UsageError(message, { cause: err });
+}
+
+function flagged<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw withFlagNames(err);
+  }
 }
 
 function print(io: CliIo, format: OutputFormat, json: unknown, rows: readonly Row[], columns: readonly string[]): void {
@@ -58,115 +88,96 @@ function print(io: CliIo, format: OutputFormat, json: unknown, rows: readonly Ro
   else io.stdout(renderRows(rows, columns, format));
 }
 
-interface DoubleSpendOpts { q: string; z: string; target?: string; rule: string; format: string }
+type WithFormat<T> = T & { format: string };
 
-function doubleSpend(io: CliIo, opts: DoubleSpendOpts): void {
+function doubleSpend(io: CliIo, opts: WithFormat<DoubleSpendRequest>): void {
   const format = parseFormat(opts.format);
-  const q = parseNumberOption('--q', opts.q, { min: 0, max: 1 });
-  const z = parseNumberOption('--z', opts.z, { min: 0, integer: true });
-  const rule = parseChoice<CatchUpRule>('--rule', opts.rule, CATCH_UP_RULES);
-  const target = opts.target === undefined ? undefined : parseNumberOption('--target', opts.target, { min: 0, max: 1, minExclusive: true });
-  const nakamoto = nakamotoProbability(q, z, { rule });
-  const exact = exactProbability(q, z, { rule });
-  const json: Record<string, unknown> = { q, z, rule, nakamoto, exact };
+  const r = flagged(() => queryDoubleSpend(opts));
   const rows: Row[] = [
-    { model: 'nakamoto', probability: nakamoto },
-    { model: 'exact', probability: exact },
+    { model: 'nakamoto', probability: r.nakamoto },
+    { model: 'exact', probability: r.exact },
   ];
   const columns = ['model', 'probability'];
-  if (target !== undefined) {
-    const needed = { nakamoto: confirmationsFor(q, target, 'nakamoto', { rule }), exact: confirmationsFor(q, target, 'exact', { rule }) };
-    json.target = target;
-    json.confirmations = needed;
-    rows[0] = { ...rows[0], [`confirmations for P < ${target}`]: needed.nakamoto ?? 'never' };
-    rows[1] = { ...rows[1], [`confirmations for P < ${target}`]: needed.exact ?? 'never' };
-    columns.push(`confirmations for P < ${target}`);
+  if (r.confirmations) {
+    const column = `confirmations for P < ${r.target}`;
+    rows[0] = { ...rows[0], [column]: r.confirmations.nakamoto ?? 'never' };
+    rows[1] = { ...rows[1], [column]: r.confirmations.exact ?? 'never' };
+    columns.push(column);
   }
-  print(io, format, json, rows, columns);
+  print(io, format, r, rows, columns);
 }
 
-interface SelfishOpts { alpha: string; gamma: string; optimal?: boolean; truncation: string; format: string }
-
-function selfishMining(io: CliIo, opts: SelfishOpts): void {
+function selfishMining(io: CliIo, opts: WithFormat<SelfishMiningRequest>): void {
   const format = parseFormat(opts.format);
-  const alpha = parseNumberOption('--alpha', opts.alpha, { min: 0, max: 0.5 });
-  const gamma = parseNumberOption('--gamma', opts.gamma, { min: 0, max: 1 });
-  const truncation = parseNumberOption('--truncation', opts.truncation, { min: 2, max: 200, integer: true });
-  const relativeRevenue = eyalSirerRevenue(alpha, gamma);
-  const threshold = eyalSirerThreshold(gamma);
-  const json: Record<string, unknown> = { alpha, gamma, relativeRevenue, threshold, profitable: relativeRevenue > alpha };
+  const r = flagged(() => querySelfishMining(opts));
   const rows: Row[] = [
-    { strategy: 'honest', relativeRevenue: alpha, threshold: null },
-    { strategy: 'eyal-sirer (SM1)', relativeRevenue, threshold },
+    { strategy: 'honest', relativeRevenue: r.alpha, threshold: null },
+    { strategy: 'eyal-sirer (SM1)', relativeRevenue: r.relativeRevenue, threshold: r.threshold },
   ];
-  if (opts.optimal) {
-    const opt = optimalSelfishMining(alpha, gamma, { truncation });
-    const optimalThreshold = optimalProfitThreshold(gamma, { truncation });
-    Object.assign(json, {
-      truncation,
-      optimalRelativeRevenue: opt.relativeRevenue,
-      optimalThreshold,
-      optimalProfitable: opt.relativeRevenue > alpha + 1e-9,
-      optimalConverged: opt.converged,
-    });
-    rows.push({ strategy: `optimal (MDP, T=${truncation})`, relativeRevenue: opt.relativeRevenue, threshold: optimalThreshold });
+  if (r.optimalRelativeRevenue !== undefined) {
+    rows.push({ strategy: `optimal (MDP, T=${r.truncation})`, relativeRevenue: r.optimalRelativeRevenue, threshold: r.optimalThreshold });
   }
-  print(io, format, json, rows, ['strategy', 'relativeRevenue', 'threshold']);
+  print(io, format, r, rows, ['strategy', 'relativeRevenue', 'threshold']);
 }
 
-interface CostOpts {
-  hashrateEhs: string;
-  share: string;
-  shareBasis: string;
-  efficiencyJTh?: string;
-  electricityUsdKwh?: string;
-  hashpriceUsdPhDay?: string;
-  btcPriceUsd: string;
-  height?: string;
-  feesBtcPerBlock: string;
-  durationHours: string;
-  format: string;
-}
-
-function operatingCost(opts: CostOpts): OperatingCost {
-  const energy = opts.efficiencyJTh !== undefined || opts.electricityUsdKwh !== undefined;
-  if (energy && opts.hashpriceUsdPhDay !== undefined) {
-    throw new UsageError('invalid cost options: give either --efficiency-j-th with --electricity-usd-kwh, or --hashprice-usd-ph-day, not both');
-  }
-  if (opts.hashpriceUsdPhDay !== undefined) {
-    return { kind: 'hashprice', hashpriceUsdPerPhDay: parseNumberOption('--hashprice-usd-ph-day', opts.hashpriceUsdPhDay, { min: 0 }) };
-  }
-  if (opts.efficiencyJTh === undefined || opts.electricityUsdKwh === undefined) {
-    throw new UsageError('invalid cost options: give --efficiency-j-th and --electricity-usd-kwh together, or --hashprice-usd-ph-day');
-  }
-  return {
-    kind: 'energy',
-    efficiencyJPerTh: parseNumberOption('--efficiency-j-th', opts.efficiencyJTh, { min: 0, minExclusive: true }),
-    electricityUsdPerKwh: parseNumberOption('--electricity-usd-kwh', opts.electricityUsdKwh, { min: 0 }),
-  };
-}
-
-function cost(io: CliIo, opts: CostOpts): void {
+function cost(io: CliIo, opts: WithFormat<CostRequest>): void {
   const format = parseFormat(opts.format);
-  const shareBasis = parseChoice<ShareBasis>('--share-basis', opts.shareBasis, SHARE_BASES);
-  const result = attackCost({
-    networkHashrateEhs: parseNumberOption('--hashrate-ehs', opts.hashrateEhs, { min: 0, minExclusive: true }),
-    share01: parseNumberOption('--share', opts.share, { min: 0, max: 1, maxExclusive: shareBasis === 'added' }),
-    shareBasis,
-    cost: operatingCost(opts),
-    btcPriceUsd: parseNumberOption('--btc-price-usd', opts.btcPriceUsd, { min: 0 }),
-    height: opts.height === undefined ? undefined : parseNumberOption('--height', opts.height, { min: 0, integer: true }),
-    feesBtcPerBlock: parseNumberOption('--fees-btc-per-block', opts.feesBtcPerBlock, { min: 0 }),
-    durationHours: parseNumberOption('--duration-hours', opts.durationHours, { min: 0, max: 1e6 }),
-  });
+  const { shareBasis, ...result } = flagged(() => queryAttackCost(opts));
   const rows: Row[] = Object.entries(result).map(([quantity, value]) => ({ quantity, value: value as number | null }));
   print(io, format, { shareBasis, ...result }, rows, ['quantity', 'value']);
+}
+
+/** One row per threshold: size, members, combined share and (with intervals) the size bounds. */
+function coalitionRows(r: CoalitionsResult, format: OutputFormat): { rows: Row[]; columns: string[] } {
+  const table = format === 'table';
+  const rows = r.coalitions.map((c): Row => ({
+    threshold: table ? `> ${Number((c.threshold * 100).toFixed(1))}%` : c.threshold,
+    size: c.size ?? (table ? 'none' : null),
+    combinedShare: table ? `${(c.combinedShare * 100).toFixed(2)}%` : c.combinedShare,
+    ...(c.sizeBounds ? { sizeMin: c.sizeBounds.min, sizeMax: c.sizeBounds.max } : {}),
+    unique: c.unique,
+    members: c.members.join(', '),
+  }));
+  const columns = ['threshold', 'size', 'combinedShare', ...(r.intervals ? ['sizeMin', 'sizeMax'] : []), 'unique', 'members'];
+  return { rows, columns };
+}
+
+interface CoalitionsOpts extends Omit<CoalitionsRequest, 'ci'> {
+  ci: boolean;
+  format: string;
+  db?: string;
+}
+
+async function coalitions(io: CliIo, opts: CoalitionsOpts): Promise<void> {
+  const format = parseFormat(opts.format);
+  // Block counts are a sample of hash rate, so their coalitions carry an interval unless --no-ci.
+  const ci = opts.ci && getDistribution(opts.distribution).unit === 'blocks';
+  const store = await openExistingStore(opts.db, io, false);
+  try {
+    const request: CoalitionsRequest = { ...opts, ci };
+    const r = await queryCoalitions(request, { store, datasetsRoot: datasetsRoot(io.env) }).catch((err: unknown) => {
+      throw withFlagNames(err);
+    });
+    if (format === 'json') {
+      io.stdout(JSON.stringify(r, null, 2) + '\n');
+      return;
+    }
+    const windowLine = `window ${r.window.start} → ${r.window.end} (end exclusive): ${r.entities} entities, total ${r.total} ${r.provenance.unit}`;
+    const intervalLine = r.intervals
+      ? `sizeMin–sizeMax: coalition size from ${Number((r.intervals.confidence * 100).toFixed(2))}% central posterior intervals of each share (Dirichlet(counts + ½), ${r.intervals.draws} draws, seed ${r.intervals.seed})`
+      : 'no intervals (not block-sampled data, or --no-ci)';
+    (format === 'table' ? io.stdout : io.stderr)(provenanceLines(r.provenance, [windowLine, intervalLine]));
+    const { rows, columns } = coalitionRows(r, format);
+    io.stdout(renderRows(rows, columns, format));
+  } finally {
+    await store?.close();
+  }
 }
 
 export function register(program: Command, io: CliIo): void {
   const attack = program
     .command('attack')
-    .description('Attack economics: double-spend races, selfish mining, and the hourly cost of a hash share (see docs/attack-economics.md).');
+    .description('Attack economics: double-spend races, selfish mining, the hourly cost of a hash share, and the smallest coalitions above attack thresholds (see docs/attack-economics.md).');
 
   attack
     .command('double-spend')
@@ -176,7 +187,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--target <probability>', 'also report the fewest confirmations with P < target under each model')
     .option('--rule <rule>', `success rule: ${CATCH_UP_RULES.join(' or ')}`, 'catch-up')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action((opts: DoubleSpendOpts) => doubleSpend(io, opts));
+    .action((opts: WithFormat<DoubleSpendRequest>) => doubleSpend(io, opts));
 
   attack
     .command('selfish-mining')
@@ -186,7 +197,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--optimal', 'also solve the Sapirshtein–Sompolinsky–Zohar MDP (revenue and profit threshold)')
     .option('--truncation <T>', 'MDP truncation (longest private or public branch)', String(DEFAULT_TRUNCATION))
     .option('--format <format>', 'table, csv or json', 'table')
-    .action((opts: SelfishOpts) => selfishMining(io, opts));
+    .action((opts: WithFormat<SelfishMiningRequest>) => selfishMining(io, opts));
 
   attack
     .command('cost')
@@ -202,5 +213,22 @@ export function register(program: Command, io: CliIo): void {
     .option('--fees-btc-per-block <BTC>', 'average fees per block in BTC', '0')
     .option('--duration-hours <hours>', 'attack duration for the totals', '1')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action((opts: CostOpts) => cost(io, opts));
+    .action((opts: WithFormat<CostRequest>) => cost(io, opts));
+
+  attack
+    .command('coalitions')
+    .description('Smallest sets of the largest entities whose combined share exceeds 25%, ⅓, 50% and 51% in one time window; for block data, with the interval of each set’s size.')
+    .option('--distribution <id>', 'distribution id (see `nakamoto distributions`)', 'bitcoin/pools')
+    .option('--window <size>', 'window length in days, weeks, months or years (e.g. 7d, 30d, 1m, 1y)', '30d')
+    .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last day of data')
+    .option('--level <level>', 'entity level: pool or entity (Bitcoin); see `nakamoto distributions`')
+    .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
+    .option('--thresholds <list>', 'comma-separated thresholds in (0, 1) (default 0.25,0.333…,0.5,0.51)')
+    .option('--no-ci', 'block data: leave out the size intervals (posterior intervals of each share; see docs/uncertainty.md)')
+    .option('--confidence <level>', 'central interval level', '0.95')
+    .option('--draws <n>', 'posterior draws', '1000')
+    .option('--seed <n>', 'random seed (results are reproducible for a seed)', '1')
+    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--db <path>', DB_OPTION_HELP)
+    .action((opts: CoalitionsOpts) => coalitions(io, opts));
 }
