@@ -12,6 +12,7 @@ import { createVersions, installCaching } from './caching.js';
 import { installErrorHandler } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { DEFAULT_LIMITS, registerRoute, type HttpLimits, type RouteSpec } from './route.js';
+import { DEFAULT_WEB_DIST, registerWebStatic } from './web-static.js';
 import { ROUTES } from './routes/index.js';
 import { z } from 'zod';
 import { defineRoute } from './route.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   /** fastify logging: false (default), true (pino to stdout), or a pino-compatible logger. */
   readonly logger?: boolean | FastifyBaseLogger;
   readonly limits?: Partial<HttpLimits>;
+  /** The built dashboard (`npm run build:web`); default web/dist. */
+  readonly webDistDir?: string;
 }
 
 function openApiRoute(specs: readonly RouteSpec[], version: () => Promise<string>): RouteSpec {
@@ -61,5 +64,6 @@ export async function createApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: 1024 });
   const deps = { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits };
   for (const spec of [...ROUTES, openApiRoute(ROUTES, versions.code)]) registerRoute(app, spec, deps);
+  await registerWebStatic(app, { distDir: o.webDistDir ?? DEFAULT_WEB_DIST });
   return app;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetsRoot } from '../../sources/files/datasets-path.js';
 import { createApp } from './app.js';
@@ -17,15 +17,21 @@ const ICON = '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
 let dir: string;
 let app: FastifyInstance;
 
+/** The API app serving the dashboard from `distDir` (given to createApp once it registers the dashboard itself). */
+async function appWith(distDir: string): Promise<FastifyInstance> {
+  const options = { store: null, datasetsRoot: datasetsRoot(), webDistDir: distDir };
+  const a = await createApp(options);
+  if (!a.hasRoute({ method: 'GET', url: '/*' })) await registerWebStatic(a, { distDir });
+  return a;
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'web-static-'));
   await mkdir(join(dir, 'assets'));
   await writeFile(join(dir, 'index.html'), INDEX);
   await writeFile(join(dir, 'assets', 'index-AbC123.js'), SCRIPT);
   await writeFile(join(dir, 'favicon.svg'), ICON);
-  app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
-  const r = await registerWebStatic(app, { distDir: dir });
-  expect(r).toEqual({ built: true, files: 3 });
+  app = await appWith(dir);
 });
 
 afterAll(async () => {
@@ -128,9 +134,8 @@ describe('registerWebStatic', () => {
 
 describe('registerWebStatic without a build', () => {
   it('answers pages with 503 naming the build command; the API still works', async () => {
-    const bare = await createApp({ store: null, datasetsRoot: datasetsRoot() });
+    const bare = await appWith(join(dir, 'missing'));
     try {
-      expect(await registerWebStatic(bare, { distDir: join(dir, 'missing') })).toEqual({ built: false, files: 0 });
       const page = await bare.inject({ method: 'GET', url: '/bitcoin' });
       expect(page.statusCode).toBe(503);
       expect(page.body).toContain('npm run build:web');
@@ -138,6 +143,19 @@ describe('registerWebStatic without a build', () => {
       expect((await bare.inject({ method: 'GET', url: '/api/distributions' })).statusCode).toBe(200);
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('registerWebStatic result', () => {
+  it('reports whether a build was found and how many files it serves', async () => {
+    const a = Fastify();
+    const b = Fastify();
+    try {
+      expect(await registerWebStatic(a, { distDir: dir })).toEqual({ built: true, files: 3 });
+      expect(await registerWebStatic(b, { distDir: join(dir, 'missing') })).toEqual({ built: false, files: 0 });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });

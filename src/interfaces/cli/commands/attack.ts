@@ -7,7 +7,6 @@
  */
 import type { Command } from 'commander';
 import { CATCH_UP_RULES, DEFAULT_HEIGHT, DEFAULT_TRUNCATION } from '../../../analysis/attack/index.js';
-import { UsageError } from '../../../domain/errors.js';
 import {
   queryAttackCost,
   queryDoubleSpend,
@@ -20,6 +19,7 @@ import { getDistribution } from '../../../pipeline/catalogue.js';
 import { queryCoalitions, type CoalitionsRequest, type CoalitionsResult } from '../../../pipeline/queries/coalitions-query.js';
 import { parseNumberParam, type NumberSpec } from '../../../pipeline/queries/query-params.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
+import { flagged } from '../flag-names.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
@@ -30,58 +30,12 @@ export function parseNumberOption(flag: string, raw: string, spec: NumberSpec = 
   return parseNumberParam(flag, raw, spec);
 }
 
-/** Query parameter → CLI flag, for every parameter the attack queries name in their errors. */
-const FLAGS: Readonly<Record<string, string>> = {
-  q: '--q',
-  z: '--z',
-  target: '--target',
-  rule: '--rule',
-  alpha: '--alpha',
-  gamma: '--gamma',
-  truncation: '--truncation',
-  hashrateEhs: '--hashrate-ehs',
-  share: '--share',
-  shareBasis: '--share-basis',
-  efficiencyJTh: '--efficiency-j-th',
-  electricityUsdKwh: '--electricity-usd-kwh',
-  hashpriceUsdPhDay: '--hashprice-usd-ph-day',
-  btcPriceUsd: '--btc-price-usd',
-  height: '--height',
-  feesBtcPerBlock: '--fees-btc-per-block',
-  durationHours: '--duration-hours',
-  window: '--window',
-  at: '--at',
-  level: '--level',
-  source: '--source',
-  thresholds: '--thresholds',
-  threshold: '--thresholds',
-  ci: '--ci',
-  confidence: '--confidence',
-  draws: '--draws',
-  seed: '--seed',
-};
-
-/**
- * The query's UsageError with its parameter names replaced by the flags: the leading
- * `invalid <name>:` (never the echoed value), or, in messages without one, camelCase names.
- */
-function withFlagNames(err: unknown): unknown {
-  if (!(err instanceof UsageError)) return err;
-  const lead = /^invalid (\w+): /.exec(err.message);
-  const flag = lead ? FLAGS[lead[1]!] : undefined;
-  const message = lead && flag
-    ? `invalid ${flag}: ${err.message.slice(lead[0].length)}`
-    : err.message.replace(/\b[a-z]+[A-Z]\w*\b/g, (w) => FLAGS[w] ?? w);
-  return message === err.message ? err : new UsageError(message, { cause: err });
-}
-
-function flagged<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    throw withFlagNames(err);
-  }
-}
+/** Every parameter the attack queries name in their errors (reported as the matching flag). */
+const PARAMS = [
+  'q', 'z', 'target', 'rule', 'alpha', 'gamma', 'truncation', 'hashrateEhs', 'share', 'shareBasis', 'efficiencyJTh', 'electricityUsdKwh',
+  'hashpriceUsdPhDay', 'btcPriceUsd', 'height', 'feesBtcPerBlock', 'durationHours', 'window', 'at', 'level', 'source', 'thresholds',
+  'threshold', 'ci', 'confidence', 'draws', 'seed',
+] as const;
 
 function print(io: CliIo, format: OutputFormat, json: unknown, rows: readonly Row[], columns: readonly string[]): void {
   if (format === 'json') io.stdout(JSON.stringify(json, null, 2) + '\n');
@@ -92,7 +46,7 @@ type WithFormat<T> = T & { format: string };
 
 function doubleSpend(io: CliIo, opts: WithFormat<DoubleSpendRequest>): void {
   const format = parseFormat(opts.format);
-  const r = flagged(() => queryDoubleSpend(opts));
+  const r = flagged(PARAMS, () => queryDoubleSpend(opts));
   const rows: Row[] = [
     { model: 'nakamoto', probability: r.nakamoto },
     { model: 'exact', probability: r.exact },
@@ -109,7 +63,7 @@ function doubleSpend(io: CliIo, opts: WithFormat<DoubleSpendRequest>): void {
 
 function selfishMining(io: CliIo, opts: WithFormat<SelfishMiningRequest>): void {
   const format = parseFormat(opts.format);
-  const r = flagged(() => querySelfishMining(opts));
+  const r = flagged(PARAMS, () => querySelfishMining(opts));
   const rows: Row[] = [
     { strategy: 'honest', relativeRevenue: r.alpha, threshold: null },
     { strategy: 'eyal-sirer (SM1)', relativeRevenue: r.relativeRevenue, threshold: r.threshold },
@@ -122,7 +76,7 @@ function selfishMining(io: CliIo, opts: WithFormat<SelfishMiningRequest>): void 
 
 function cost(io: CliIo, opts: WithFormat<CostRequest>): void {
   const format = parseFormat(opts.format);
-  const { shareBasis, ...result } = flagged(() => queryAttackCost(opts));
+  const { shareBasis, ...result } = flagged(PARAMS, () => queryAttackCost(opts));
   const rows: Row[] = Object.entries(result).map(([quantity, value]) => ({ quantity, value: value as number | null }));
   print(io, format, { shareBasis, ...result }, rows, ['quantity', 'value']);
 }
@@ -155,9 +109,7 @@ async function coalitions(io: CliIo, opts: CoalitionsOpts): Promise<void> {
   const store = await openExistingStore(opts.db, io, false);
   try {
     const request: CoalitionsRequest = { ...opts, ci };
-    const r = await queryCoalitions(request, { store, datasetsRoot: datasetsRoot(io.env) }).catch((err: unknown) => {
-      throw withFlagNames(err);
-    });
+    const r = await flagged(PARAMS, () => queryCoalitions(request, { store, datasetsRoot: datasetsRoot(io.env) }));
     if (format === 'json') {
       io.stdout(JSON.stringify(r, null, 2) + '\n');
       return;

@@ -43,7 +43,7 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
       const store = await openExistingStore(opts.db, io, false);
       try {
         const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
-        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
+        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
         await server.close();

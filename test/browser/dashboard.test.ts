@@ -1,0 +1,318 @@
+/**
+ * The dashboard in headless Chromium against the real server (createApp + registerWebStatic on
+ * 127.0.0.1:0, a fresh Vite build). Every page must load without console errors; what the charts
+ * and tables show is checked against the query functions called here in-process (the functions
+ * behind the CLI), and the attack calculators against the CLI itself. Screenshots go to
+ * test-artifacts/screenshots (and docs/screenshots with UPDATE_SCREENSHOTS=1).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/interfaces/cli/output.js';
+import { queryAttackCost, queryDoubleSpend, querySelfishMining } from '../../src/pipeline/queries/attack-query.js';
+import { queryClaims } from '../../src/pipeline/queries/claims-query.js';
+import { queryDistributions } from '../../src/pipeline/queries/distributions-query.js';
+import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
+import { SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
+import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
+import { queryPools } from '../../src/pipeline/queries/pools-query.js';
+import { queryShares } from '../../src/pipeline/queries/shares-query.js';
+import { querySimulation } from '../../src/pipeline/queries/simulate-query.js';
+import { datasetsRoot } from '../../src/sources/files/datasets-path.js';
+import { runCli } from '../helpers/run-cli.js';
+import { ARTIFACTS, buildWeb, chromiumPath, launchBrowser, screenshot, settled, startDashboard, watchErrors, type TestServer } from './harness.js';
+
+const ctx = { store: null, datasetsRoot: datasetsRoot(), cache: new SeriesCache() };
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+const open: { page: Page; errors: string[] }[] = [];
+
+it('finds Chromium (CI installs Debian\'s chromium; without it this suite fails, it is never skipped)', () => {
+  expect(existsSync(chromiumPath())).toBe(true);
+});
+
+describe('dashboard in Chromium', () => {
+  beforeAll(async () => {
+    const dist = join(ARTIFACTS, 'web-dist');
+    [browser] = await Promise.all([launchBrowser(), buildWeb(dist)]);
+    server = await startDashboard(dist);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    // Every page of every test: no console error, no uncaught exception, no failed request.
+    for (const { page, errors } of open.splice(0)) {
+      await page.close();
+      expect(errors).toEqual([]);
+    }
+  });
+
+  async function visit(path: string, c: BrowserContext = context): Promise<Page> {
+    const page = await c.newPage();
+    open.push({ page, errors: watchErrors(page) });
+    await page.goto(server.url + path);
+    expect(await settled(page)).toBe('ready');
+    return page;
+  }
+
+  const count = (page: Page, selector: string) => page.locator(selector).count();
+  // Browser-side code is passed as text: the project compiles without the DOM library.
+const urlHas = (page: Page, text: string) => page.waitForFunction(`decodeURIComponent(location.pathname + location.search).includes(${JSON.stringify(text)})`);
+const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expression);
+  const tableRows = (page: Page, frame: string) => page.locator(`${frame} details table tbody tr`).count();
+
+  describe('Bitcoin', () => {
+    it('shows the stacked shares, three metrics with 95% bands, the ranking and provenance', async () => {
+      const page = await visit('/');
+      const shares = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 8 }, ctx);
+      expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(shares.entities.length);
+      expect(await tableRows(page, '#share-chart')).toBe(shares.windows.length);
+      for (const id of ['nakamoto-coefficient', 'hhi', 'concentration-ratio-5']) {
+        expect(await count(page, `#metric-${id} svg g[aria-label=line] path`), id).toBe(1);
+        expect(await count(page, `#metric-${id} svg g[aria-label=area] path`), id).toBe(1);
+      }
+      const m = await queryMetrics({ distribution: 'bitcoin/pools', window: '1m', ci: true, metrics: 'nakamoto-coefficient,hhi,concentration-ratio=5' }, ctx);
+      const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
+      const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
+      expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
+      const pools = await queryPools({}, ctx);
+      expect(await count(page, '#ranking-table tbody tr')).toBe(pools.pools.length);
+      expect(await page.locator('#ranking-table tbody tr').first().textContent()).toBe(`1${pools.pools[0]!.pool}${pools.pools[0]!.blocks.toLocaleString('en-US')}${(pools.pools[0]!.share * 100).toFixed(1)}%`);
+      expect(await page.locator('[data-provenance]').textContent()).toContain(shares.provenance.rulesVersions[0]);
+      await screenshot(page, 'bitcoin', true);
+    });
+
+    it('controls write the URL and change the data; a reload restores the view, back undoes', async () => {
+      const page = await visit('/bitcoin');
+      await page.selectOption('#ctl-window', '1q');
+      await urlHas(page, 'window=1q');
+      await settled(page);
+      expect(await tableRows(page, '#share-chart')).toBe((await queryShares({ distribution: 'bitcoin/pools', window: '1q', top: 8 }, ctx)).windows.length);
+      await page.selectOption('#ctl-level', 'entity');
+      await urlHas(page, 'level=entity');
+      await settled(page);
+      const owners = await queryPools({ level: 'entity' }, ctx);
+      expect(await page.locator('#ranking-table tbody tr td:nth-child(2)').first().textContent()).toBe(owners.pools[0]!.pool);
+      await page.fill('#ctl-from', '2023-01-01');
+      await urlHas(page, 'from=2023-01-01');
+      await settled(page);
+      const narrowed = await queryShares({ distribution: 'bitcoin/pools', window: '1q', top: 8, level: 'entity', from: '2023-01-01' }, ctx);
+      expect(await page.locator('#share-chart details tbody tr td').first().textContent()).toBe('2023-01-01');
+      expect(await tableRows(page, '#share-chart')).toBe(narrowed.windows.length);
+      expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(narrowed.entities.length);
+
+      await page.reload();
+      expect(await settled(page)).toBe('ready');
+      expect([await page.inputValue('#ctl-window'), await page.inputValue('#ctl-level'), await page.inputValue('#ctl-from')]).toEqual(['1q', 'entity', '2023-01-01']);
+      expect(await tableRows(page, '#share-chart')).toBe(narrowed.windows.length);
+
+      await page.goBack();
+      await page.waitForFunction("!location.search.includes('from=')");
+      await settled(page);
+      expect(await page.inputValue('#ctl-from')).toBe('');
+      expect(await page.inputValue('#ctl-level')).toBe('entity');
+    });
+
+    it('a pool page shows its share history, blocks per window and how it is identified', async () => {
+      const page = await visit('/');
+      const pools = await queryPools({}, ctx);
+      const top = pools.pools[0]!;
+      await page.locator('#ranking-table a', { hasText: top.pool }).first().click();
+      await urlHas(page, `/pool/${top.pool}`);
+      expect(await settled(page)).toBe('ready');
+      expect(await page.locator('h1').textContent()).toBe(top.pool);
+      expect(await page.locator('[data-current]').textContent()).toContain(`${top.blocks.toLocaleString('en-US')} of ${pools.blocks.toLocaleString('en-US')} blocks`);
+      const shares = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx);
+      expect(await count(page, '#entity-share svg g[aria-label=line] path')).toBe(1);
+      expect(await count(page, '#entity-amount svg g[aria-label=rect] rect')).toBe(shares.windows.length);
+      // Blocks per window = share × total, which must give back whole block counts.
+      const blocks = await page.locator('#entity-amount details tbody tr td:nth-child(3)').allTextContents();
+      expect(blocks.map((b) => Number(b.replace(/,/g, '')))).toEqual(shares.windows.map((w) => Math.round((w.shares[top.pool] ?? 0) * w.total)));
+      expect(await page.locator('#entity-identity').textContent()).toContain(shares.provenance.rulesVersions[0]);
+      await screenshot(page, 'pool', true);
+    });
+  });
+
+  describe('AI', () => {
+    it('shows any distribution of the list, without intervals (not a sample)', async () => {
+      const page = await visit('/ai');
+      const owners = await queryShares({ distribution: 'ai/compute-owners', window: '1y', top: 8 }, ctx);
+      expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(owners.entities.length);
+      expect(await count(page, '[id^=metric-] svg g[aria-label=area]')).toBe(0);
+      expect(await count(page, '[id^=metric-] svg g[aria-label=line] path')).toBe(3);
+      const offered = await page.locator('#ctl-d option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+      expect(offered).toEqual(queryDistributions().map((d) => d.id).filter((id) => !id.startsWith('bitcoin/')));
+      await screenshot(page, 'ai', true);
+      await page.selectOption('#ctl-d', 'ai/notable-models');
+      await urlHas(page, 'd=ai/notable-models');
+      await settled(page);
+      expect(await page.locator('h1').textContent()).toBe('ai/notable-models');
+      const models = await queryShares({ distribution: 'ai/notable-models', window: '1y', top: 8 }, ctx);
+      expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(models.entities.length);
+      expect(await tableRows(page, '#share-chart')).toBe(models.windows.length);
+    });
+  });
+
+  describe('Compare', () => {
+    it('puts the chosen distributions on one axis and shows geography as bars', async () => {
+      const page = await visit('/compare');
+      expect(await count(page, '#compare-chart svg g[aria-label=line] path')).toBe(2);
+      const geo = await queryGeography(ctx);
+      expect(await page.locator('[data-verdict]').textContent()).toBe(`Verdict: ${geo.verdict}`);
+      expect(await count(page, '#china-ban-chart svg g[aria-label=bar] rect')).toBe(geo.chinaBan.length * 2);
+      await page.check('input[name=d][value="ai/notable-models"]');
+      await urlHas(page, 'd=bitcoin/pools,ai/compute-owners,ai/notable-models');
+      await settled(page);
+      expect(await count(page, '#compare-chart svg g[aria-label=line] path')).toBe(3);
+      await screenshot(page, 'compare', true);
+    });
+  });
+
+  describe('Attack', () => {
+    const dd = (page: Page, panel: string, key: string) => page.locator(`${panel} dd[data-key="${key}"]`);
+    const value = async (page: Page, panel: string, key: string) => JSON.parse((await dd(page, panel, key).getAttribute('data-value'))!) as unknown;
+
+    /** The panel's numbers are printed, digit for digit, by the CLI command it shows. */
+    async function matchesCli(page: Page, panel: string): Promise<void> {
+      const command = (await page.locator(`${panel} [data-cli]`).textContent())!;
+      const run = await runCli(command.split(' ').slice(1));
+      expect(run.code, run.err).toBe(0);
+      for (const text of await page.locator(`${panel} dd`).allTextContents()) if (/\d/.test(text)) expect(run.out, `${command}: ${text}`).toContain(text);
+    }
+
+    it('feeds the largest pool share into the calculators, which give the CLI numbers', async () => {
+      const page = await visit('/attack');
+      const pools = await queryPools({}, ctx);
+      const q = String(Number(pools.pools[0]!.share.toFixed(4)));
+      expect(await page.inputValue('#in-q')).toBe(q);
+      const ds = queryDoubleSpend({ q, z: 6, target: 0.001 });
+      expect(await value(page, '#double-spend-result', 'nakamoto')).toBe(ds.nakamoto);
+      expect(await value(page, '#double-spend-result', 'exact')).toBe(ds.exact);
+      expect(await value(page, '#double-spend-result', 'confirmations-exact')).toBe(ds.confirmations!.exact);
+      expect(await dd(page, '#double-spend-result', 'exact').textContent()).toBe(formatNumber(ds.exact));
+      await matchesCli(page, '#double-spend-result');
+      await matchesCli(page, '#selfish-mining-result');
+      await screenshot(page, 'attack', true);
+
+      await page.fill('#in-z', '3');
+      await page.press('#in-z', 'Enter');
+      await urlHas(page, 'z=3');
+      await settled(page);
+      expect(await value(page, '#double-spend-result', 'exact')).toBe(queryDoubleSpend({ q, z: 3, target: 0.001 }).exact);
+
+      // A coalition of the two largest pools.
+      await page.check(`input[name=pool][value="${pools.pools[1]!.slug}"]`);
+      await urlHas(page, `pools=${pools.pools[0]!.slug},${pools.pools[1]!.slug}`);
+      await settled(page);
+      const q2 = String(Number((pools.pools[0]!.share + pools.pools[1]!.share).toFixed(4)));
+      expect(await page.inputValue('#in-q')).toBe(q2);
+      expect(await value(page, '#selfish-mining-result', 'relativeRevenue')).toBe(querySelfishMining({ alpha: q2, gamma: 0.5 }).relativeRevenue);
+      const cost = queryAttackCost({ hashrateEhs: 900, share: q2, efficiencyJTh: 20, electricityUsdKwh: 0.05, btcPriceUsd: 100000, feesBtcPerBlock: 0, durationHours: 1 });
+      expect(await value(page, '#cost-result', 'netCostUsd')).toBe(cost.netCostUsd);
+      await matchesCli(page, '#cost-result');
+    });
+  });
+
+  describe('Claims and Simulate', () => {
+    it('lists every claim with its verdict and evidence', async () => {
+      const page = await visit('/claims');
+      const r = await queryClaims({}, ctx);
+      const shown = await page.locator('[data-claim]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-claim'), l.getAttribute('data-verdict')]));
+      expect(shown).toEqual(r.claims.map((c) => [c.id, c.verdict]));
+      expect(await page.locator('[data-claim]').first().textContent()).toContain(r.claims[0]!.evidence);
+      await screenshot(page, 'claims', true);
+    });
+
+    it('runs a chosen scenario with the chosen replicates and seed', async () => {
+      const page = await visit('/simulate');
+      expect(await page.locator('#sim-results').textContent()).toContain('Pick a scenario');
+      await page.selectOption('#ctl-scenario', 'china-ban-2021');
+      await page.fill('#ctl-runs', '2');
+      await page.fill('#ctl-seed', '7');
+      await page.click('#run');
+      await urlHas(page, 'scenario=china-ban-2021&runs=2&seed=7');
+      expect(await settled(page, 30_000)).toBe('ready');
+      const r = await querySimulation({ scenario: 'china-ban-2021', runs: 2, seed: 7 }, ctx, { maxRuns: 8, threads: 1 });
+      const metrics = r.metrics as Record<string, Record<string, { mean: (number | null)[] }>>;
+      const ids = [...new Set(Object.values(metrics).flatMap((m) => Object.keys(m)))];
+      expect(await count(page, '#sim-metrics figure.chart')).toBe(ids.length);
+      const withHhi = Object.entries(metrics).filter(([, m]) => m.hhi);
+      expect(await count(page, '#sim-hhi svg g[aria-label=line] path')).toBe(withHhi.length);
+      const rows = await page.locator('#sim-hhi details tbody tr').evaluateAll((rs) => rs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      const first = rows.filter((row) => row[1] === r.steps[0]).map((row) => [row[0], row[2]]);
+      expect(first).toEqual(withHhi.map(([dist, m]) => [dist, Math.round(m.hhi!.mean[0]!).toLocaleString('en-US')]));
+      await screenshot(page, 'simulate', true);
+    });
+  });
+
+  describe('Theme, phone, keyboard, unknown paths', () => {
+    it('follows the system theme, toggles and remembers the choice', async () => {
+      const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+      try {
+        const page = await visit('/', dark);
+        const background = () => inPage<string>(page, 'getComputedStyle(document.documentElement).backgroundColor');
+        expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
+        expect(await background()).toBe('rgb(15, 20, 25)');
+        await screenshot(page, 'bitcoin-dark', true);
+        await page.click('#theme-toggle');
+        expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('false');
+        expect(await background()).toBe('rgb(255, 255, 255)');
+        await page.reload();
+        await settled(page);
+        expect(await background()).toBe('rgb(255, 255, 255)');
+      } finally {
+        await dark.close();
+      }
+    });
+
+    it('fits a phone-width screen without sideways scrolling', async () => {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+      try {
+        for (const path of ['/', '/ai', '/attack', '/compare']) {
+          const page = await visit(path, phone);
+          expect(await inPage<number>(page, 'document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
+          if (path === '/') await screenshot(page, 'bitcoin-phone', true, false);
+        }
+      } finally {
+        await phone.close();
+      }
+    });
+
+    it('is usable from the keyboard: skip link, navigation, focus on the new view', async () => {
+      const page = await visit('/');
+      await page.keyboard.press('Tab');
+      expect(await inPage<string>(page, 'document.activeElement?.className')).toBe('skip');
+      await page.keyboard.press('Enter');
+      expect(await inPage<string>(page, 'document.activeElement?.id')).toBe('main');
+      await page.focus('#nav a[data-section=attack]');
+      await page.keyboard.press('Enter');
+      await urlHas(page, '/attack');
+      expect(await settled(page)).toBe('ready');
+      expect(await page.getAttribute('#nav a[data-section=attack]', 'aria-current')).toBe('page');
+      expect(await inPage<string>(page, 'document.activeElement?.id')).toBe('main');
+      await page.focus('#in-gamma');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('0.25');
+      await page.keyboard.press('Tab');
+      await urlHas(page, 'gamma=0.25');
+      await settled(page);
+      expect(await page.locator('#selfish-mining-result [data-cli]').textContent()).toContain('--gamma 0.25');
+    });
+
+    it('answers unknown pages with a Not found view and unknown API paths with JSON', async () => {
+      const page = await visit('/no/such/view');
+      expect(await page.locator('h1').textContent()).toBe('Not found');
+      // Through the page's request context, not fetch(): a 404 in the page would log a console error.
+      const api = await page.request.get(`${server.url}/api/no-such-endpoint`);
+      expect(api.status()).toBe(404);
+      expect(((await api.json()) as { error: { type: string } }).error.type).toBe('NotFoundError');
+    });
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * @module One entity's page (a Bitcoin pool at /pool/<name>, an AI organisation at
+ * /ai/entity/<name>?d=…): its share history and blocks (or units) per window, its place in the
+ * current ranking, and how it is identified (rule set, source, level). History comes from the
+ * share series of the 30 largest entities over the range; a smaller one is said to be outside it.
+ */
+import { getJson } from '../api.js';
+import type { DistributionInfo, PoolsResult, SharesResult } from '../api-types.js';
+import { entityAmountChart, entityPoints, entityShareChart, entityTable } from '../charts/entity-chart.js';
+import { chartFrame } from '../charts/frame.js';
+import { controlBar } from '../controls.js';
+import { h, replace } from '../dom.js';
+import { int, pct } from '../format.js';
+import type { Page, PageContext } from '../router.js';
+import { DAY, type ParamSpecs } from '../url-state.js';
+import { guarded, provenanceBlock } from './sections.js';
+
+const WINDOWS = [['1w', '1 week'], ['1m', '1 month'], ['1q', '1 quarter'], ['1y', '1 year']] as const;
+
+export function entitySpecs(bitcoin: boolean): ParamSpecs {
+  return {
+    ...(bitcoin ? {} : { d: { default: 'ai/compute-owners', pattern: /^(ai|bittensor|hf)\/[a-z0-9-]+$/ } }),
+    window: { default: bitcoin ? '1m' : '1y', choices: WINDOWS.map((w) => w[0]) },
+    level: { pattern: /^[a-z]+$/ },
+    from: { pattern: DAY },
+    to: { pattern: DAY },
+  };
+}
+
+export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
+  const name = ctx.match[0] ?? '';
+  const specs = entitySpecs(bitcoin);
+  const controls = controlBar('View', [
+    { kind: 'select', name: 'window', label: 'Window', options: WINDOWS },
+    { kind: 'date', name: 'from', label: 'From (UTC)' },
+    { kind: 'date', name: 'to', label: 'To (UTC, exclusive)' },
+  ], (changes) => ctx.setParams(changes));
+  const head = h('div');
+  const current = h('div', { class: 'card', id: 'entity-current' });
+  const share = chartFrame('Share per window', 'entity-share');
+  const amount = chartFrame(bitcoin ? 'Blocks per window' : 'Amount per window', 'entity-amount');
+  const identity = h('div', { class: 'card', id: 'entity-identity' });
+  ctx.root.append(head, controls.el, current, h('section', { class: 'grid' }, h('div', { class: 'card' }, share.el), h('div', { class: 'card' }, amount.el)), h('h2', {}, 'How it is identified'), identity);
+
+  return {
+    specs,
+    async update(v, signal) {
+      controls.sync(v);
+      const id = bitcoin ? 'bitcoin/pools' : v.d!;
+      const back = bitcoin ? `/bitcoin${v.level ? `?level=${v.level}` : ''}` : `/ai?d=${id}${v.level ? `&level=${v.level}` : ''}`;
+      const info = await getJson<DistributionInfo>(`/api/distributions/${id}`, {}, signal);
+      replace(head, h('p', { class: 'note' }, h('a', { href: back }, `← ${info.title}`)), h('h1', {}, name), h('p', { class: 'lede' }, `${info.entity} in ${info.title} (${info.unit}).`));
+      const level = v.level && info.levels.includes(v.level) ? v.level : undefined;
+      const loadCurrent = guarded(current, async () => {
+        if (!bitcoin) return replace(current, h('p', { class: 'note' }, 'Current share: the last window of the chart below.'));
+        const r = await getJson<PoolsResult>('/api/pools', { window: '30d', level }, signal);
+        const row = r.pools.find((p) => p.pool === name);
+        replace(
+          current,
+          h('h2', {}, 'Last 30 days'),
+          row
+            ? h('p', { 'data-current': true }, `Rank ${row.rank} of ${r.pools.length}: ${int(row.blocks)} of ${int(r.blocks)} blocks (${pct(row.share)}), ${r.window.start} → ${r.window.end} (end exclusive).`)
+            : h('p', {}, `No blocks in ${r.window.start} → ${r.window.end} (end exclusive).`),
+          row ? h('p', { class: 'note' }, `Slug in the attribution rules: `, h('code', {}, row.slug)) : null,
+        );
+      });
+      const loadHistory = guarded({ message: (n) => [share, amount].forEach((f) => f.message(n.cloneNode(true))) }, async () => {
+        const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30 }, signal);
+        replace(identity, identification(bitcoin, name, r, level));
+        if (!r.entities.includes(name)) {
+          const msg = `${name} is not among the 30 largest over this range (it counts in Other).`;
+          share.message(msg);
+          amount.message(msg);
+          return;
+        }
+        const points = entityPoints(r, name);
+        share.show((w) => entityShareChart(points, w), entityTable(points, info.unit, bitcoin), `${r.window} windows; share of all ${info.unit}.`);
+        amount.show((w) => entityAmountChart(points, info.unit, w), entityTable(points, info.unit, bitcoin), `${info.unit} per window = share × window total.`);
+      });
+      await Promise.all([loadCurrent, loadHistory]);
+    },
+  };
+}
+
+function identification(bitcoin: boolean, name: string, r: SharesResult, level: string | undefined): HTMLElement {
+  const p = r.provenance;
+  const how = bitcoin
+    ? level === 'entity'
+      ? h('p', {}, `${name} is an owner: its pools' blocks are merged by dated ownership links (EDI legal_links.json); a pool without a known owner stands for itself.`)
+      : h(
+          'p',
+          {},
+          `${name} is a pool label: each block is attributed by matching its coinbase tag and payout addresses against the rule set below (mempool.space pool definitions); blocks no rule matches stay "unknown". `,
+          h('code', {}, 'nakamoto attribute'),
+          ' shows the matching rule for a block, ',
+          h('code', {}, 'nakamoto attribution diff'),
+          ' where rule sets disagree.',
+        )
+    : h('p', {}, `${name} is an ${p.level ?? 'entity'} as the source names it (see the distribution's caveats).`);
+  return h('div', {}, how, provenanceBlock(p));
+}
