@@ -22,6 +22,8 @@ import {
   type ShareBasis,
 } from '../../analysis/attack/index.js';
 import { UsageError } from '../../domain/errors.js';
+import type { QueryContext } from './context.js';
+import { latestHashrate, type LatestHashrate } from './hashrate-query.js';
 import { parseChoiceParam, parseFlagParam, parseNumberParam } from './query-params.js';
 
 type Num = string | number;
@@ -94,7 +96,8 @@ export function querySelfishMining(r: SelfishMiningRequest, limits: { maxTruncat
 }
 
 export interface CostRequest {
-  readonly hashrateEhs: Num;
+  /** Network hash rate; omitted, the latest 7-day estimate from the data (`queryAttackCostFromData`). */
+  readonly hashrateEhs?: Num;
   readonly share: Num;
   readonly shareBasis?: string;
   readonly efficiencyJTh?: Num;
@@ -125,7 +128,7 @@ function operatingCost(r: CostRequest): OperatingCost {
 export function queryAttackCost(r: CostRequest): AttackCost & { readonly shareBasis: ShareBasis } {
   const shareBasis = parseChoiceParam<ShareBasis>('shareBasis', r.shareBasis ?? 'existing', SHARE_BASES);
   const result = attackCost({
-    networkHashrateEhs: parseNumberParam('hashrateEhs', r.hashrateEhs, { min: 0, minExclusive: true }),
+    networkHashrateEhs: parseNumberParam('hashrateEhs', r.hashrateEhs ?? '', { min: 0, minExclusive: true }),
     share01: parseNumberParam('share', r.share, { min: 0, max: 1, maxExclusive: shareBasis === 'added' }),
     shareBasis,
     cost: operatingCost(r),
@@ -135,4 +138,18 @@ export function queryAttackCost(r: CostRequest): AttackCost & { readonly shareBa
     durationHours: parseNumberParam('durationHours', r.durationHours ?? 1, { min: 0, max: 1e6 }),
   });
   return { shareBasis, ...result };
+}
+
+/**
+ * The cost query with the network hash rate taken from the data when not given: the latest
+ * complete 7-day estimate (store chain, per-block data or the embedded default with the difficulty
+ * history), and the cost at both ends of its interval, since cost scales with hash rate.
+ */
+export async function queryAttackCostFromData(r: CostRequest, ctx: QueryContext): Promise<ReturnType<typeof queryAttackCost> & { readonly networkHashrate?: LatestHashrate & { readonly costPerHourUsdLo: number; readonly costPerHourUsdHi: number } }> {
+  if (r.hashrateEhs !== undefined) return queryAttackCost(r);
+  const latest = await latestHashrate(ctx);
+  const mid = queryAttackCost({ ...r, hashrateEhs: latest.ehs });
+  const lo = queryAttackCost({ ...r, hashrateEhs: latest.loEhs });
+  const hi = queryAttackCost({ ...r, hashrateEhs: latest.hiEhs });
+  return { ...mid, networkHashrate: { ...latest, costPerHourUsdLo: lo.costPerHourUsd, costPerHourUsdHi: hi.costPerHourUsd } };
 }

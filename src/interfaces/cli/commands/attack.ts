@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { CATCH_UP_RULES, DEFAULT_HEIGHT, DEFAULT_TRUNCATION } from '../../../analysis/attack/index.js';
 import {
-  queryAttackCost,
+  queryAttackCostFromData,
   queryDoubleSpend,
   querySelfishMining,
   type CostRequest,
@@ -74,11 +74,25 @@ function selfishMining(io: CliIo, opts: WithFormat<SelfishMiningRequest>): void 
   print(io, format, r, rows, ['strategy', 'relativeRevenue', 'threshold']);
 }
 
-function cost(io: CliIo, opts: WithFormat<CostRequest>): void {
+async function cost(io: CliIo, opts: WithFormat<CostRequest> & { db?: string }): Promise<void> {
   const format = parseFormat(opts.format);
-  const { shareBasis, ...result } = flagged(PARAMS, () => queryAttackCost(opts));
-  const rows: Row[] = Object.entries(result).map(([quantity, value]) => ({ quantity, value: value as number | null }));
-  print(io, format, { shareBasis, ...result }, rows, ['quantity', 'value']);
+  const store = opts.hashrateEhs === undefined ? await openExistingStore(opts.db, io, false) : null;
+  try {
+    const { shareBasis, networkHashrate, ...result } = await flagged(PARAMS, () => queryAttackCostFromData(opts, { store, datasetsRoot: datasetsRoot(io.env) }));
+    const rows: Row[] = Object.entries(result).map(([quantity, value]) => ({ quantity, value: value as number | null }));
+    if (networkHashrate) {
+      rows.unshift(
+        { quantity: 'networkHashrateEhs', value: networkHashrate.ehs },
+        { quantity: 'networkHashrateEhsLo', value: networkHashrate.loEhs },
+        { quantity: 'networkHashrateEhsHi', value: networkHashrate.hiEhs },
+      );
+      rows.push({ quantity: 'costPerHourUsdLo', value: networkHashrate.costPerHourUsdLo }, { quantity: 'costPerHourUsdHi', value: networkHashrate.costPerHourUsdHi });
+      if (format === 'table') io.stdout(`# network hash rate: ${networkHashrate.window.start} → ${networkHashrate.window.end} (7-day estimate, 95% interval), ${networkHashrate.source}\n`);
+    }
+    print(io, format, { shareBasis, ...result, ...(networkHashrate ? { networkHashrate } : {}) }, rows, ['quantity', 'value']);
+  } finally {
+    await store?.close();
+  }
 }
 
 /** One row per threshold: size, members, combined share and (with intervals) the size bounds. */
@@ -154,7 +168,7 @@ export function register(program: Command, io: CliIo): void {
   attack
     .command('cost')
     .description('Hourly cost of running or renting a hash share versus the block rewards it earns (Budish 2018 flow).')
-    .requiredOption('--hashrate-ehs <EH/s>', 'network hash rate in EH/s')
+    .option('--hashrate-ehs <EH/s>', 'network hash rate in EH/s (default: the latest 7-day estimate from the store or the embedded data, with its interval)')
     .requiredOption('--share <share>', 'attacker share of the total hash rate, 0 ≤ share ≤ 1')
     .option('--share-basis <basis>', `existing (share of the stated hash rate) or added (new hardware)`, 'existing')
     .option('--efficiency-j-th <J/TH>', 'hardware efficiency in J/TH (with --electricity-usd-kwh)')
@@ -165,7 +179,8 @@ export function register(program: Command, io: CliIo): void {
     .option('--fees-btc-per-block <BTC>', 'average fees per block in BTC', '0')
     .option('--duration-hours <hours>', 'attack duration for the totals', '1')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action((opts: WithFormat<CostRequest>) => cost(io, opts));
+    .option('--db <path>', DB_OPTION_HELP)
+    .action((opts: WithFormat<CostRequest> & { db?: string }) => cost(io, opts));
 
   attack
     .command('coalitions')

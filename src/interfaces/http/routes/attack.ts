@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CATCH_UP_RULES, DEFAULT_TRUNCATION, SHARE_BASES } from '../../../analysis/attack/index.js';
-import { queryAttackCost, queryDoubleSpend, querySelfishMining } from '../../../pipeline/queries/attack-query.js';
+import { queryAttackCostFromData, queryDoubleSpend, querySelfishMining } from '../../../pipeline/queries/attack-query.js';
 import { queryCoalitions } from '../../../pipeline/queries/coalitions-query.js';
 import { choice, flag, levelParam, num, seedParam, sourceParam, text, windowParams } from '../params.js';
 import { defineRoute, DEFAULT_LIMITS, type RouteSpec } from '../route.js';
@@ -56,7 +56,7 @@ export const attackRoutes: readonly RouteSpec[] = [
     description: 'Give efficiencyJTh with electricityUsdKwh (energy cost), or hashpriceUsdPhDay (rental), not both.',
     query: z
       .object({
-        hashrateEhs: num({ description: 'network hash rate in EH/s', example: 900 }, { min: 0, minExclusive: true }),
+        hashrateEhs: num({ description: 'network hash rate in EH/s (omit: the latest 7-day estimate from the data, with the cost at both ends of its interval)', example: 900 }, { min: 0, minExclusive: true }).optional(),
         share: share('attacker share of the total hash rate'),
         shareBasis: choice(SHARE_BASES as ['existing', 'added'], { description: 'existing (share of the stated hash rate) or added (new hardware)', default: 'existing' }).optional(),
         efficiencyJTh: num({ description: 'hardware efficiency in J/TH', example: 20 }, { min: 0, minExclusive: true }).optional(),
@@ -68,9 +68,9 @@ export const attackRoutes: readonly RouteSpec[] = [
         durationHours: num({ description: 'attack duration for the totals', default: 1 }, { min: 0, max: 1e6 }).optional(),
       })
       .strict(),
-    cache: 'static',
+    cache: 'data',
     exampleUrl: '/api/attack/cost?hashrateEhs=900&share=0.51&efficiencyJTh=20&electricityUsdKwh=0.05&btcPriceUsd=100000',
-    handler: ({ query }) => queryAttackCost(query),
+    handler: ({ query }, deps) => queryAttackCostFromData(query, deps.ctx),
   }),
   defineRoute({
     path: '/api/attack/coalitions/*',

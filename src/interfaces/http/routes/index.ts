@@ -7,6 +7,7 @@ import { claimsRoutes } from './claims.js';
 import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
 import { geographyRoutes } from './geography.js';
+import { hashrateRoutes } from './hashrate.js';
 import { metricsRoutes } from './metrics.js';
 import { poolRoutes } from './pools.js';
 import { reportRoutes } from './report.js';
@@ -16,6 +17,7 @@ import { sourceRoutes } from './sources.js';
 export const ROUTES: readonly RouteSpec[] = [
   ...distributionRoutes,
   ...metricsRoutes,
+  ...hashrateRoutes,
   ...poolRoutes,
   ...reportRoutes,
   ...compareRoutes,
