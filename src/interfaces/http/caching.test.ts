@@ -13,6 +13,7 @@ import { ingestDataset } from '../../pipeline/ingest-dataset.js';
 import { datasetPath, datasetsRoot } from '../../sources/files/datasets-path.js';
 import { openDuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { createApp } from './app.js';
+import { installCaching } from './caching.js';
 import { canonicalRequest, etagMatches } from './caching.js';
 
 describe('ETag helpers', () => {
@@ -100,5 +101,25 @@ describe('with a store', () => {
       await app.close();
       await store.close();
     }
+  });
+});
+
+describe('server-side answer cache', () => {
+  it('answers a repeated request from memory (the handler runs once per ETag) with the same body', async () => {
+    const fastify = (await import('fastify')).default;
+    const app = fastify();
+    installCaching(app, { code: () => Promise.resolve('v1'), data: () => Promise.resolve('d1') }, false);
+    let calls = 0;
+    app.get('/api/x', { config: { cache: 'data' } }, async () => ({ calls: ++calls }));
+    app.get('/api/y', { config: { cache: 'none' } }, async () => ({ calls: ++calls }));
+    const a = await app.inject('/api/x?b=2&a=1');
+    const b = await app.inject('/api/x?a=1&b=2');
+    expect(a.json()).toEqual({ calls: 1 });
+    expect(b.json()).toEqual({ calls: 1 });
+    expect(b.headers.etag).toBe(a.headers.etag);
+    await app.inject('/api/y');
+    await app.inject('/api/y');
+    expect(calls).toBe(3); // uncached route runs every time
+    await app.close();
   });
 });

@@ -81,7 +81,12 @@ export function cacheControl(cache: CacheClass, hasStore: boolean): string {
   return 'no-store';
 }
 
+/** How many answers the server keeps in memory, keyed by ETag (which already encodes request and data version). */
+export const RESPONSE_CACHE_ENTRIES = 500;
+
 export function installCaching(app: FastifyInstance, versions: Versions, hasStore: boolean): void {
+  // Answers by ETag: a repeated request for unchanged data is served without recomputing it.
+  const answers = new Map<string, unknown>();
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const cache = req.routeOptions.config?.cache;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !cache || cache === 'none') return;
@@ -89,5 +94,19 @@ export function installCaching(app: FastifyInstance, versions: Versions, hasStor
     const etag = `W/"${sha(`${version}|${canonicalRequest(req.url)}`).slice(0, 32)}"`;
     void reply.header('etag', etag).header('cache-control', cacheControl(cache, hasStore));
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (answers.has(etag)) {
+      const body = answers.get(etag);
+      answers.delete(etag);
+      answers.set(etag, body); // most recently used last
+      return reply.send(body);
+    }
+  });
+  app.addHook('preSerialization', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const etag = reply.getHeader('etag');
+    const cache = req.routeOptions.config?.cache;
+    if (typeof etag !== 'string' || reply.statusCode !== 200 || !cache || cache === 'none' || answers.has(etag)) return payload;
+    answers.set(etag, payload);
+    if (answers.size > RESPONSE_CACHE_ENTRIES) answers.delete(answers.keys().next().value!);
+    return payload;
   });
 }
