@@ -10,6 +10,7 @@ import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
 import { register as registerEnergy } from './energy.js';
+import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
 import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
@@ -35,6 +36,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerServe(program, io);
   registerGeography(program, io);
   registerEnergy(program, io);
+  registerFetch(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
 }
