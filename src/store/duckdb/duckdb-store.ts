@@ -10,23 +10,18 @@ import { DecodeError, StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type {
-  ChainAttributionRecord,
-  ChainBlockRecord,
-  ChainWriteMeta,
-  ChainWriteSummary,
   IngestMeta,
   IngestRecord,
   SourceSummary,
   Store,
   StoredBlockLabels,
-  StoredChainBlocks,
-  StoredChainLabel,
   StoredDailyCounts,
   WriteSummary,
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
 import { inTransaction } from './transaction.js';
+import { ChainDelegatingStore } from '../chain-delegate.js';
 
 export async function openDuckDbStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -55,13 +50,14 @@ function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, 
   return out;
 }
 
-class DuckDbStore implements Store {
+class DuckDbStore extends ChainDelegatingStore implements Store {
   readonly location: string;
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
-  private readonly chain: ChainRepo;
+  protected readonly chain: ChainRepo;
 
   constructor(location: string, instance: DuckDBInstance, conn: DuckDBConnection) {
+    super();
     this.location = location;
     this.instance = instance;
     this.conn = conn;
@@ -293,47 +289,6 @@ class DuckDbStore implements Store {
     );
     const [d = [], e = [], b = []] = r.getColumnsJS();
     return { daySec: typed(Float64Array, d), entity: typed(Int32Array, e), counts: typed(Int32Array, b), entities };
-  }
-
-  // Chain sync (tables of migration 0002): SQL in chain-repo.ts.
-  chainTip(): Promise<{ height: number; hash: string } | null> {
-    return this.chain.tip();
-  }
-
-  chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]> {
-    return this.chain.hashesBelow(atOrBelow, limit);
-  }
-
-  chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]> {
-    return this.chain.hashes(fromHeight, toHeight);
-  }
-
-  writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
-    return this.chain.writeBatch(blocks, attributions, meta);
-  }
-
-  writeChainAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
-    return this.chain.writeAttributions(attributions, meta);
-  }
-
-  rollbackChain(aboveHeight: number): Promise<{ blocks: number; labels: number }> {
-    return this.chain.rollback(aboveHeight);
-  }
-
-  readChainLabels(source: string, exceptVersion?: string): Promise<StoredChainLabel[]> {
-    return this.chain.readLabels(source, exceptVersion);
-  }
-
-  readChainBlocks(): Promise<StoredChainBlocks> {
-    return this.chain.readBlocks();
-  }
-
-  saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void> {
-    return this.chain.saveRuleSnapshot(version, kind, snapshot);
-  }
-
-  readRuleSnapshot(version: string): Promise<{ kind: string; snapshot: string } | null> {
-    return this.chain.readRuleSnapshot(version);
   }
 
   async close(): Promise<void> {

@@ -11,17 +11,11 @@ import { StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type {
-  ChainAttributionRecord,
-  ChainBlockRecord,
-  ChainWriteMeta,
-  ChainWriteSummary,
   IngestMeta,
   IngestRecord,
   SourceSummary,
   Store,
   StoredBlockLabels,
-  StoredChainBlocks,
-  StoredChainLabel,
   StoredDailyCounts,
   WriteSummary,
 } from '../store.js';
@@ -30,6 +24,7 @@ import { PgDatasetRepo } from './dataset-repo.js';
 import { hasSchema, migratePostgres } from './migrate.js';
 import { storeError } from './pg-db.js';
 import { redactPostgresUrl } from './pg-url.js';
+import { ChainDelegatingStore } from '../chain-delegate.js';
 
 export interface PostgresStoreOptions {
   /** Most connections the store opens at once (pg Pool `max`; default 10). */
@@ -86,11 +81,12 @@ export async function openExistingPostgresStore(url: string, opts: PostgresStore
   return withMigrations(pool, location);
 }
 
-class PostgresStore implements Store {
+class PostgresStore extends ChainDelegatingStore implements Store {
   private readonly datasets: PgDatasetRepo;
-  private readonly chain: PgChainRepo;
+  protected readonly chain: PgChainRepo;
 
   constructor(readonly location: string, private readonly pool: Pool) {
+    super();
     this.datasets = new PgDatasetRepo(pool, location);
     this.chain = new PgChainRepo(pool, location);
   }
@@ -121,47 +117,6 @@ class PostgresStore implements Store {
 
   readDailyCounts(source: string): Promise<StoredDailyCounts> {
     return this.datasets.readDailyCounts(source);
-  }
-
-  // Chain sync (tables of migration 0002): SQL in chain-repo.ts; datasets: dataset-repo.ts.
-  chainTip(): Promise<{ height: number; hash: string } | null> {
-    return this.chain.tip();
-  }
-
-  chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]> {
-    return this.chain.hashesBelow(atOrBelow, limit);
-  }
-
-  chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]> {
-    return this.chain.hashes(fromHeight, toHeight);
-  }
-
-  writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
-    return this.chain.writeBatch(blocks, attributions, meta);
-  }
-
-  writeChainAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {
-    return this.chain.writeAttributions(attributions, meta);
-  }
-
-  rollbackChain(aboveHeight: number): Promise<{ blocks: number; labels: number }> {
-    return this.chain.rollback(aboveHeight);
-  }
-
-  readChainLabels(source: string, exceptVersion?: string): Promise<StoredChainLabel[]> {
-    return this.chain.readLabels(source, exceptVersion);
-  }
-
-  readChainBlocks(): Promise<StoredChainBlocks> {
-    return this.chain.readBlocks();
-  }
-
-  saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void> {
-    return this.chain.saveRuleSnapshot(version, kind, snapshot);
-  }
-
-  readRuleSnapshot(version: string): Promise<{ kind: string; snapshot: string } | null> {
-    return this.chain.readRuleSnapshot(version);
   }
 
   async close(): Promise<void> {
