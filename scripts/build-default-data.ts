@@ -10,7 +10,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { formatDay, startOfDay } from '../src/aggregate/duration.js';
-import { DEFAULT_DAILY_FILE, DEFAULT_DATA_DIR } from '../src/pipeline/load-bitcoin.js';
+import { extendEpochs } from '../src/analysis/energy/retarget.js';
+import { DEFAULT_DAILY_FILE, DEFAULT_DATA_DIR, DERIVED_DIFFICULTY_FILE } from '../src/pipeline/load-bitcoin.js';
+import { readDifficultyEpochs } from '../src/sources/bitcoin/difficulty-epochs.js';
 import { mergeBlockLabels, seriesFromBlockLabels } from '../src/pipeline/series-source.js';
 import { readDataset } from '../src/sources/datasets/detect.js';
 import { loadDisplayNames } from '../src/sources/datasets/pool-display-names.js';
@@ -52,6 +54,21 @@ writeFileSync(join(DEFAULT_DATA_DIR, DEFAULT_DAILY_FILE), gz);
 const names = await loadDisplayNames(datasetPath(POOLS));
 const used = [...new Set(series.entities)].sort();
 writeFileSync(join(DEFAULT_DATA_DIR, 'pool-names.json'), JSON.stringify(Object.fromEntries(used.map((s) => [s, names.get(s) ?? s])), null, 2) + '\n');
+
+// Difficulty after the shared difficulty file ends (height 840,236): each retarget recomputed with
+// the consensus rule from the block timestamps, after checking the rule reproduces every retarget
+// the file has. Written from the file's last (partial) period on, so it appends cleanly.
+const epochs = readDifficultyEpochs();
+const timeByHeight = new Map<number, number>();
+merged.heights.forEach((h, i) => timeByHeight.set(h, merged.timeSec[i]!));
+const ext = extendEpochs(epochs, (h) => timeByHeight.get(h), merged.heights[merged.heights.length - 1]!);
+if (ext.mismatches.length > 0 || ext.verified === 0) throw new Error(`retarget check failed: ${ext.verified} verified, ${ext.mismatches.length} mismatches`);
+const e = ext.epochs;
+const first = epochs.from.length - 1;
+const rows = ['from_height,to_height,bits,difficulty'];
+for (let k = first; k < e.from.length; k++) rows.push(`${e.from[k]},${e.to[k]},${e.bits[k]!.toString(16)},${e.difficulty[k]}`);
+writeFileSync(join(DEFAULT_DATA_DIR, DERIVED_DIFFICULTY_FILE), rows.join('\n') + '\n');
+console.log(`difficulty: ${ext.verified} retargets of the file reproduced from block times; ${ext.derivedPeriods} derived (heights ${epochs.lastHeight + 1}–${e.lastHeight})`);
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const blocks = lines.reduce((a, l) => a + Number(l.split(',').pop()), 0);

@@ -7,7 +7,9 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashrateByTimeWindow, TWO_POW_32 } from '../analysis/hashrate.js';
 import { datasetPath } from '../sources/files/datasets-path.js';
-import { EMBEDDED_FIRST_HEIGHT, loadHashrateData, type HashrateData } from './chain-hashrate.js';
+import { extendEpochs } from '../analysis/energy/retarget.js';
+import { readDifficultyEpochs } from '../sources/bitcoin/difficulty-epochs.js';
+import { embeddedDifficultyEpochs, EMBEDDED_FIRST_HEIGHT, loadHashrateData, type HashrateData } from './chain-hashrate.js';
 
 /** height → unix time, straight from the per-block file. */
 let times: Map<number, number>;
@@ -30,12 +32,27 @@ describe('embedded default with difficulty', () => {
     expect(EMBEDDED_FIRST_HEIGHT).toBe(first2020);
   });
 
-  it('is clipped after the last UTC day whose blocks all lie within the difficulty file (to height 840,236)', () => {
-    // From the per-block file: the first day holding a block above 840,236 ends the coverage.
-    let firstDayPast = Infinity;
-    for (const [h, t] of times) if (h > 840_236) firstDayPast = Math.min(firstDayPast, Math.floor(t / 86_400) * 86_400);
-    expect(new Date(firstDayPast * 1000).toISOString().slice(0, 10)).toBe('2024-04-21');
-    expect(data.coverage.time).toEqual({ start: T2020, end: firstDayPast });
+  it('covers the whole embedded default: difficulty continues past the shared file by derived retargets', () => {
+    // The embedded default covers 2020-01-01 … 2026-04-22 (exclusive); the derived retargets reach height 946,236.
+    expect(data.coverage.time).toEqual({ start: T2020, end: Date.parse('2026-04-22T00:00:00Z') / 1000 });
+    expect(data.difficultyFrom).toMatch(/difficulty-derived\.csv, to height 946236/);
+  });
+
+  it('the committed derived retargets are what the retarget rule gives on the per-block timestamps', () => {
+    const epochs = readDifficultyEpochs();
+    let last = 0;
+    for (const h of times.keys()) last = Math.max(last, h);
+    const ext = extendEpochs(epochs, (h) => times.get(h), last);
+    // The rule first reproduces every retarget of the shared file that the timestamps cover.
+    expect(ext.mismatches).toEqual([]);
+    expect(ext.verified).toBe(113);
+    const committed = embeddedDifficultyEpochs(undefined);
+    expect([...committed.bits]).toEqual([...ext.epochs.bits]);
+    expect([...committed.from]).toEqual([...ext.epochs.from]);
+    // Real-world anchor: the first retarget after the file (height 840,672, 24 Apr 2024) was widely reported as
+    // difficulty 88.10 T (a 1.99% rise); the derived value must match it.
+    const k = [...committed.from].indexOf(840_672);
+    expect(committed.difficulty[k]! / 1e12).toBeCloseTo(88.104, 3);
   });
 
   it('2024-04-01: blocks that day (counted in the per-block file, all in the period from 836,640) × its difficulty × 2³² / 86,400', () => {

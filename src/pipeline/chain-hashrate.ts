@@ -5,13 +5,16 @@
  * rebuilt by counting from the first block of 2020, height 610,691, then joined the same way).
  * Ranges are clipped to where the difficulty is known.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DAY_SEC, startOfDay } from '../aggregate/duration.js';
+import { extendEpochs } from '../analysis/energy/retarget.js';
 import type { BlockObservations } from '../analysis/hashrate.js';
 import { difficultyFromBits } from '../decode/bitcoin/header.js';
 import { NotFoundError } from '../domain/errors.js';
-import { difficultyAt, difficultySum, readDifficultyEpochs, DIFFICULTY_EPOCHS_FILE } from '../sources/bitcoin/difficulty-epochs.js';
+import { appendEpochs, difficultyAt, difficultySum, parseDifficultyEpochs, readDifficultyEpochs, DIFFICULTY_EPOCHS_FILE, type DifficultyEpochs } from '../sources/bitcoin/difficulty-epochs.js';
 import type { Store } from '../store/store.js';
-import { COMPOSITE_SOURCE, DEFAULT_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
+import { COMPOSITE_SOURCE, DEFAULT_DATA_DIR, DEFAULT_SOURCE, DERIVED_DIFFICULTY_FILE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
 import type { Coverage, Provenance } from './series-source.js';
 
 /**
@@ -50,8 +53,29 @@ function clip(coverage: Coverage, lastTimeSec: number, lastHeight: number | null
   return { time: time && time.end > time.start ? time : time && { start: time.start, end: time.start }, height };
 }
 
+/** The shared difficulty file continued by the embedded default's derived retargets (data/default/). */
+export function embeddedDifficultyEpochs(env: Env | undefined): DifficultyEpochs {
+  const path = join(DEFAULT_DATA_DIR, DERIVED_DIFFICULTY_FILE);
+  const text = readFileSync(path, 'utf8');
+  const body = text.slice(text.indexOf('\n') + 1);
+  const base = readDifficultyEpochs(env);
+  const tail = parseDifficultyEpochs(body, `data/default/${DERIVED_DIFFICULTY_FILE}`, base.from[base.from.length - 1]!);
+  return appendEpochs(base, tail);
+}
+
+/**
+ * Difficulty for a store source's heights: the shared file, extended past its end by the retarget
+ * rule on the source's own block times when the rule reproduces every retarget the file has.
+ */
+function extendedFromTimes(epochs: DifficultyEpochs, heights: Int32Array, timeSec: Float64Array): DifficultyEpochs {
+  const t = new Map<number, number>();
+  heights.forEach((h, i) => t.set(h, timeSec[i]!));
+  const ext = extendEpochs(epochs, (h) => t.get(h), heights[heights.length - 1] ?? epochs.lastHeight);
+  return ext.mismatches.length === 0 && ext.verified > 0 ? ext.epochs : epochs;
+}
+
 async function fromEmbedded(env: Env | undefined): Promise<HashrateData> {
-  const epochs = readDifficultyEpochs(env);
+  const epochs = embeddedDifficultyEpochs(env);
   const sourced = await loadEmbeddedDefault();
   const s = sourced.series;
   const n = s.timeSec.length;
@@ -72,7 +96,7 @@ async function fromEmbedded(env: Env | undefined): Promise<HashrateData> {
     obs: { timeSec: s.timeSec, count: s.weight, work, entity: s.entity, entities: s.entities },
     coverage: clip(sourced.coverage, lastKnown, null),
     provenance: sourced.provenance,
-    difficultyFrom: `${DIFFICULTY_EPOCHS_FILE} (to height ${epochs.lastHeight}) by height; heights counted per UTC day from ${EMBEDDED_FIRST_HEIGHT} (2020-01-01)`,
+    difficultyFrom: `${DIFFICULTY_EPOCHS_FILE} + retargets derived from block times (data/default/${DERIVED_DIFFICULTY_FILE}, to height ${epochs.lastHeight}); heights counted per UTC day from ${EMBEDDED_FIRST_HEIGHT} (2020-01-01)`,
   };
 }
 
@@ -87,7 +111,7 @@ export async function loadHashrateData(store: Store | null, source: string | und
   const bitsAt = new Map<number, number>();
   chain.heights.forEach((h, i) => bitsAt.set(h, chain.bits[i]!));
   const needsFile = [...hs.height].some((h) => !bitsAt.has(h));
-  const epochs = needsFile ? readDifficultyEpochs(env) : null;
+  const epochs = needsFile ? extendedFromTimes(readDifficultyEpochs(env), hs.height, hs.timeSec) : null;
   const n = hs.height.length;
   const difficulty = Float64Array.from(hs.height, (h) => {
     const bits = bitsAt.get(h);

@@ -14,6 +14,8 @@ import { heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, s
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data', 'default');
 export const DEFAULT_DAILY_FILE = 'bitcoin-pools-daily.csv.gz';
+/** Retargets after the shared difficulty file ends, derived from block timestamps (scripts/build-default-data.ts). */
+export const DERIVED_DIFFICULTY_FILE = 'difficulty-derived.csv';
 export const DEFAULT_SOURCE = 'default';
 /** The composite source: perblock-v1, and perblock-v2 for heights v1 does not label. */
 export const COMPOSITE_SOURCE = 'perblock';

@@ -21,7 +21,8 @@ export interface DifficultyEpochs {
   readonly lastHeight: number;
 }
 
-export function parseDifficultyEpochs(text: string, file: string): DifficultyEpochs {
+/** Parse `from_height,to_height,bits,difficulty` rows covering every height from `firstHeight` (0 for the full file). */
+export function parseDifficultyEpochs(text: string, file: string, firstHeight = 0): DifficultyEpochs {
   const lines = text.split(/\r?\n/);
   const rows: [number, number, number, number][] = [];
   lines.forEach((line, i) => {
@@ -40,7 +41,7 @@ export function parseDifficultyEpochs(text: string, file: string): DifficultyEpo
     const bits = parseInt(b, 16);
     if (to < from) throw at('to_height', `${to} is below from_height ${from}`);
     const prev = rows[rows.length - 1];
-    if ((prev ? prev[1] + 1 : 0) !== from) throw at('from_height', `expected ${prev ? prev[1] + 1 : 0} (rows must cover every height from 0)`);
+    if ((prev ? prev[1] + 1 : firstHeight) !== from) throw at('from_height', `expected ${prev ? prev[1] + 1 : firstHeight} (rows must cover every height from ${firstHeight})`);
     const implied = difficultyFromBits(bits);
     if (Math.abs(implied - difficulty) > 1e-12 * implied) throw at('difficulty', `${d} differs from the ${implied} that bits ${b} encode`);
     rows.push([from, to, bits, difficulty]);
@@ -97,4 +98,29 @@ export function difficultySum(e: DifficultyEpochs, first: number, count: number)
     h = runEnd;
   }
   return sum;
+}
+
+/**
+ * `base` continued by `tail`, whose first row restates the base's last (partial) period with a
+ * later end: the result covers the union. Used for the embedded default's derived retargets.
+ */
+export function appendEpochs(base: DifficultyEpochs, tail: DifficultyEpochs): DifficultyEpochs {
+  const k = base.from.length - 1;
+  if (tail.from[0] !== base.from[k] || tail.bits[0] !== base.bits[k]) {
+    throw new DecodeError({ input: tail.file, line: 1, field: 'from_height' }, `does not continue ${base.file}: expected the period from ${base.from[k]} with bits ${base.bits[k]!.toString(16)}`);
+  }
+  const join = <T extends Int32Array | Uint32Array | Float64Array>(a: T, b: T, make: new (n: number) => T): T => {
+    const out = new make(k + b.length);
+    out.set(a.subarray(0, k));
+    out.set(b, k);
+    return out;
+  };
+  return {
+    file: `${base.file} + ${tail.file}`,
+    from: join(base.from, tail.from, Int32Array),
+    to: join(base.to, tail.to, Int32Array),
+    bits: join(base.bits, tail.bits, Uint32Array),
+    difficulty: join(base.difficulty, tail.difficulty, Float64Array),
+    lastHeight: tail.lastHeight,
+  };
 }
