@@ -19,4 +19,28 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+,
+  // Dependency rule (conventions/architecture.md): the pure stages never reach into the I/O edges or
+  // the composition roots; the domain imports nothing of ours.
+  {
+    files: ['src/{metrics,aggregate,decode,attribute,random,simulate}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/interfaces/**', '**/store/**', '**/pipeline/**'], message: 'pure stages must not import interfaces, store or pipeline (architecture.md dependency rule)', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'domain imports nothing of ours' }] }],
+    },
+  },
 );
