@@ -19,7 +19,6 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-,
   // Dependency rule (conventions/architecture.md): the pure stages never reach into the I/O edges or
   // the composition roots; the domain imports nothing of ours.
   {
