@@ -5,7 +5,8 @@
  * behind the CLI), and the attack calculators against the CLI itself. Screenshots go to
  * test-artifacts/screenshots (and docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
 import { querySimulation } from '../../src/pipeline/queries/simulate-query.js';
-import { datasetsRoot } from '../../src/sources/files/datasets-path.js';
+import { datasetPath, datasetsRoot } from '../../src/sources/files/datasets-path.js';
 import { runCli } from '../helpers/run-cli.js';
 import { ARTIFACTS, buildWeb, chromiumPath, launchBrowser, screenshot, settled, startDashboard, watchErrors, type TestServer } from './harness.js';
 
@@ -138,6 +139,20 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await page.locator('#entity-identity').textContent()).toContain(shares.provenance.rulesVersions[0]);
       await screenshot(page, 'pool', true);
     });
+
+    it('a pool page shows how the pool is identified: tags, addresses, rule set version (pools-v2.json) and owners (legal_links.json)', async () => {
+      const bytes = readFileSync(datasetPath('bitcoin/pool-definitions-mempool/pools-v2.json'));
+      const file = JSON.parse(bytes.toString('utf8')) as { name: string; tags: string[]; addresses: string[] }[];
+      const version = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+      const foundry = file.find((p) => p.name === 'Foundry USA')!;
+      const page = await visit('/pool/Foundry USA');
+      const text = (await page.locator('#pool-rules [data-rules]').textContent()) ?? '';
+      expect(text).toContain(`Identified by: tags ${foundry.tags.join(', ')}; addresses ${foundry.addresses.join(', ')}; rule set mempool@${version}`);
+      expect(await page.locator('#pool-rules [data-owners]').textContent()).toContain('Owner: none known');
+      // BTC.com changed hands (legal_links.json): Bitmain until 2020-12, Bitdeer to 2021-04, BIT Mining since.
+      const btc = await visit('/pool/BTC.com');
+      expect(await btc.locator('#pool-rules [data-owners]').textContent()).toContain('Bitmain (until 2020-12-01), Bitdeer (2020-12-01 → 2021-04-01), BIT Mining (since 2021-04-01)');
+    });
   });
 
   describe('AI', () => {
@@ -249,6 +264,29 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = rows.filter((row) => row[1] === r.steps[0]).map((row) => [row[0], row[2]]);
       expect(first).toEqual(withHhi.map(([dist, m]) => [dist, Math.round(m.hhi!.mean[0]!).toLocaleString('en-US')]));
       await screenshot(page, 'simulate', true);
+    });
+
+    it('runs with a changed parameter: the request and the URL carry set=, the charts show the changed run, a reload keeps it', async () => {
+      const page = await visit('/simulate?scenario=selfish-mining&runs=1&seed=5');
+      // The HHI of the revenue shares (the selfish pool's revenue depends on γ; the hash shares do not).
+      const revenueHhi = async () => (await page.locator('#sim-hhi details tbody tr').evaluateAll((rs) => rs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))).find((row) => row[0] === 'revenue')?.[2];
+      const before = await revenueHhi();
+      expect(await page.inputValue('#param-gamma01')).toBe('0.5');
+      await page.fill('#param-gamma01', '0');
+      const request = page.waitForRequest((r) => r.url().includes('/api/simulate/selfish-mining?'));
+      await page.click('#run');
+      expect(decodeURIComponent((await request).url())).toContain('set=gamma01=0');
+      await urlHas(page, 'set=gamma01=0');
+      expect(await settled(page, 30_000)).toBe('ready');
+      const r = await querySimulation({ scenario: 'selfish-mining', runs: 1, seed: 5, set: 'gamma01=0' }, ctx, { maxRuns: 8, threads: 1 });
+      const expected = Math.round((r.metrics as Record<string, Record<string, { mean: number[] }>>).revenue!.hhi!.mean[0]!).toLocaleString('en-US');
+      expect(await revenueHhi()).toBe(expected);
+      expect(expected).not.toBe(before);
+      expect(await page.locator('#sim-summary').textContent()).toContain('changed: gamma01 = 0');
+      await page.reload();
+      expect(await settled(page, 30_000)).toBe('ready');
+      expect(await page.inputValue('#param-gamma01')).toBe('0');
+      expect(await revenueHhi()).toBe(expected);
     });
   });
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/interfaces/cli/output.js';
 import { cliNumber, metricText, pct, roundText } from '../../web/src/format.js';
+import { parseSet, SET_PATTERN, setText } from '../../web/src/pages/sim-params.js';
 import { DAY, DECIMAL, drawsFor, previousDay, readParams, searchOf, WINDOW, type ParamSpecs } from '../../web/src/url-state.js';
 
 const SPECS: ParamSpecs = {
@@ -100,5 +101,25 @@ describe('number formatting', () => {
     expect(metricText('nakamoto-coefficient', 3)).toBe('3');
     expect(roundText(0.31085450346420324)).toBe('0.3109');
     expect(roundText(0.5)).toBe('0.5');
+  });
+});
+
+describe('simulation parameter overrides (set=path=value,…)', () => {
+  const params = ['gamma01', 'blocks', 'economics.reinvest01'].map((path, i) => ({ path, value: [0.5, 2_000_000, 0.1][i]!, integer: i === 1 }));
+  it('keeps only changed values, in parameter order; the text matches the URL pattern and reads back to the same values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }).map((x) => String(Number(x.toFixed(3)))), { nil: undefined }), { minLength: 3, maxLength: 3 }), (vals) => {
+        const values = new Map<string, string>();
+        vals.forEach((v, i) => v !== undefined && values.set(params[i]!.path, v));
+        const text = setText(params, values);
+        const changed = params.filter((p) => values.has(p.path) && Number(values.get(p.path)) !== p.value);
+        expect([...parseSet(text).keys()]).toEqual(changed.map((p) => p.path));
+        for (const p of changed) expect(parseSet(text).get(p.path)).toBe(values.get(p.path));
+        if (text !== '') expect(SET_PATTERN.test(text)).toBe(true);
+      }),
+    );
+    expect(setText(params, new Map([['gamma01', '0.50'], ['blocks', '1000']]))).toBe('blocks=1000');
+    expect(SET_PATTERN.test('gamma01=0.2,regions.China.electricityUsdPerKwh=0.05')).toBe(true);
+    expect(SET_PATTERN.test('gamma01=<script>')).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ export type { CoalitionsResult } from '../../src/pipeline/queries/coalitions-que
 export type { DoubleSpendResult, SelfishMiningResult } from '../../src/pipeline/queries/attack-query.js';
 export type { ClaimsResult, ClaimVerdict } from '../../src/pipeline/queries/claims-query.js';
 export type { ScenarioInfo, SimulationResult } from '../../src/pipeline/queries/simulate-query.js';
+export type { ScenarioParameter, ScenarioParametersResult } from '../../src/pipeline/queries/scenario-params-query.js';
+export type { OwnerPeriod, PoolRulesResult } from '../../src/pipeline/queries/pool-rules-query.js';
 export type { AttackCost } from '../../src/analysis/attack/cost.js';
 
 /** A band as the simulation summary serialises it (summaryJson): null where undefined. */

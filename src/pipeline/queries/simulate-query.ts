@@ -7,8 +7,10 @@
 import { createExecutor, runPrepared } from '../../simulate/runner.js';
 import { summaryJson } from '../../simulate/output-rows.js';
 import { prepareScenario } from '../../simulate/prepare.js';
-import { libraryNames, loadScenario } from '../../simulate/scenario-load.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { libraryNames, loadScenario, validateScenario } from '../../simulate/scenario-load.js';
+import type { Scenario } from '../../simulate/scenario-schema.js';
+import { parseParamValue, setPath, type ParamValue } from '../../simulate/sweep.js';
+import { NotFoundError, UsageError } from '../../domain/errors.js';
 import type { QueryContext } from './context.js';
 import { parseNumberParam } from './query-params.js';
 
@@ -31,6 +33,8 @@ export interface SimulationRequest {
   readonly scenario: string;
   readonly runs?: string | number;
   readonly seed?: string | number;
+  /** Parameter overrides `path=value` (the sweep's paths), comma separated and/or repeated. */
+  readonly set?: string | readonly string[];
 }
 
 export interface SimulationLimits {
@@ -48,10 +52,36 @@ export interface SimulationResult {
   readonly description: string;
   readonly seed: number;
   readonly runs: number;
+  /** What was run: the shipped file and the parameter overrides applied to it (empty: none). */
+  readonly provenance: { readonly scenarioFile: string; readonly overrides: Readonly<Record<string, ParamValue>> };
   readonly steps: readonly string[];
   readonly metrics: unknown;
   readonly shares: unknown;
   readonly series: unknown;
+}
+
+/** `a.b=1,c=2` (and/or repeated) → ordered overrides; UsageError naming a malformed or repeated one. */
+export function parseOverrides(set: string | readonly string[] | undefined): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  const items = (typeof set === 'string' ? [set] : (set ?? [])).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const path = item.slice(0, Math.max(eq, 0)).trim();
+    const value = item.slice(eq + 1).trim();
+    if (eq <= 0 || !/^[A-Za-z0-9_.-]+$/.test(path) || value === '') throw new UsageError(`invalid set: ${item} (expected path=value, e.g. economics.reinvest01=0.5)`);
+    if (path in out) throw new UsageError(`invalid set: ${path} given more than once`);
+    out[path] = parseParamValue(value);
+  }
+  return out;
+}
+
+/** The scenario with the overrides applied, re-validated by the scenario schema (UsageError naming the key). */
+export function applyOverrides(scenario: Scenario, overrides: Readonly<Record<string, ParamValue>>): Scenario {
+  const entries = Object.entries(overrides);
+  if (entries.length === 0) return scenario;
+  let s: unknown = scenario;
+  for (const [path, v] of entries) s = setPath(s, path, v);
+  return validateScenario(s, `set ${entries.map(([k, v]) => `${k}=${String(v)}`).join(',')}`);
 }
 
 export async function querySimulation(r: SimulationRequest, ctx: QueryContext, limits: SimulationLimits = {}): Promise<SimulationResult> {
@@ -59,7 +89,8 @@ export async function querySimulation(r: SimulationRequest, ctx: QueryContext, l
   if (!shipped.includes(r.scenario)) throw new NotFoundError(`unknown scenario: ${r.scenario} (shipped: ${shipped.join(', ')})`);
   const runs = parseNumberParam('runs', r.runs ?? Math.min(8, limits.maxRuns ?? 8), { min: 1, max: limits.maxRuns ?? 100_000, integer: true });
   const seed = parseNumberParam('seed', r.seed ?? 1, { min: 0, integer: true });
-  const scenario = await loadScenario(r.scenario);
+  const overrides = parseOverrides(r.set);
+  const scenario = applyOverrides(await loadScenario(r.scenario), overrides);
   const prepared = await prepareScenario(scenario, { NAKAMOTO_DATASETS: ctx.datasetsRoot });
   const signal = limits.signal;
   signal?.throwIfAborted();
@@ -73,7 +104,8 @@ export async function querySimulation(r: SimulationRequest, ctx: QueryContext, l
   });
   try {
     const result = await Promise.race([run, aborted]);
-    return { scenario: scenario.name, model: scenario.model, description: scenario.description, seed, ...(summaryJson(result.summary) as Omit<SimulationResult, 'scenario' | 'model' | 'description' | 'seed'>) };
+    const provenance = { scenarioFile: `scenarios/${r.scenario}.yaml`, overrides };
+    return { scenario: scenario.name, model: scenario.model, description: scenario.description, seed, provenance, ...(summaryJson(result.summary) as Omit<SimulationResult, 'scenario' | 'model' | 'description' | 'seed' | 'provenance'>) };
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     await executor.close();

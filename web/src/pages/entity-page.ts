@@ -1,11 +1,12 @@
 /**
  * @module One entity's page (a Bitcoin pool at /pool/<name>, an AI organisation at
  * /ai/entity/<name>?d=…): its share history and blocks (or units) per window, its place in the
- * current ranking, and how it is identified (rule set, source, level). History comes from the
+ * current ranking, and how it is identified (rule set, source, level; for a pool also its tags,
+ * payout addresses and owners over time from `/api/pools/<slug>/rules`). History comes from the
  * share series of the 30 largest entities over the range; a smaller one is said to be outside it.
  */
 import { getJson } from '../api.js';
-import type { DistributionInfo, PoolsResult, SharesResult } from '../api-types.js';
+import type { DistributionInfo, PoolRulesResult, PoolsResult, SharesResult } from '../api-types.js';
 import { entityAmountChart, entityPoints, entityShareChart, entityTable } from '../charts/entity-chart.js';
 import { chartFrame } from '../charts/frame.js';
 import { controlBar } from '../controls.js';
@@ -40,7 +41,8 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
   const share = chartFrame('Share per window', 'entity-share');
   const amount = chartFrame(bitcoin ? 'Blocks per window' : 'Amount per window', 'entity-amount');
   const identity = h('div', { class: 'card', id: 'entity-identity' });
-  ctx.root.append(head, controls.el, current, h('section', { class: 'grid' }, h('div', { class: 'card' }, share.el), h('div', { class: 'card' }, amount.el)), h('h2', {}, 'How it is identified'), identity);
+  const rules = h('div', { class: 'card', id: 'pool-rules' });
+  ctx.root.append(head, controls.el, current, h('section', { class: 'grid' }, h('div', { class: 'card' }, share.el), h('div', { class: 'card' }, amount.el)), h('h2', {}, 'How it is identified'), identity, rules);
 
   return {
     specs,
@@ -77,7 +79,12 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
         share.show((w) => entityShareChart(points, w), entityTable(points, info.unit, bitcoin), `${r.window} windows; share of all ${info.unit}.`);
         amount.show((w) => entityAmountChart(points, info.unit, w), entityTable(points, info.unit, bitcoin), `${info.unit} per window = share × window total.`);
       });
-      await Promise.all([loadCurrent, loadHistory]);
+      const loadRules = guarded(rules, async () => {
+        rules.hidden = !bitcoin || level === 'entity';
+        if (rules.hidden) return replace(rules);
+        replace(rules, poolRules(await getJson<PoolRulesResult>(`/api/pools/${poolSlug(name)}/rules`, {}, signal)));
+      });
+      await Promise.all([loadCurrent, loadHistory, loadRules]);
     },
   };
 }
@@ -98,4 +105,44 @@ function identification(bitcoin: boolean, name: string, r: SharesResult, level: 
         )
     : h('p', {}, `${name} is an ${p.level ?? 'entity'} as the source names it (see the distribution's caveats).`);
   return h('div', {}, how, provenanceBlock(p));
+}
+
+/** mempool.space's slug of a pool name (as src/attribute/names.ts: letters and digits, lower case). */
+export function poolSlug(name: string): string {
+  return name.replace(/[^a-z0-9]/gi, '').toLowerCase();
+}
+
+const codes = (items: readonly string[]) => items.flatMap((t, i) => [i ? ', ' : '', h('code', {}, t)]);
+
+/** "Bitmain (until 2020-12-01), Bitdeer (2020-12-01 → 2021-04-01), BIT Mining (since 2021-04-01)". */
+export function ownersText(r: PoolRulesResult): string {
+  if (r.ownership.owners.length === 0) return `none known (${r.name} stands for itself)`;
+  return r.ownership.owners
+    .map((o) => {
+      const who = o.owner ?? `none (${r.name} itself)`;
+      const via = o.chain.length > 2 ? ` via ${o.chain.slice(1, -1).join(' → ')}` : '';
+      const when = o.from && o.to ? `${o.from} → ${o.to}` : o.from ? `since ${o.from}` : o.to ? `until ${o.to}` : 'always';
+      return `${who}${via} (${when})`;
+    })
+    .join(', ');
+}
+
+function poolRules(r: PoolRulesResult): HTMLElement {
+  return h(
+    'div',
+    { 'data-rules': true },
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Identified by: '),
+      r.tags.length ? 'tags ' : 'no tags',
+      ...codes(r.tags),
+      r.addresses.length ? '; addresses ' : '; no payout addresses',
+      ...codes(r.addresses),
+      `; rule set ${r.ruleSet.kind}@${r.ruleSet.version} (pool id ${r.id ?? '–'}, slug `,
+      h('code', {}, r.slug),
+      ').',
+    ),
+    h('p', { 'data-owners': true }, h('strong', {}, 'Owner: '), ownersText(r), ` (EDI ownership links ${r.ownership.version}).`),
+  );
 }

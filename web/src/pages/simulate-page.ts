@@ -1,10 +1,12 @@
 /**
- * @module Simulate: pick a shipped scenario, set the replicates and the seed, run, and see each
- * metric's path (mean over replicates with the 5–95 % band) for every simulated distribution, and
- * the other recorded series. A scenario in the URL runs on load (results depend only on the seed).
+ * @module Simulate: pick a shipped scenario, set the replicates and the seed, change its numeric
+ * parameters, run, and see each metric's path (mean over replicates with the 5–95 % band) for
+ * every simulated distribution, and the other recorded series. Changed parameters go into the URL
+ * as `set=path=value,…` (shareable). A scenario in the URL runs on load (results depend only on the
+ * seed and the parameters).
  */
 import { getJson } from '../api.js';
-import type { ScenarioInfo, SimBand, SimulationResult } from '../api-types.js';
+import type { ScenarioInfo, ScenarioParametersResult, SimBand, SimulationResult } from '../api-types.js';
 import { chartFrame } from '../charts/frame.js';
 import { simChart, simTable, type BandsBySeries } from '../charts/sim-chart.js';
 import { controlBar, setOptions } from '../controls.js';
@@ -12,11 +14,13 @@ import { h, replace } from '../dom.js';
 import type { Page, PageContext } from '../router.js';
 import { WHOLE, type ParamSpecs } from '../url-state.js';
 import { guarded, heading } from './sections.js';
+import { paramInputs, parseSet, readInputs, SET_PATTERN, setText } from './sim-params.js';
 
 export const SIMULATE_SPECS: ParamSpecs = {
   scenario: { pattern: /^[a-z0-9-]+$/ },
   runs: { default: '4', pattern: /^[1-8]$/ },
   seed: { default: '1', pattern: WHOLE },
+  set: { pattern: SET_PATTERN },
 };
 
 /** metric id → series → band (from `metrics: { distribution: { metric: band } }`). */
@@ -33,11 +37,23 @@ export function createSimulatePage(ctx: PageContext): Page {
     { kind: 'number', name: 'seed', label: 'Seed', min: 0, max: 999_999_999, step: 1 },
   ], () => undefined);
   const run = h('button', { type: 'submit', class: 'primary', id: 'run' }, 'Run');
-  const form = h('form', { id: 'simulate-form' }, controls.el, run);
+  const params = h('div', { id: 'sim-params-box' });
+  const form = h('form', { id: 'simulate-form' }, controls.el, params, run);
+  // Parameters shown for this scenario (null: not loaded yet).
+  let shown: ScenarioParametersResult | null = null;
+  const showParams = async (scenario: string, set: string | undefined, signal?: AbortSignal) => {
+    if (shown?.scenario === scenario && (set ?? '') === setText(shown.parameters, readInputs(params))) return;
+    await guarded(params, async () => {
+      const r = await getJson<ScenarioParametersResult>(`/api/simulate/${scenario}/parameters`, {}, signal);
+      shown = r;
+      replace(params, paramInputs(r.parameters, parseSet(set)));
+    });
+  };
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const value = (n: string) => form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${n}]`)!.value;
-    ctx.setParams({ scenario: value('scenario'), runs: value('runs'), seed: value('seed') });
+    const set = shown?.scenario === value('scenario') ? setText(shown.parameters, readInputs(params)) : '';
+    ctx.setParams({ scenario: value('scenario'), runs: value('runs'), seed: value('seed'), set });
   });
   const description = h('p', { class: 'note', id: 'scenario-description' });
   const results = h('div', { id: 'sim-results' });
@@ -46,6 +62,7 @@ export function createSimulatePage(ctx: PageContext): Page {
   const select = controls.el.querySelector<HTMLSelectElement>('select[name=scenario]')!;
   select.addEventListener('change', () => {
     replace(description, scenarios?.find((s) => s.name === select.value)?.description ?? '');
+    void showParams(select.value, undefined);
   });
 
   return {
@@ -56,12 +73,13 @@ export function createSimulatePage(ctx: PageContext): Page {
       controls.sync({ ...v, scenario: v.scenario ?? select.value });
       const chosen = scenarios.find((s) => s.name === (v.scenario ?? select.value));
       replace(description, chosen?.description ?? '');
+      await showParams(v.scenario ?? select.value, v.set, signal);
       if (!v.scenario) return replace(results, h('p', { class: 'status' }, 'Pick a scenario and press Run.'));
-      replace(results, h('p', { class: 'status', role: 'status' }, `Running ${v.scenario} (${v.runs} replicates, seed ${v.seed})…`));
+      replace(results, h('p', { class: 'status', role: 'status' }, `Running ${v.scenario} (${v.runs} replicates, seed ${v.seed}${v.set ? `, ${v.set}` : ''})…`));
       run.disabled = true;
       try {
         await guarded(results, async () => {
-          const r = await getJson<SimulationResult>(`/api/simulate/${v.scenario}`, { runs: v.runs, seed: v.seed }, signal);
+          const r = await getJson<SimulationResult>(`/api/simulate/${v.scenario}`, { runs: v.runs, seed: v.seed, set: v.set }, signal);
           const frames: HTMLElement[] = [];
           const draws: (() => void)[] = [];
           for (const [metric, bands] of byMetric(r.metrics as Record<string, Record<string, SimBand>>)) {
@@ -78,7 +96,7 @@ export function createSimulatePage(ctx: PageContext): Page {
           });
           replace(
             results,
-            h('p', { class: 'note' }, `${r.scenario} (${r.model}), ${r.runs} replicates, seed ${r.seed}, ${r.steps.length} step(s). Same as `, h('code', {}, `nakamoto simulate ${r.scenario} --runs ${r.runs} --seed ${r.seed}`), '.'),
+            h('p', { class: 'note', id: 'sim-summary' }, `${r.scenario} (${r.model}), ${r.runs} replicates, seed ${r.seed}, ${r.steps.length} step(s), ${overridesText(r.provenance)}.`, v.set ? null : h('span', {}, ' Same as ', h('code', {}, `nakamoto simulate ${r.scenario} --runs ${r.runs} --seed ${r.seed}`), '.')),
             h('h2', {}, 'Metrics'),
             h('section', { class: 'grid', id: 'sim-metrics' }, ...frames),
             series.length ? h('h2', {}, 'Other series') : null,
@@ -92,4 +110,9 @@ export function createSimulatePage(ctx: PageContext): Page {
       }
     },
   };
+}
+
+function overridesText(p: SimulationResult['provenance']): string {
+  const entries = Object.entries(p.overrides);
+  return entries.length ? `parameters of ${p.scenarioFile} changed: ${entries.map(([k, x]) => `${k} = ${String(x)}`).join(', ')}` : `parameters as in ${p.scenarioFile}`;
 }

@@ -1,8 +1,10 @@
 /**
- * @module `GET /api/pools` (pool ranking in one window) and `GET /api/shares/<distribution>` (share
- * of the top entities per window, the data of the report's stacked-area charts).
+ * @module `GET /api/pools` (pool ranking in one window), `GET /api/pools/<slug>/rules` (how a pool is
+ * identified: mempool tags and addresses, owners over time) and `GET /api/shares/<distribution>`
+ * (share of the top entities per window, the data of the report's stacked-area charts).
  */
 import { z } from 'zod';
+import { queryPoolRules } from '../../../pipeline/queries/pool-rules-query.js';
 import { queryPools } from '../../../pipeline/queries/pools-query.js';
 import { queryShares } from '../../../pipeline/queries/shares-query.js';
 import { levelParam, num, sourceParam, text, windowParams } from '../params.js';
@@ -26,6 +28,18 @@ export const poolRoutes: readonly RouteSpec[] = [
     cache: 'data',
     exampleUrl: '/api/pools?window=30d',
     handler: ({ query }, deps) => queryPools(query, deps.ctx),
+  }),
+  defineRoute({
+    path: '/api/pools/:slug/rules',
+    openapiPath: '/api/pools/{slug}/rules',
+    tag: 'pools',
+    summary: 'How a pool is identified: its coinbase tags and payout addresses in the mempool rule set (with the rule set version), and its owners over time from the EDI ownership links',
+    pathParams: [{ name: 'slug', description: 'pool slug as in /api/pools (mempool.space slug: lower-case letters and digits of the name)', example: 'foundryusa' }],
+    query: z.object({}).strict(),
+    cache: 'data',
+    errors: { 404: 'no pool with this slug in the mempool rule set' },
+    exampleUrl: '/api/pools/foundryusa/rules',
+    handler: ({ params }, deps) => queryPoolRules(params.slug!, deps.ctx),
   }),
   defineRoute({
     path: '/api/shares/*',

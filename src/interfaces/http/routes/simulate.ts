@@ -1,9 +1,12 @@
 /**
- * @module `GET /api/simulate` (the shipped scenarios) and `GET /api/simulate/<scenario>` (N seeded
- * replicates, bounded): runs ≤ the server's limit, one worker thread per request so the time limit
- * can stop it (504), and at most a few simulations at once (503 with Retry-After beyond).
+ * @module `GET /api/simulate` (the shipped scenarios), `GET /api/simulate/<scenario>/parameters`
+ * (its numeric parameters) and `GET /api/simulate/<scenario>` (N seeded replicates, optionally with
+ * parameters changed by `set=path=value`, bounded): runs ≤ the server's limit, one worker thread
+ * per request so the time limit can stop it (504), and at most a few simulations at once (503
+ * with Retry-After beyond).
  */
 import { z } from 'zod';
+import { queryScenarioParameters } from '../../../pipeline/queries/scenario-params-query.js';
 import { queryScenarios, querySimulation } from '../../../pipeline/queries/simulate-query.js';
 import { LimitError } from '../http-errors.js';
 import { num } from '../params.js';
@@ -11,7 +14,7 @@ import { defineRoute, DEFAULT_LIMITS, type RouteDeps, type RouteSpec } from '../
 
 const running = new WeakMap<RouteDeps, { count: number }>();
 
-async function runBounded(scenario: string, query: { runs?: string; seed?: string }, deps: RouteDeps) {
+async function runBounded(scenario: string, query: { runs?: string; seed?: string; set?: string | string[] }, deps: RouteDeps) {
   const state = running.get(deps) ?? { count: 0 };
   running.set(deps, state);
   const { limits } = deps;
@@ -41,6 +44,18 @@ export const simulateRoutes: readonly RouteSpec[] = [
     handler: async () => ({ scenarios: await queryScenarios() }),
   }),
   defineRoute({
+    path: '/api/simulate/:scenario/parameters',
+    openapiPath: '/api/simulate/{scenario}/parameters',
+    tag: 'simulate',
+    summary: "A scenario's numeric parameters (top level and one object down): path, value in the file, schema bounds, unit from the key name",
+    pathParams: [{ name: 'scenario', description: 'shipped scenario name (see /api/simulate)', example: 'china-ban-2021' }],
+    query: z.object({}).strict(),
+    cache: 'static',
+    errors: { 404: 'unknown scenario' },
+    exampleUrl: '/api/simulate/selfish-mining/parameters',
+    handler: ({ params }) => queryScenarioParameters(params.scenario!),
+  }),
+  defineRoute({
     path: '/api/simulate/:scenario',
     openapiPath: '/api/simulate/{scenario}',
     tag: 'simulate',
@@ -51,12 +66,18 @@ export const simulateRoutes: readonly RouteSpec[] = [
       .object({
         runs: num({ description: 'replicates', default: DEFAULT_LIMITS.maxSimulationRuns }, { min: 1, max: DEFAULT_LIMITS.maxSimulationRuns, integer: true }),
         seed: num({ description: 'seed (replicate r uses stream (seed, r))', default: 1 }, { min: 0, integer: true }),
+        set: z
+          .union([z.string(), z.array(z.string())])
+          .meta({
+            description: 'change parameters: path=value, comma separated and/or repeated (paths as in /api/simulate/{scenario}/parameters; a list element by index or name, e.g. regions.China.electricityUsdPerKwh); each is re-validated by the scenario schema',
+            examples: ['economics.reinvest01=0.2,miners.count=1000'],
+          }),
       })
       .partial()
       .strict(),
     cache: 'data',
     errors: { 404: 'unknown scenario', 503: 'too many simulations running: retry after the Retry-After seconds', 504: 'the simulation ran past the time limit' },
-    exampleUrl: '/api/simulate/selfish-mining?runs=4&seed=7',
+    exampleUrl: '/api/simulate/selfish-mining?runs=4&seed=7&set=gamma01=0.25',
     handler: ({ query, params }, deps) => runBounded(params.scenario!, query, deps),
   }),
 ];
