@@ -8,16 +8,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type {
   ChainAttributionRecord,
   ChainBlockRecord,
-  ChainRuleMatch,
   ChainWriteMeta,
   ChainWriteSummary,
   StoredChainBlocks,
   StoredChainLabel,
 } from '../store.js';
 import { inTransaction } from './transaction.js';
+import { chainLabel, num } from '../row-mappers.js';
 
-const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export class ChainRepo {
   constructor(private readonly conn: DuckDBConnection) {}
@@ -190,30 +188,7 @@ export class ChainRepo {
        WHERE $2::VARCHAR IS NULL OR a.rules_version IS DISTINCT FROM $2 OR l.label IS NULL ORDER BY c.height`,
       [source, exceptVersion ?? null],
     );
-    return r.getRowsJS().map((x) => {
-      const height = num(x[0]);
-      const payout = String(x[3]);
-      const hasAttribution = x[4] !== null && x[11] !== null;
-      return {
-        height,
-        timeSec: num(x[1]),
-        scriptSigHex: String(x[2]),
-        payoutAddresses: payout === '' ? [] : payout.split(';'),
-        rulesVersion: str(x[4]),
-        attribution: hasAttribution
-          ? {
-              height,
-              label: String(x[11]),
-              poolId: x[5] === null ? null : num(x[5]),
-              poolName: String(x[6]),
-              poolSlug: String(x[7]),
-              method: String(x[8]),
-              matchedRule: str(x[9]),
-              matches: JSON.parse(String(x[10])) as ChainRuleMatch[],
-            }
-          : null,
-      };
-    });
+    return r.getRowsJS().map((x) => chainLabel(x));
   }
 
   async readBlocks(): Promise<StoredChainBlocks> {

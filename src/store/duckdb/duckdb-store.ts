@@ -20,6 +20,7 @@ import type {
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
+import { ingestRecord, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
@@ -38,7 +39,6 @@ export async function openDuckDbStore(path: string): Promise<Store> {
   return new DuckDbStore(path, instance, conn);
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 
 /** Column values → typed array (a plain loop: TypedArray.from with a map function is slow in V8). */
 function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, values: readonly unknown[]): T {
@@ -78,20 +78,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
       `SELECT id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged, strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') FROM ingests ${where}`,
       params,
     );
-    return r.getRowsJS().map((x) => ({
-      id: num(x[0]),
-      source: String(x[1]),
-      kind: String(x[2]),
-      input: String(x[3]),
-      sha256: String(x[4]),
-      rulesVersion: String(x[5]),
-      rows: num(x[6]),
-      skipped: num(x[7]),
-      inserted: num(x[8]),
-      updated: num(x[9]),
-      unchanged: num(x[10]),
-      finishedAt: String(x[11]),
-    }));
+    return r.getRowsJS().map((x) => ingestRecord(x));
   }
 
   private async nextIngestId(): Promise<number> {

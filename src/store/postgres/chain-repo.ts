@@ -9,7 +9,6 @@ import type { Pool, PoolClient } from 'pg';
 import type {
   ChainAttributionRecord,
   ChainBlockRecord,
-  ChainRuleMatch,
   ChainWriteMeta,
   ChainWriteSummary,
   IngestMeta,
@@ -17,7 +16,8 @@ import type {
   StoredChainLabel,
 } from '../store.js';
 import { insertIngest, nextIngestId, type Counts } from './dataset-repo.js';
-import { bulkInsert, CHAIN_LOCK, inTransaction, lock, num, query, rowsOf, sourceLock, str } from './pg-db.js';
+import { bulkInsert, CHAIN_LOCK, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
+import { chainLabel } from '../row-mappers.js';
 
 const heightHash = (rows: unknown[][]): { height: number; hash: string }[] => rows.map((x) => ({ height: num(x[0]), hash: String(x[1]) }));
 
@@ -181,30 +181,7 @@ export class PgChainRepo {
        WHERE $2::text IS NULL OR a.rules_version IS DISTINCT FROM $2::text OR l.label IS NULL ORDER BY c.height`,
       [source, exceptVersion ?? null],
     );
-    return rows.map((x) => {
-      const height = num(x[0]);
-      const payout = String(x[3]);
-      const hasAttribution = x[4] !== null && x[11] !== null;
-      return {
-        height,
-        timeSec: num(x[1]),
-        scriptSigHex: String(x[2]),
-        payoutAddresses: payout === '' ? [] : payout.split(';'),
-        rulesVersion: str(x[4]),
-        attribution: hasAttribution
-          ? {
-              height,
-              label: String(x[11]),
-              poolId: x[5] === null ? null : num(x[5]),
-              poolName: String(x[6]),
-              poolSlug: String(x[7]),
-              method: String(x[8]),
-              matchedRule: str(x[9]),
-              matches: JSON.parse(String(x[10])) as ChainRuleMatch[],
-            }
-          : null,
-      };
-    });
+    return rows.map((x) => chainLabel(x));
   }
 
   async readBlocks(): Promise<StoredChainBlocks> {

@@ -10,6 +10,7 @@ import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type { IngestMeta, IngestRecord, SourceSummary, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
 import { bulkInsert, inSnapshot, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
+import { ingestRecord } from '../row-mappers.js';
 
 const INGEST_COLUMNS = `id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -51,20 +52,7 @@ export class PgDatasetRepo {
 
   private async ingestRows(where: string, params: string[]): Promise<IngestRecord[]> {
     const rows = await query(this.pool, this.location, 'reading ingests', `SELECT ${INGEST_COLUMNS} FROM ingests ${where}`, params);
-    return rows.map((x) => ({
-      id: num(x[0]),
-      source: String(x[1]),
-      kind: String(x[2]),
-      input: String(x[3]),
-      sha256: String(x[4]),
-      rulesVersion: String(x[5]),
-      rows: num(x[6]),
-      skipped: num(x[7]),
-      inserted: num(x[8]),
-      updated: num(x[9]),
-      unchanged: num(x[10]),
-      finishedAt: String(x[11]),
-    }));
+    return rows.map((x) => ingestRecord(x));
   }
 
   /** Inserted / updated / unchanged against the source's current rows (caller holds the source lock). */

@@ -6,8 +6,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { AppError, StoreError } from '../../domain/errors.js';
 
-export const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
-export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export { num, str } from '../row-mappers.js';
 
 /**
  * Advisory-lock name of one label source's writes. Writers take it (transaction-scoped) before

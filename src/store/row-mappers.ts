@@ -1,0 +1,55 @@
+/**
+ * @module Row → record mappers shared by every Store backend: the SQL differs by dialect, the
+ * column order of these reads does not (it is fixed by the SELECT lists of each backend).
+ */
+import type { ChainRuleMatch, IngestRecord, StoredChainLabel } from './store.js';
+
+export const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** `id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged, finished_at (ISO)`. */
+export function ingestRecord(x: readonly unknown[]): IngestRecord {
+  return {
+    id: num(x[0]),
+    source: String(x[1]),
+    kind: String(x[2]),
+    input: String(x[3]),
+    sha256: String(x[4]),
+    rulesVersion: String(x[5]),
+    rows: num(x[6]),
+    skipped: num(x[7]),
+    inserted: num(x[8]),
+    updated: num(x[9]),
+    unchanged: num(x[10]),
+    finishedAt: String(x[11]),
+  };
+}
+
+/**
+ * `height, time_sec, scriptsig, payout (';'-joined), rules_version, pool_id, pool_name, pool_slug,
+ * method, matched_rule, matches (JSON), label` — an attribution only when both it and its label exist.
+ */
+export function chainLabel(x: readonly unknown[]): StoredChainLabel {
+  const height = num(x[0]);
+  const payout = String(x[3]);
+  const hasAttribution = x[4] !== null && x[11] !== null;
+  return {
+    height,
+    timeSec: num(x[1]),
+    scriptSigHex: String(x[2]),
+    payoutAddresses: payout === '' ? [] : payout.split(';'),
+    rulesVersion: str(x[4]),
+    attribution: hasAttribution
+      ? {
+          height,
+          label: String(x[11]),
+          poolId: x[5] === null ? null : num(x[5]),
+          poolName: String(x[6]),
+          poolSlug: String(x[7]),
+          method: String(x[8]),
+          matchedRule: str(x[9]),
+          matches: JSON.parse(String(x[10])) as ChainRuleMatch[],
+        }
+      : null,
+  };
+}
