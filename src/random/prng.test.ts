@@ -139,3 +139,18 @@ describe('xoshiro128** reference vector', () => {
     expect(got).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804]);
   });
 });
+
+describe('fillUniform', () => {
+  it('gives exactly the stream of uniform() calls, and leaves the generator where they would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 300 }), (seed, n) => {
+        const a = Rng.forReplicate(seed, 3);
+        const b = Rng.forReplicate(seed, 3);
+        const buf = a.fillUniform(new Float64Array(n));
+        for (let i = 0; i < n; i++) expect(buf[i]).toBe(b.uniform());
+        expect(a.nextU32()).toBe(b.nextU32());
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -47,6 +47,13 @@ describe('emission cap (water-filling)', () => {
     expect(Array.from(out).map((x) => Number(x.toFixed(12)))).toEqual([0.4, 0.4, 0.2]);
   });
 
+  it('a tiny free share takes the whole excess without overflow (found by fast-check: [≈1, 5e-324], cap ½)', () => {
+    const out = capShares(Float64Array.from([1 - 5e-324, 5e-324]), 0.5000000005);
+    expect([...out].every(Number.isFinite)).toBe(true);
+    expect(out[0]).toBe(0.5000000005);
+    expect(out[1]).toBeLessThanOrEqual(0.5000000005 + 1e-12);
+  });
+
   it('never exceeds the cap, keeps the total when n·cap ≥ 1, and keeps the order', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 30 }), fc.double({ min: 0.01, max: 1, noNaN: true }), (raw, cap) => {

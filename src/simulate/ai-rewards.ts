@@ -70,7 +70,9 @@ export function capShares(share: Float64Array, cap01: number): Float64Array {
     }
     if (excess <= 0) break;
     if (freeTotal <= 0) break;
-    for (let i = 0; i < out.length; i++) if (capped[i] === 0) out[i] = out[i]! * (1 + excess / freeTotal);
+    // Each free entity gets its proportional part of the excess; out[i] / freeTotal ≤ 1 never overflows
+    // (1 + excess / freeTotal would, for a tiny free total).
+    for (let i = 0; i < out.length; i++) if (capped[i] === 0) out[i] = out[i]! + excess * (out[i]! / freeTotal);
   }
   return out;
 }

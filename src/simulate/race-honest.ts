@@ -105,10 +105,21 @@ export function simulateHonestRace(share01: Float64Array, delaySec: Float64Array
     finalized = c + 1;
   };
 
+  // Uniforms drawn in blocks from the same stream (rng.fillUniform): identical results, no call per draw.
+  const ubuf = new Float64Array(8192);
+  let ui = ubuf.length;
   for (let n = 0; n < blocks; n++) {
-    t -= meanIntervalSec * Math.log(1 - rng.uniform());
+    if (ui === ubuf.length) {
+      rng.fillUniform(ubuf);
+      ui = 0;
+    }
+    t -= meanIntervalSec * Math.log(1 - ubuf[ui++]!);
     if (inFlight > 0) drain(t);
-    const u = rng.uniform();
+    if (ui === ubuf.length) {
+      rng.fillUniform(ubuf);
+      ui = 0;
+    }
+    const u = ubuf[ui++]!;
     let f = 0;
     while (u >= cum[f]!) f++;
     const id = nextId++;
