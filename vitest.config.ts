@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     env: { TZ: 'UTC' },
+    setupFiles: ['test/setup/fast-check.ts'],
   },
 });
