@@ -2,7 +2,7 @@
  * @module Row → record mappers shared by every Store backend: the SQL differs by dialect, the
  * column order of these reads does not (it is fixed by the SELECT lists of each backend).
  */
-import type { ChainRuleMatch, IngestRecord, StoredChainLabel } from './store.js';
+import type { ChainRuleMatch, IngestRecord, SourceSummary, StoredChainLabel } from './store.js';
 
 export const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -51,5 +51,20 @@ export function chainLabel(x: readonly unknown[]): StoredChainLabel {
           matches: JSON.parse(String(x[10])) as ChainRuleMatch[],
         }
       : null,
+  };
+}
+
+/** `source, granularity, description, blocks, first/last height, first/last time, rules versions (array)`. */
+export function sourceSummary(x: readonly unknown[]): SourceSummary {
+  return {
+    source: String(x[0]),
+    granularity: x[1] === 'day' ? 'day' : 'block',
+    description: String(x[2]),
+    blocks: num(x[3]),
+    firstHeight: x[4] === null ? null : num(x[4]),
+    lastHeight: x[5] === null ? null : num(x[5]),
+    firstTimeSec: x[6] === null ? null : num(x[6]),
+    lastTimeSec: x[7] === null ? null : num(x[7]),
+    rulesVersions: (x[8] as unknown[]).map(String),
   };
 }

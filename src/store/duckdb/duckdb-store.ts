@@ -20,7 +20,7 @@ import type {
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
-import { ingestRecord, num } from '../row-mappers.js';
+import { ingestRecord, sourceSummary, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
@@ -239,17 +239,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
       SELECT latest.source, latest.granularity, latest.description,
              coalesce(blk.n, day.n, 0), blk.h0, blk.h1, coalesce(blk.t0, day.t0), coalesce(blk.t1, day.t1), coalesce(blk.rv, day.rv, [])
       FROM latest LEFT JOIN blk USING (source) LEFT JOIN day USING (source) ORDER BY latest.source`);
-    return r.getRowsJS().map((x) => ({
-      source: String(x[0]),
-      granularity: x[1] === 'day' ? 'day' : 'block',
-      description: String(x[2]),
-      blocks: num(x[3]),
-      firstHeight: x[4] === null ? null : num(x[4]),
-      lastHeight: x[5] === null ? null : num(x[5]),
-      firstTimeSec: x[6] === null ? null : num(x[6]),
-      lastTimeSec: x[7] === null ? null : num(x[7]),
-      rulesVersions: (x[8] as unknown[]).map(String),
-    }));
+    return r.getRowsJS().map((x) => sourceSummary(x));
   }
 
   async readBlockLabels(source: string): Promise<StoredBlockLabels> {

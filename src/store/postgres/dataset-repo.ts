@@ -10,7 +10,7 @@ import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type { IngestMeta, IngestRecord, SourceSummary, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
 import { bulkInsert, inSnapshot, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
-import { ingestRecord } from '../row-mappers.js';
+import { ingestRecord, sourceSummary } from '../row-mappers.js';
 
 const INGEST_COLUMNS = `id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -169,17 +169,7 @@ export class PgDatasetRepo {
       SELECT latest.source, latest.granularity, latest.description, coalesce(blk.n, day.n, 0)::float8, blk.h0, blk.h1,
              coalesce(blk.t0, day.t0)::float8, coalesce(blk.t1, day.t1)::float8, coalesce(blk_rv.rv, day.rv, '{}'::text[])
       FROM latest LEFT JOIN blk USING (source) LEFT JOIN blk_rv USING (source) LEFT JOIN day USING (source) ORDER BY latest.source`);
-    return rows.map((x) => ({
-      source: String(x[0]),
-      granularity: x[1] === 'day' ? 'day' : 'block',
-      description: String(x[2]),
-      blocks: num(x[3]),
-      firstHeight: x[4] === null ? null : num(x[4]),
-      lastHeight: x[5] === null ? null : num(x[5]),
-      firstTimeSec: x[6] === null ? null : num(x[6]),
-      lastTimeSec: x[7] === null ? null : num(x[7]),
-      rulesVersions: (x[8] as unknown[]).map(String),
-    }));
+    return rows.map((x) => sourceSummary(x));
   }
 
   /** Labels interned in code-point order (as DuckDB): the list, then each row's index, from one snapshot. */
