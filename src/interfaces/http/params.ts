@@ -75,21 +75,28 @@ function shown(v: unknown): string {
   return Array.isArray(v) ? v.join(',') : String(v);
 }
 
+/** How messages name the inputs: `query parameter` (HTTP), `argument` (MCP tools); `known` adds names checked elsewhere (path parameters). */
+export interface ParseOptions {
+  readonly noun?: string;
+  readonly known?: readonly string[];
+}
+
 /** Validate a raw query object (fastify's parsed query string) against a strict object schema. */
-export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown): z.output<S> {
+export function parseQuery<S extends z.ZodObject>(schema: S, raw: unknown, o: ParseOptions = {}): z.output<S> {
+  const noun = o.noun ?? 'query parameter';
   const input = (raw ?? {}) as Record<string, unknown>;
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const known = Object.keys(schema.shape);
+  const known = [...(o.known ?? []), ...Object.keys(schema.shape)];
   if (issue.code === 'unrecognized_keys') {
-    throw new UsageError(`unknown query parameter: ${issue.keys.join(', ')} (known: ${known.join(', ') || 'none'})`);
+    throw new UsageError(`unknown ${noun}: ${issue.keys.join(', ')} (known: ${known.join(', ') || 'none'})`);
   }
   const name = String(issue.path[0] ?? '');
   const value = input[name];
   if (value === undefined) {
     const description = (schema.shape[name] as z.ZodType | undefined)?.meta()?.description;
-    throw new UsageError(`missing query parameter: ${name}${description ? ` (${description})` : ''}`);
+    throw new UsageError(`missing ${noun}: ${name}${description ? ` (${description})` : ''}`);
   }
   if (Array.isArray(value)) throw new UsageError(`invalid ${name}: ${shown(value)} (given more than once)`);
   throw new UsageError(`invalid ${name}: ${shown(value)} (${issue.message})`);

@@ -8,6 +8,7 @@ import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
 import { geographyRoutes } from './geography.js';
 import { hashrateRoutes } from './hashrate.js';
+import { metricDefinitionRoutes } from './metric-definitions.js';
 import { metricsRoutes } from './metrics.js';
 import { poolRoutes } from './pools.js';
 import { reportRoutes } from './report.js';
@@ -17,6 +18,7 @@ import { sourceRoutes } from './sources.js';
 export const ROUTES: readonly RouteSpec[] = [
   ...distributionRoutes,
   ...metricsRoutes,
+  ...metricDefinitionRoutes,
   ...hashrateRoutes,
   ...poolRoutes,
   ...reportRoutes,
