@@ -8,11 +8,12 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { SeriesCache } from '../../pipeline/queries/load-distribution.js';
 import type { Store } from '../../store/store.js';
-import { createVersions, installCaching } from './caching.js';
+import { clearingOnDataChange, createVersions, installCaching } from './caching.js';
 import { installErrorHandler } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { DEFAULT_LIMITS, registerRoute, type HttpLimits, type RouteSpec } from './route.js';
 import { DEFAULT_WEB_DIST, registerWebStatic } from './web-static.js';
+import { registerMcpEndpoint, type McpMode } from '../mcp/http-endpoint.js';
 import { ROUTES } from './routes/index.js';
 import { z } from 'zod';
 import { defineRoute } from './route.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly limits?: Partial<HttpLimits>;
   /** The built dashboard (`npm run build:web`); default web/dist. */
   readonly webDistDir?: string;
+  /** Who may use the MCP endpoint `/mcp`: loopback clients (default), anyone (`network`), or nobody (`off`). */
+  readonly mcp?: McpMode;
 }
 
 function openApiRoute(specs: readonly RouteSpec[], version: () => Promise<string>): RouteSpec {
@@ -50,20 +53,14 @@ export async function createApp(o: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const cache = new SeriesCache();
-  const versions = createVersions(o.store, o.datasetsRoot);
   // Loaded series are kept between requests until the data version changes (a new ingest).
-  let seen: string | undefined;
-  const dataVersion = async () => {
-    const v = await versions.data();
-    if (seen !== undefined && seen !== v) cache.clear();
-    seen = v;
-    return v;
-  };
+  const versions = clearingOnDataChange(createVersions(o.store, o.datasetsRoot), cache);
   installErrorHandler(app);
-  installCaching(app, { code: versions.code, data: dataVersion }, o.store !== null);
+  installCaching(app, versions, o.store !== null);
   await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: 1024 });
   const deps = { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits };
   for (const spec of [...ROUTES, openApiRoute(ROUTES, versions.code)]) registerRoute(app, spec, deps);
+  registerMcpEndpoint(app, { route: deps, versions, log: (m) => app.log.error(m) }, o.mcp ?? 'loopback');
   await registerWebStatic(app, { distDir: o.webDistDir ?? DEFAULT_WEB_DIST });
   return app;
 }

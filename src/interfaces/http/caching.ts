@@ -59,6 +59,20 @@ export function createVersions(store: Store | null, datasetsRoot: string): Versi
   };
 }
 
+/** The same versions, but a change of the data version empties the series cache (a new ingest: loaded series are stale). */
+export function clearingOnDataChange(versions: Versions, cache: { clear(): void }): Versions {
+  let seen: string | undefined;
+  return {
+    code: versions.code,
+    async data() {
+      const v = await versions.data();
+      if (seen !== undefined && seen !== v) cache.clear();
+      seen = v;
+      return v;
+    },
+  };
+}
+
 /** Path plus query parameters sorted by name, so `?a=1&b=2` and `?b=2&a=1` share an ETag. */
 export function canonicalRequest(url: string): string {
   const q = url.indexOf('?');

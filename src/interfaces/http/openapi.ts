@@ -25,11 +25,28 @@ const STANDARD_ERRORS: Record<number, string> = {
   502: 'a data source could not be read',
 };
 
+export interface ObjectJsonSchema {
+  readonly type: 'object';
+  readonly properties: Record<string, Json>;
+  readonly required?: string[];
+  readonly additionalProperties?: boolean;
+}
+
+/**
+ * JSON Schema (2020-12, no `$schema` key) of a query schema's input side, as clients should send it:
+ * numbers and integers with their bounds, flags as booleans (not the text forms the query string
+ * accepts). Used by the OpenAPI document and by the MCP tools' input schemas.
+ */
+export function queryJsonSchema(query: z.ZodObject): ObjectJsonSchema {
+  const { properties = {}, required, additionalProperties } = z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[]; additionalProperties?: boolean };
+  for (const p of Object.values(properties)) if (p.type === 'boolean') delete p.enum;
+  return { type: 'object', properties, ...(required ? { required } : {}), ...(additionalProperties !== undefined ? { additionalProperties } : {}) };
+}
+
 function queryParameters(spec: RouteSpec): Json[] {
-  const schema = z.toJSONSchema(spec.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[] };
-  return Object.entries(schema.properties ?? {}).map(([name, s]) => {
+  const schema = queryJsonSchema(spec.query);
+  return Object.entries(schema.properties).map(([name, s]) => {
     const { description, examples, ...rest } = s;
-    if (rest.type === 'boolean') delete rest.enum;
     return {
       name,
       in: 'query',

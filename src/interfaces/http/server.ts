@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { UsageError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
+import type { McpMode } from '../mcp/http-endpoint.js';
 import { createApp } from './app.js';
 import type { HttpLimits } from './route.js';
 
@@ -16,6 +17,8 @@ export interface ServerOptions {
   readonly datasetsRoot: string;
   readonly logger?: boolean | FastifyBaseLogger;
   readonly limits?: Partial<HttpLimits>;
+  /** Who may use `/mcp` (default loopback clients only). */
+  readonly mcp?: McpMode;
 }
 
 export interface RunningServer {
@@ -24,7 +27,7 @@ export interface RunningServer {
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits });
+  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits, mcp: o.mcp });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {

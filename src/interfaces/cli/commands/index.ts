@@ -14,6 +14,7 @@ import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
 import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
+import { register as registerMcp } from './mcp.js';
 import { register as registerMetrics } from './metrics.js';
 import { register as registerPools } from './pools.js';
 import { register as registerReport } from './report.js';
@@ -34,6 +35,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerClaims(program, io);
   registerSimulate(program, io);
   registerServe(program, io);
+  registerMcp(program, io);
   registerGeography(program, io);
   registerEnergy(program, io);
   registerFetch(program, io);

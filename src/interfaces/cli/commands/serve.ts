@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { startServer } from '../../http/server.js';
+import { parseMcpMode } from '../../mcp/http-endpoint.js';
 import type { CliIo } from '../io.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
 
@@ -15,6 +16,7 @@ interface ServeOptions {
   port: string;
   db?: string;
   log?: boolean;
+  mcp: string;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -37,13 +39,15 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
     .option('--host <host>', 'interface to bind (0.0.0.0 exposes the API to the network)', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 = any free port)', '8080')
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--mcp <who>', 'MCP endpoint /mcp for AI agents: loopback (clients on this machine only), network (anyone who reaches the server) or off', 'loopback')
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65_535);
+      const mcp = parseMcpMode(opts.mcp);
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
-        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
+        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log), mcp });
+        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html${mcp === 'off' ? '' : `, MCP: ${server.url}/mcp`}); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
         await server.close();

@@ -1,0 +1,34 @@
+/**
+ * @module The MCP tools as data. Each tool IS an HTTP route of the API under another name: it
+ * shares the route's zod input schema (so an agent's arguments are validated exactly as query
+ * parameters are, with the same messages) and its handler (which calls the query layer in
+ * src/pipeline/queries, as the CLI does). Adding a tool = adding its route to the API and one
+ * entry here.
+ */
+export interface ToolEntry {
+  /** MCP tool name (snake_case, stable: agents and configurations refer to it). */
+  readonly name: string;
+  /** The OpenAPI path of the HTTP route whose schema and handler the tool shares, e.g. `/api/pools`. */
+  readonly route: string;
+  /** What an agent should know beyond the route's summary: when to use the tool, what to pass. */
+  readonly hint?: string;
+  /** Where the method is documented (in provenance and the description). */
+  readonly docs: string;
+}
+
+export const TOOLS: readonly ToolEntry[] = [
+  { name: 'list_distributions', route: '/api/distributions', docs: 'docs/distributions.md', hint: 'Start here: the ids to pass as `distribution`, with their levels, coverage and caveats.' },
+  { name: 'metrics', route: '/api/metrics/{distribution}', docs: 'docs/metrics.md', hint: 'Pass ci=true for posterior intervals (block-sampled data such as bitcoin/pools). Prefer long windows (1y) or a from/to range to keep answers short.' },
+  { name: 'explain_metric', route: '/api/metric-definitions', docs: 'docs/metrics.md', hint: 'Use before quoting a metric: it gives the exact formula and convention (e.g. ≥ vs > 50% for the Nakamoto coefficient).' },
+  { name: 'hashrate', route: '/api/hashrate', docs: 'docs/hashrate.md' },
+  { name: 'pools', route: '/api/pools', docs: 'docs/attribution.md', hint: 'level=entity merges pools under common ownership (EDI links).' },
+  { name: 'compare', route: '/api/compare', docs: 'docs/distributions.md' },
+  { name: 'claims', route: '/api/claims', docs: 'docs/claims.md' },
+  { name: 'attack_double_spend', route: '/api/attack/double-spend', docs: 'docs/attack-economics.md' },
+  { name: 'attack_selfish_mining', route: '/api/attack/selfish-mining', docs: 'docs/attack-economics.md' },
+  { name: 'attack_cost', route: '/api/attack/cost', docs: 'docs/attack-economics.md' },
+  { name: 'attack_coalitions', route: '/api/attack/coalitions/{distribution}', docs: 'docs/attack-economics.md' },
+  { name: 'list_scenarios', route: '/api/simulate', docs: 'docs/simulation.md' },
+  { name: 'scenario_parameters', route: '/api/simulate/{scenario}/parameters', docs: 'docs/simulation.md', hint: 'The paths to change with simulate `set`.' },
+  { name: 'simulate', route: '/api/simulate/{scenario}', docs: 'docs/simulation.md' },
+];
