@@ -45,7 +45,7 @@ export function toolInput(tool: ToolDefinition, args: Readonly<Record<string, un
     const v = raw[p.name];
     delete raw[p.name];
     if (v === undefined) throw new UsageError(`missing argument: ${p.name} (${p.description})`);
-    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`invalid ${p.name}: ${JSON.stringify(v)} (expected ${p.description}, e.g. ${p.example})`);
+    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`invalid ${p.name}: ${JSON.stringify(v)} (expected text: ${p.description})`);
     params[p.name] = v.trim();
   }
   for (const [k, v] of Object.entries(raw)) {
