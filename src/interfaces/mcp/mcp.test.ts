@@ -201,3 +201,27 @@ describe('the stdio process', () => {
     expect(tools).toHaveLength(TOOLS.length);
   });
 });
+
+describe('nakamoto mcp fed by a pipe', () => {
+  it('skips a malformed line, answers every request even when stdin closes right after the last one, and exits 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/nakamoto.js'), 'mcp', '--db', '/nonexistent/absent.duckdb'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const lines = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      'this is not JSON',
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'attack_double_spend', arguments: { q: 0.3, z: 10 } } },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'attack_double_spend', arguments: { q: 'x', z: 10 } } },
+    ];
+    child.stdin.end(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    // Requests run concurrently: answers come in any order, each with its id.
+    const answers = out.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: CallToolResult }).sort((a, b) => a.id - b.id);
+    expect(answers.map((a) => a.id)).toEqual([1, 2, 3]);
+    expect((answers[1]!.result.structuredContent as unknown as ToolAnswer).data).toEqual(queryDoubleSpend({ q: '0.3', z: '10' }));
+    expect(answers[2]!.result).toMatchObject({ isError: true, content: [{ type: 'text', text: 'invalid q: x (expected a number in [0, 1])' }] });
+  });
+});

@@ -30,6 +30,8 @@ export interface McpDeps {
   /** Where unexpected failures are reported (stderr; never stdout, which carries the stdio protocol). */
   readonly log: (message: string) => void;
   readonly tools?: readonly ToolEntry[];
+  /** Told of every tool call in progress (stdio waits for them before closing when stdin ends). */
+  readonly track?: (call: Promise<unknown>) => void;
 }
 
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -84,7 +86,9 @@ export function createMcpServer(deps: McpDeps, defs: readonly ToolDefinition[] =
   server.setRequestHandler(CallToolRequestSchema, (req) => {
     const t = byName.get(req.params.name);
     if (!t) throw new McpError(ErrorCode.InvalidParams, `unknown tool: ${req.params.name} (tools: ${[...byName.keys()].join(', ')})`);
-    return callTool(t, req.params.arguments, deps);
+    const call = callTool(t, req.params.arguments, deps);
+    deps.track?.(call);
+    return call;
   });
   return server;
 }

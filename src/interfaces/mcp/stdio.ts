@@ -1,7 +1,7 @@
 /**
  * @module The MCP server over stdio (`nakamoto mcp`): JSON-RPC messages on stdin/stdout, anything
  * else (start-up line, failures) on stderr. Serves until stdin ends (the client closed it or went
- * away) or the stop signal; the caller then closes the store.
+ * away; calls in progress are answered first) or the stop signal; the caller then closes the store.
  */
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -27,7 +27,12 @@ export async function serveStdio(o: StdioOptions): Promise<void> {
   const stdin = o.stdin ?? process.stdin;
   const cache = new SeriesCache();
   const versions = clearingOnDataChange(createVersions(o.store, o.datasetsRoot), cache);
-  const server = createMcpServer({ route: { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits: { ...DEFAULT_LIMITS, ...o.limits } }, versions, log: o.log });
+  const calls = new Set<Promise<unknown>>();
+  const track = (call: Promise<unknown>) => {
+    calls.add(call);
+    void call.finally(() => calls.delete(call));
+  };
+  const server = createMcpServer({ route: { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits: { ...DEFAULT_LIMITS, ...o.limits } }, versions, log: o.log, track });
   server.onerror = (err) => o.log(`nakamoto mcp: ${err.message}`);
   const ended = new Promise<void>((resolve) => {
     stdin.once('end', resolve);
@@ -36,5 +41,8 @@ export async function serveStdio(o: StdioOptions): Promise<void> {
   });
   await server.connect(new StdioServerTransport(stdin, o.stdout ?? process.stdout));
   await ended;
+  // A client may close stdin right after its last request: answer the calls in progress first.
+  while (calls.size > 0) await Promise.allSettled([...calls]);
+  await new Promise((resolve) => setImmediate(resolve)); // let the protocol write the last answers
   await server.close();
 }

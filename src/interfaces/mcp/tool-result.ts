@@ -50,18 +50,22 @@ export function sourcesOf(data: unknown): string[] {
   const p = data.provenance;
   const lines = (Array.isArray(p) ? p : p === undefined ? [] : [p]).map(sourceLine);
   if (typeof data.file === 'string') lines.push(data.file);
+  if (typeof data.doc === 'string') lines.push(data.doc);
   return lines;
 }
 
-function flatRecords(v: unknown): v is Row[] {
-  return Array.isArray(v) && v.length > 0 && v.every((r) => isRecord(r) && Object.values(r).every(isScalar));
+/** A non-empty list of records whose values are scalars or lists of scalars (a table). */
+function flatRecords(v: unknown): v is Json[] {
+  return Array.isArray(v) && v.length > 0 && v.every((r) => isRecord(r) && Object.values(r).every((x) => isScalar(x) || (Array.isArray(x) && x.every(isScalar))));
 }
+
+const tableRow = (r: Json): Row => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, Array.isArray(x) ? JSON.stringify(x) : (x as Row[string])]));
 
 function renderField(key: string, v: unknown, columns: readonly string[] | undefined): string {
   if (isScalar(v)) return String(v).startsWith(`${key}:`) ? `${String(v)}\n` : `${key}: ${String(v)}\n`;
   if (flatRecords(v)) {
     const cols = columns ?? [...new Set(v.flatMap((r) => Object.keys(r)))];
-    return `${key}:\n${renderTable(v, cols)}`;
+    return `${key}:\n${renderTable(v.map(tableRow), cols)}`;
   }
   return `${key}: ${JSON.stringify(v)}\n`;
 }
