@@ -39,6 +39,6 @@ export function defineTool(entry: ToolEntry, routes?: readonly RouteSpec[]): Too
   const description = [spec.summary + '.', spec.description, entry.hint, `Same answer as GET ${spec.openapiPath} of \`nakamoto serve\`; method: ${entry.docs}. Returns { data, provenance }.`]
     .filter((s): s is string => Boolean(s))
     .join(' ');
-  const title = entry.name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const title = entry.title ?? entry.name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
   return { entry, spec, title, description, inputSchema: inputSchema(spec) };
 }

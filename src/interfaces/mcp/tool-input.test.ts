@@ -3,9 +3,12 @@
  * route's query-string schema exactly as their text would be, path parameters are taken out, and
  * the equivalent HTTP request carries the same arguments back (fast-check).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../domain/errors.js';
+import { PROJECT_ROOT } from '../../sources/files/datasets-path.js';
 import { parseQuery } from '../http/params.js';
 import { defineTool } from './tool-definition.js';
 import { toolInput } from './tool-input.js';
@@ -69,6 +72,7 @@ describe('tool definitions', () => {
       expect(Object.keys(d.inputSchema.properties).slice(0, path.length)).toEqual(path);
       expect(d.inputSchema.required ?? []).toEqual(expect.arrayContaining(path));
       expect(d.inputSchema.additionalProperties).toBe(false);
+      expect(existsSync(join(PROJECT_ROOT, e.docs)), e.docs).toBe(true);
     }
     expect(() => defineTool({ name: 'x', route: '/api/nope', docs: 'docs/x.md' })).toThrow(/MCP tool x: no HTTP route \/api\/nope/);
     expect(() => defineTool({ name: 'x', route: '/report.html', docs: 'docs/x.md' })).toThrow(/answers text\/html/);
