@@ -42,3 +42,14 @@ describe('callTool on arbitrary JSON arguments', () => {
     expect(logged).toEqual([]);
   });
 });
+
+describe('callTool limits', () => {
+  it('simulations are bounded as on the HTTP API: a second one while the first runs is a "busy" tool error', async () => {
+    const simulate = toolDefinitions().find((d) => d.entry.name === 'simulate')!;
+    const [a, b] = await Promise.all([callTool(simulate, { scenario: 'selfish-mining', runs: 1 }, deps), callTool(simulate, { scenario: 'selfish-mining', runs: 1 }, deps)]);
+    const errors = [a, b].filter((r) => r.isError).map((r) => (r.content[0] as { text: string }).text);
+    expect(errors).toEqual(['busy: 1 simulation(s) running (limit 1); retry later']);
+    const again = await callTool(simulate, { scenario: 'selfish-mining', runs: 1 }, deps);
+    expect(again.isError).toBeUndefined();
+  });
+});
