@@ -13,6 +13,7 @@ import { countInterval } from '../../analysis/hashrate.js';
 import { DecodeError, UsageError } from '../../domain/errors.js';
 import { datasetPath, datasetsRoot } from '../../sources/files/datasets-path.js';
 import { readPoolHashrates } from '../../sources/files/pool-hashrate-csv.js';
+import { queryAttackCostFromData } from './attack-query.js';
 import { queryEconomics } from './economics-query.js';
 
 const ctx = { store: null, datasetsRoot: datasetsRoot() };
@@ -110,6 +111,21 @@ describe('economics on the staged Blockchair blocks', () => {
     expect(f.expected_blocks as number).toBeGreaterThan(0);
     expect(f.luck as number).toBeCloseTo((f.blocks as number) / (f.expected_blocks as number), 4);
     expect(r.rows.find((p) => p.pool === 'AntPool')!.luck).toBeNull();
+  });
+
+  it("attack cost at the hash price: attacker EH/s × 10⁶ × the window's hash price ÷ 24, beside the energy model", async () => {
+    const r = await queryAttackCostFromData(
+      { hashrateEhs: 600, share: 0.51, efficiencyJTh: 20, electricityUsdKwh: 0.05, btcPriceUsd: 67_000, hashpriceAt: '2024-05-31', durationHours: 24 },
+      ctx,
+    );
+    const econ = await queryEconomics({ window: '30d', at: '2024-05-31' }, ctx);
+    const hp = econ.rows[0]!.hash_price_usd as number;
+    expect(r.opportunity!.hashpriceUsdPerThDay).toBe(hp);
+    expect(r.opportunity!.costPerHourUsd).toBeCloseTo((306 * 1e6 * hp) / 24, 6);
+    expect(r.opportunity!.totalCostUsd).toBeCloseTo((306 * 1e6 * hp), 4);
+    expect(r.opportunity!.costPerHourUsdLo).toBeLessThan(r.opportunity!.costPerHourUsd);
+    expect(r.costPerHourUsd).toBeCloseTo(306 * 1e6 * 20 / 1000 * 0.05, 6); // the energy model is unchanged beside it
+    await expect(queryAttackCostFromData({ hashrateEhs: 600, share: 0.5, hashpriceUsdPhDay: 50, btcPriceUsd: 1, hashpriceWindow: '7d' }, ctx)).rejects.toThrow(/invalid hashpriceWindow/);
   });
 
   it('bad input: UsageError naming the parameter', async () => {

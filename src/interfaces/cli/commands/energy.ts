@@ -23,7 +23,6 @@ interface BitcoinOptions extends WindowOptions {
   btcUsdTable?: string;
   feesBtcPerBlock?: string;
   feesFrom?: string;
-  feesFrom?: string;
   maxAgeYears?: string;
   smoothDays?: string;
   whenUnprofitable?: string;
