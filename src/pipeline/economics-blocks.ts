@@ -8,8 +8,11 @@
 import { DAY_SEC, formatDay, startOfDay } from '../aggregate/duration.js';
 import type { EconomicsBlocks } from '../analysis/economics.js';
 import { readBtcUsdMonthly } from '../sources/datasets/asic-hardware.js';
+import { readDataset } from '../sources/datasets/detect.js';
 import { BLOCKCHAIR_BLOCKS_FILE, BLOCKCHAIR_KNOWN_MISSING_HEIGHTS, readBlockchairBlocks, type BlockchairSummary } from '../sources/datasets/blockchair-blocks.js';
 import { join } from 'node:path';
+import { PER_BLOCK_FILE } from './energy-catalogue.js';
+import { poolName } from './pool-names.js';
 import type { Coverage } from './series-source.js';
 import { timeOrder } from './series-source.js';
 
@@ -109,7 +112,7 @@ function coverageOf(b: EconomicsBlocks, summary: BlockchairSummary): Coverage {
   };
 }
 
-async function loadBlockchair(path: string, onProgress?: (rows: number) => void): Promise<LoadedEconomics> {
+async function loadBlockchair(path: string, shown: string, onProgress?: (rows: number) => void): Promise<LoadedEconomics> {
   const c = new EconomicsColumns();
   const poolIndex = new Map<string, number>();
   const pools: string[] = [];
@@ -152,7 +155,7 @@ async function loadBlockchair(path: string, onProgress?: (rows: number) => void)
     provenance: {
       source: 'blockchair',
       description: "Blockchair daily block dumps 2019-12-31 → 2025-03-08 (fees, claimed subsidy, reward, reward USD at Blockchair's daily price, guessed_miner)",
-      from: path,
+      from: shown,
       labels: "Blockchair's guessed_miner (its own tag list; 'Unknown' where it has none)",
       notes,
     },
@@ -169,7 +172,7 @@ export function blockchairEconomicsSource(datasetsRoot: string, file?: string): 
     load() {
       let p = cache.get(path);
       if (!p) {
-        p = loadBlockchair(path);
+        p = loadBlockchair(path, path.startsWith(`${datasetsRoot}/`) ? `datasets/${path.slice(datasetsRoot.length + 1)}` : path);
         p.catch(() => cache.delete(path));
         cache.set(path, p);
       }
@@ -202,4 +205,58 @@ export async function blockPrices(b: EconomicsBlocks, basis: PriceBasis, monthly
     },
     description: `${monthlyTable ?? 'data/hardware/btc-usd-monthly.csv'} (FRED CBBTCUSD month-end value, applied to every block of the month)`,
   };
+}
+
+export type PoolLabels = 'mempool' | 'blockchair';
+export const POOL_LABELS: readonly PoolLabels[] = ['mempool', 'blockchair'];
+
+const relabelled = new Map<string, Promise<LoadedEconomics>>();
+
+/**
+ * The same blocks with mempool.space pool labels (datasets/bitcoin/per-block-pool-attribution-2020-2026,
+ * joined by height: version 1, else version 2, else "unknown"), shown by display name. Blockchair's
+ * own tags leave ~4× more blocks "Unknown" (its PROVENANCE.md).
+ */
+export function withMempoolLabels(loaded: LoadedEconomics, datasetsRoot: string): Promise<LoadedEconomics> {
+  const key = `${datasetsRoot}|${loaded.provenance.from}`;
+  let p = relabelled.get(key);
+  if (!p) {
+    p = (async () => {
+      const path = join(datasetsRoot, PER_BLOCK_FILE);
+      const data = await readDataset(path);
+      const label = new Map<number, string>();
+      for (const source of ['perblock-v2', 'perblock-v1']) {
+        const b = data.blockBatches.find((x) => x.source === source);
+        if (b) b.heights.forEach((h, i) => label.set(h, b.labels[i]!));
+      }
+      const pools: string[] = [];
+      const index = new Map<string, number>();
+      const b = loaded.blocks;
+      const pool = new Int32Array(b.heights.length);
+      let unlabelled = 0;
+      b.heights.forEach((h, i) => {
+        const slug = label.get(h);
+        if (slug === undefined) unlabelled++;
+        const name = slug === undefined || slug === 'unknown' ? 'unknown' : poolName(slug);
+        let k = index.get(name);
+        if (k === undefined) {
+          k = pools.length;
+          pools.push(name);
+          index.set(name, k);
+        }
+        pool[i] = k;
+      });
+      return {
+        ...loaded,
+        blocks: { ...b, pool, pools },
+        provenance: {
+          ...loaded.provenance,
+          labels: `mempool.space pool labels of datasets/${PER_BLOCK_FILE} (version 1, else version 2), joined by height; ${unlabelled} block(s) without a label count as unknown`,
+        },
+      };
+    })();
+    p.catch(() => relabelled.delete(key));
+    relabelled.set(key, p);
+  }
+  return p;
 }

@@ -81,7 +81,7 @@ describe('economics on the staged Blockchair blocks', () => {
 
   it('2024 by pool: empty blocks per Blockchair label equal awk counts; fee share 2024 = 6.52%', async () => {
     // zcat … | awk -F'\t' 'substr($2,1,4)=="2024"{f+=$17; r+=$21; if($11==1) e[$23]++} END{print f/r; for(k in e) print k, e[k]}'
-    const pools = await queryEconomics({ window: '1y', at: '2024-12-31', byPool: true }, ctx);
+    const pools = await queryEconomics({ window: '1y', at: '2024-12-31', byPool: true, labels: 'blockchair' }, ctx);
     const empty = Object.fromEntries(pools.rows.filter((p) => (p.empty_blocks as number) > 0).map((p) => [p.pool, p.empty_blocks]));
     expect(empty).toEqual({ AntPool: 57, SpiderPool: 49, Unknown: 25, F2Pool: 16, ViaBTC: 10, Binance: 6, SlushPool: 2, Poolin: 2, SBICrypto: 1 });
     expect(pools.rows.reduce((s, p) => s + (p.blocks as number), 0)).toBe(53_471);
@@ -91,6 +91,17 @@ describe('economics on the staged Blockchair blocks', () => {
     // Window fees = the sum of the per-pool fees (mean × blocks).
     const poolFees = pools.rows.reduce((s, p) => s + (p.fee_mean_btc as number) * (p.blocks as number), 0);
     expect(poolFees).toBeCloseTo(net.rows[0]!.fees_btc as number, 2);
+  });
+
+  it('2024 by pool with mempool labels (default): Blockchair\'s Unknown empties get names; totals unchanged', async () => {
+    const pools = await queryEconomics({ window: '1y', at: '2024-12-31', byPool: true }, ctx);
+    const empty = Object.fromEntries(pools.rows.filter((p) => (p.empty_blocks as number) > 0).map((p) => [p.pool, p.empty_blocks]));
+    expect(Object.values(empty).reduce((s, x) => (s as number) + (x as number), 0)).toBe(168);
+    expect(empty.AntPool).toBe(57);
+    expect(empty.SpiderPool).toBe(49);
+    expect(empty.unknown).toBeUndefined();
+    expect(pools.rows.reduce((s, p) => s + (p.blocks as number), 0)).toBe(53_471);
+    expect(pools.provenance.labels).toMatch(/mempool\.space pool labels/);
   });
 
   it('the window holding the two missing blocks (2024-07-30) says so', async () => {
@@ -103,11 +114,11 @@ describe('economics on the staged Blockchair blocks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'luck-'));
     const path = join(dir, 'foundry.csv');
     // Foundry at a flat 200 EH/s for every day of May 2024.
-    const days = Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')},Foundry USA Pool,200`);
+    const days = Array.from({ length: 31 }, (_, i) => `2024-05-${String(i + 1).padStart(2, '0')},Foundry USA,200`);
     writeFileSync(path, ['day,pool,hashrate_ehs', ...days].join('\n'));
     const hashrates = await readPoolHashrates(path);
     const r = await queryEconomics({ window: '1m', at: '2024-05-31', byPool: true }, ctx, { poolHashrates: hashrates });
-    const f = r.rows.find((p) => p.pool === 'Foundry USA Pool')!;
+    const f = r.rows.find((p) => p.pool === 'Foundry USA')!;
     expect(f.expected_blocks as number).toBeGreaterThan(0);
     expect(f.luck as number).toBeCloseTo((f.blocks as number) / (f.expected_blocks as number), 4);
     expect(r.rows.find((p) => p.pool === 'AntPool')!.luck).toBeNull();

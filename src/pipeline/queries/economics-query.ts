@@ -9,7 +9,7 @@ import { formatDay } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
 import { networkEconomics, poolEconomics, type Band, type PoolHashrateSeries } from '../../analysis/economics.js';
 import { UsageError } from '../../domain/errors.js';
-import { blockchairEconomicsSource, blockPrices, PRICE_BASES, type BlockEconomicsSource, type PriceBasis } from '../economics-blocks.js';
+import { blockchairEconomicsSource, blockPrices, POOL_LABELS, PRICE_BASES, withMempoolLabels, type BlockEconomicsSource, type PoolLabels, type PriceBasis } from '../economics-blocks.js';
 import type { QueryContext, Row } from './context.js';
 import { parseChoiceParam, parseFlagParam, parseNumberParam } from './query-params.js';
 import { resolveWindows, type WindowRequest } from './window-request.js';
@@ -20,6 +20,8 @@ export interface EconomicsRequest extends Partial<WindowRequest> {
   /** `blockchair` (each block's reward_usd, Blockchair's daily price) or `monthly` (data/hardware/btc-usd-monthly.csv). */
   readonly price?: string;
   readonly source?: string;
+  /** Pool labels for byPool: `mempool` (default; mempool.space slugs of the per-block attribution dataset) or `blockchair` (guessed_miner). */
+  readonly labels?: string;
 }
 
 export interface EconomicsResult {
@@ -63,7 +65,9 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   const basis = parseChoiceParam<PriceBasis>('price', q.price ?? 'blockchair', PRICE_BASES);
   const byPool = parseFlagParam('byPool', q.byPool as string | boolean | undefined);
   if (extra.poolHashrates && !byPool) throw new UsageError('invalid poolHashrates: pool luck needs byPool');
-  const data = await economicsSource(q.source, ctx).load();
+  const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
+  const loaded = await economicsSource(q.source, ctx).load();
+  const data = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1m' }, data.coverage);
   if (windowAxis(spec) !== 'time') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
   const windows = divideWindows(spec, range.start, range.end);

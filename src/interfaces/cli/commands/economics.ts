@@ -20,6 +20,7 @@ interface EconomicsOptions extends WindowOptions {
   price: string;
   poolHashrates?: string;
   source?: string;
+  labels?: string;
   format: string;
 }
 
@@ -36,7 +37,8 @@ export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('economics')
     .description('Mining economics per window from per-block data (Blockchair dumps 2020–2025): fees, fee share, empty blocks, weight use, hash rate, hash value (sats per TH/s per day) and hash price (USD per TH/s per day) with the hash-rate interval; --by-pool for empty blocks, fees per block and luck. docs/economics.md.')
-    .option('--by-pool', "one row per pool and window (Blockchair's guessed_miner label): empty blocks with an exact binomial interval, fee median/mean, time since the previous block")
+    .option('--by-pool', 'one row per pool and window: empty blocks with an exact binomial interval, fee median/mean, time since the previous block')
+    .option('--labels <labels>', "pool labels for --by-pool: mempool (mempool.space slugs of the per-block attribution dataset, joined by height) or blockchair (Blockchair's guessed_miner, more blocks Unknown)", 'mempool')
     .option('--pool-hashrates <csv>', 'pool luck: a CSV day,pool,hashrate_ehs (UTC day, pool label as printed, the pool\'s hash rate that day in EH/s); needs --by-pool')
     .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv)", 'blockchair')
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
@@ -46,7 +48,7 @@ export function register(program: Command, io: CliIo): void {
     const format = parseFormat(opts.format);
     const poolHashrates = opts.poolHashrates === undefined ? undefined : await readPoolHashrates(opts.poolHashrates);
     if (io.isTTY) io.stderr('reading per-block data (≈ 3 s)…\n');
-    const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates'], () =>
+    const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels'], () =>
       queryEconomics(opts, { store: null, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates }),
     );
     if (format === 'json') {
