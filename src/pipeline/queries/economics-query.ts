@@ -68,7 +68,15 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
   const loaded = await economicsSource(q.source, ctx).load();
   const data = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
-  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1m' }, data.coverage);
+  // Calendar-aligned by default: the first window starts on the first month start inside the data.
+  const cov = data.coverage.time;
+  let anchor = q.anchor;
+  if (anchor === undefined && q.from === undefined && q.at === undefined && cov) {
+    const d = new Date(cov.start * 1000);
+    const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+    anchor = formatDay(monthStart === cov.start ? monthStart : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000);
+  }
+  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1m', ...(anchor !== undefined ? { anchor } : {}) }, data.coverage);
   if (windowAxis(spec) !== 'time') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
   const windows = divideWindows(spec, range.start, range.end);
   if (windows.length === 0) throw new UsageError(`no complete ${spec.size.text} window between ${formatDay(range.start)} and ${formatDay(range.end)}`);
