@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binomialInterval, median, networkEconomics, poolEconomics, type EconomicsBlocks } from './economics.js';
+import { readFileSync } from 'node:fs';
+import { datasetPath } from '../sources/files/datasets-path.js';
+import { binomialInterval, economicsFromCoinbase, median, networkEconomics, poolEconomics, type EconomicsBlocks } from './economics.js';
 import { countInterval } from './hashrate.js';
 
 const DAY = 86_400;
@@ -206,5 +208,21 @@ describe('properties', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('economicsFromCoinbase (sources with only the coinbase)', () => {
+  it("block 739,990: Σ coinbase outputs − 6.25 BTC = Blockchair's fee_total (1,983,001 sat)", () => {
+    // mainnet-observer's coinbase CSV: coinbase_outputs = `value_sat:script:address;…` (decoded there, independently of Blockchair).
+    const text = readFileSync(datasetPath('bitcoin/mainnet-observer-blocks-2022-2025/coinbases_739990_913612_920533_925262.csv'), 'utf8');
+    const [head, ...lines] = text.trim().split('\n');
+    const cols = head!.split(',');
+    const row = lines.map((l) => l.split(',')).find((f) => f[0] === '739990')!;
+    const values = row[cols.indexOf('coinbase_outputs')]!.split(';').map((o) => BigInt(o.split(':')[0]!));
+    const e = economicsFromCoinbase(739_990, values);
+    expect(e).toEqual({ rewardSat: 626_983_001n, scheduledSubsidySat: 625_000_000n, feeSat: 1_983_001n, underClaimedSat: 0n });
+  });
+  it('an under-claiming coinbase gives fees 0 and the shortfall', () => {
+    expect(economicsFromCoinbase(619_631, [1_249_999_927n])).toEqual({ rewardSat: 1_249_999_927n, scheduledSubsidySat: 1_250_000_000n, feeSat: 0n, underClaimedSat: 73n });
   });
 });

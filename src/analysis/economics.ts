@@ -17,6 +17,7 @@
  * series the user supplies. Definitions: docs/economics.md.
  */
 import { regularizedIncompleteBeta } from './attack/special-functions.js';
+import { blockSubsidySats } from './attack/subsidy.js';
 import { hashPriceUsdPerThDay } from './energy/hash-price.js';
 import { countInterval, estimateHashrate, hashrateByTimeWindow, TWO_POW_32, type BlockObservations, type HashrateEstimate } from './hashrate.js';
 
@@ -305,4 +306,17 @@ export function windowHashrate(b: EconomicsBlocks, start: number, end: number, c
   let work = 0;
   for (let i = i0; i < i1; i++) work += b.difficulty[i]!;
   return estimateHashrate(i1 - i0, work, end - start, confidence, 'poisson');
+}
+
+/**
+ * Per-block economics when a source has only the coinbase (a node's or Esplora's coinbase, blk
+ * files decoded to the coinbase): reward = Σ coinbase outputs, fees = reward − scheduled subsidy.
+ * A coinbase that under-claims makes this a lower bound on the fees (the true fees need the other
+ * transactions); a reward below the subsidy is reported as fees 0 with `underClaimedSat`.
+ */
+export function economicsFromCoinbase(height: number, outputValuesSat: readonly bigint[]): { readonly rewardSat: bigint; readonly scheduledSubsidySat: bigint; readonly feeSat: bigint; readonly underClaimedSat: bigint } {
+  const reward = outputValuesSat.reduce((s, v) => s + v, 0n);
+  const subsidy = blockSubsidySats(height);
+  const fee = reward > subsidy ? reward - subsidy : 0n;
+  return { rewardSat: reward, scheduledSubsidySat: subsidy, feeSat: fee, underClaimedSat: reward < subsidy ? subsidy - reward : 0n };
 }
