@@ -5,7 +5,7 @@
  * or per pool (`byPool`): empty blocks with a binomial interval, fees per block, time since the
  * previous block, and luck against a user-supplied hash-rate series. Definitions: docs/economics.md.
  */
-import { formatDay } from '../../aggregate/duration.js';
+import { formatDay, parseDuration } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
 import { networkEconomics, poolEconomics, type Band, type PoolHashrateSeries } from '../../analysis/economics.js';
 import { UsageError } from '../../domain/errors.js';
@@ -66,6 +66,7 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   const byPool = parseFlagParam('byPool', q.byPool as string | boolean | undefined);
   if (extra.poolHashrates && !byPool) throw new UsageError('invalid poolHashrates: pool luck needs byPool');
   const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
+  if (parseDuration(q.window ?? '1m', 'window').unit === 'block') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
   const loaded = await economicsSource(q.source, ctx).load();
   const data = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
   // Calendar-aligned by default: the first window starts on the first month start inside the data.
