@@ -48,4 +48,21 @@ describe('Economics page in Chromium', () => {
     await page.close();
     expect(errors).toEqual([]);
   });
+
+  it('fits a phone-width screen (the extra nav entry included) without sideways scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    try {
+      for (const path of ['/', '/economics']) {
+        const page = await phone.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url + path);
+        expect(await settled(page, 60_000)).toBe('ready');
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
+        await page.close();
+        expect(errors).toEqual([]);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
 });
