@@ -54,20 +54,21 @@ const band = (b: Band | null, prefix: string, unit: string, digits = 6): Row => 
 });
 
 /** The per-block source for an id (only `blockchair` today; a store-backed source plugs in here). */
-export function economicsSource(id: string | undefined, ctx: QueryContext): BlockEconomicsSource {
+export function economicsSource(id: string | undefined, ctx: QueryContext, blocksFile?: string): BlockEconomicsSource {
   const s = id ?? 'blockchair';
-  if (s === 'blockchair') return blockchairEconomicsSource(ctx.datasetsRoot);
+  if (s === 'blockchair') return blockchairEconomicsSource(ctx.datasetsRoot, blocksFile);
   throw new UsageError(`invalid source: ${s} (expected blockchair: the staged Blockchair per-block dump)`);
 }
 
-export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, extra: { readonly poolHashrates?: PoolHashrateSeries } = {}): Promise<EconomicsResult> {
+/** `extra` holds what only a local caller (the CLI) may give: files on this machine. */
+export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, extra: { readonly poolHashrates?: PoolHashrateSeries; readonly blocksFile?: string } = {}): Promise<EconomicsResult> {
   const confidence = parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
   const basis = parseChoiceParam<PriceBasis>('price', q.price ?? 'blockchair', PRICE_BASES);
   const byPool = parseFlagParam('byPool', q.byPool as string | boolean | undefined);
   if (extra.poolHashrates && !byPool) throw new UsageError('invalid poolHashrates: pool luck needs byPool');
   const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
   if (parseDuration(q.window ?? '1m', 'window').unit === 'block') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
-  const loaded = await economicsSource(q.source, ctx).load();
+  const loaded = await economicsSource(q.source, ctx, extra.blocksFile).load();
   const data = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
   // Calendar-aligned by default: the first window starts on the first month start inside the data.
   const cov = data.coverage.time;

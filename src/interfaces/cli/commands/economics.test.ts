@@ -3,11 +3,13 @@
  * errors; and its hash rate against `nakamoto hashrate` (the same estimator on other inputs: the
  * embedded daily counts with the difficulty-epochs file).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { datasetPath } from '../../../sources/files/datasets-path.js';
 import { captureIo } from '../io.js';
 import { register } from './economics.js';
 import { register as registerHashrate } from './hashrate.js';
@@ -47,6 +49,26 @@ describe('nakamoto economics', () => {
     expect(e.rows[0]!.hashrate_ehs! / h.rows[0]!.hashrate_ehs!).toBeCloseTo(1, 5);
     expect(e.rows[0]!.hashrate_lo_ehs! / h.rows[0]!.lo_ehs!).toBeCloseTo(1, 5);
   });
+  it('--blocks reads another Blockchair dump: the original 2024-04-20 daily file gives the staged figures for that day', async () => {
+    const sample = datasetPath('bitcoin/blockchair-blocks-2020-2025/original_daily_samples/blockchair_bitcoin_blocks_20240420.tsv.gz');
+    const own = JSON.parse((await run(['economics', '--window', '1d', '--at', '2024-04-20', '--blocks', sample, '--format', 'json'])).out()) as { rows: Record<string, number>[] };
+    const staged = JSON.parse((await run(['economics', '--window', '1d', '--at', '2024-04-20', '--format', 'json'])).out()) as { rows: Record<string, number>[] };
+    expect(own.rows).toEqual(staged.rows);
+  });
+
+  it('a bad blocks file: one line naming file, line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nk-econ-'));
+    const text = gunzipSync(readFileSync(datasetPath('bitcoin/blockchair-blocks-2020-2025/original_daily_samples/blockchair_bitcoin_blocks_20240420.tsv.gz'))).toString('utf8').split('\n');
+    const cols = text[0]!.split('\t');
+    const row = text[3]!.split('\t');
+    row[cols.indexOf('fee_total')] = '-1';
+    const bad = join(dir, 'bad.tsv');
+    writeFileSync(bad, [text[0], text[1], text[2], row.join('\t')].join('\n'));
+    await expect(run(['economics', '--blocks', bad])).rejects.toThrow(`${bad}:4 [fee_total]: negative amount: -1`);
+    writeFileSync(bad, [text[0], text[1], text[2], text[2]].join('\n'));
+    await expect(run(['economics', '--blocks', bad])).rejects.toThrow(/bad\.tsv:4 \[id\]: duplicate height 840000/);
+  });
+
   it('bad input: one line naming the flag or file', async () => {
     await expect(run(['economics', '--window', '144b'])).rejects.toThrow('invalid --window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
     await expect(run(['economics', '--price', 'spot'])).rejects.toThrow('invalid --price: spot (expected one of blockchair, monthly)');

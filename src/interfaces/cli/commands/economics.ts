@@ -21,6 +21,7 @@ interface EconomicsOptions extends WindowOptions {
   poolHashrates?: string;
   source?: string;
   labels?: string;
+  blocks?: string;
   format: string;
 }
 
@@ -43,13 +44,14 @@ export function register(program: Command, io: CliIo): void {
     .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv)", 'blockchair')
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--source <id>', 'per-block data: blockchair (the staged dump; default)')
+    .option('--blocks <file>', "read another Blockchair blocks dump (.tsv or .tsv.gz, e.g. a newer daily file from Blockchair) instead of the staged one")
     .option('--format <format>', 'table, csv or json', 'table');
   addWindowOptions(cmd, '1m').action(async (opts: EconomicsOptions) => {
     const format = parseFormat(opts.format);
     const poolHashrates = opts.poolHashrates === undefined ? undefined : await readPoolHashrates(opts.poolHashrates);
     if (io.isTTY) io.stderr('reading per-block data (≈ 3 s)…\n');
     const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels'], () =>
-      queryEconomics(opts, { store: null, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates }),
+      queryEconomics(opts, { store: null, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates, blocksFile: opts.blocks }),
     );
     if (format === 'json') {
       io.stdout(JSON.stringify({ title: r.title, provenance: r.provenance, price: r.price, method: r.method, windows: r.windows, rows: r.rows }, null, 2) + '\n');
