@@ -12,6 +12,7 @@ import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
 import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
+import { economicsEntries } from './economics-catalogue.js';
 import { energyEntries } from './energy-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
@@ -90,7 +91,7 @@ async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
   }
 }
 
-const entries: readonly DistributionEntry[] = [bitcoinPools, cbeciEntry, ...epochEntries, ...energyEntries, ...snapshotDistributionEntries];
+const entries: readonly DistributionEntry[] = [bitcoinPools, cbeciEntry, ...epochEntries, ...energyEntries, ...economicsEntries, ...snapshotDistributionEntries];
 
 export function listDistributions(): readonly DistributionEntry[] {
   return entries;

@@ -17,6 +17,7 @@ import { SourceError, UsageError } from '../domain/errors.js';
 import { toObservationSeries } from '../domain/observations.js';
 import { difficultyAt, readDifficultyEpochs } from '../sources/bitcoin/difficulty-epochs.js';
 import { defaultHardwarePaths, readBtcUsdMonthly, readHardwareFile, BTC_USD_TABLE, type AsicModel } from '../sources/datasets/asic-hardware.js';
+import { BLOCKCHAIR_BLOCKS_FILE } from '../sources/datasets/blockchair-blocks.js';
 import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
 import { readOrganisationRules } from '../sources/epoch-ai/aliases.js';
 import { AttributionTally } from '../sources/epoch-ai/attribute-organisations.js';
@@ -27,6 +28,7 @@ import { intField } from '../sources/files/fields.js';
 import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { readText } from '../sources/files/read-file.js';
 import type { DistributionEntry } from './catalogue.js';
+import { blockchairEconomicsSource } from './economics-blocks.js';
 import type { Row } from './queries/context.js';
 import { resolveWindows, type WindowRequest } from './queries/window-request.js';
 import { seriesCoverage } from './series-coverage.js';
@@ -77,15 +79,26 @@ async function readBitcoinDays(datasetsRoot: string): Promise<BitcoinDays> {
     const m = ext.mismatches[0]!;
     throw new SourceError(`difficulty check failed: at height ${m.height} the block times imply bits ${m.computedBits.toString(16)}, ${epochs.file} has ${m.fileBits.toString(16)} (${ext.mismatches.length} mismatches)`);
   }
-  const byDay = new Map<number, { blocks: number; work: number; subsidyBtc: number }>();
+  // Real fees per height from the Blockchair per-block dump (2019-12-31 → 2025-03-08).
+  const econ = await blockchairEconomicsSource(datasetsRoot).load();
+  const feeAt = new Map<number, number>();
+  econ.blocks.heights.forEach((h, i) => feeAt.set(h, econ.blocks.feeSat[i]!));
+  const byDay = new Map<number, { blocks: number; work: number; subsidyBtc: number; feesBtc: number; blocksWithFees: number }>();
+  let withFees = 0;
   for (const h of heights) {
     const d = Math.floor(times.get(h)! / DAY_SEC) * DAY_SEC;
     const difficulty = difficultyAt(ext.epochs, h);
     if (Number.isNaN(difficulty)) continue;
-    const e = byDay.get(d) ?? { blocks: 0, work: 0, subsidyBtc: 0 };
+    const e = byDay.get(d) ?? { blocks: 0, work: 0, subsidyBtc: 0, feesBtc: 0, blocksWithFees: 0 };
     e.blocks++;
     e.work += difficulty;
     e.subsidyBtc += blockSubsidyBtc(h);
+    const fee = feeAt.get(h);
+    if (fee !== undefined) {
+      e.feesBtc += fee / 1e8;
+      e.blocksWithFees++;
+      withFees++;
+    }
     byDay.set(d, e);
   }
   // The first and last UTC days are partial in the file: left out.
@@ -97,6 +110,7 @@ async function readBitcoinDays(datasetsRoot: string): Promise<BitcoinDays> {
     notes: [
       `blocks: ${shortPath(path, datasetsRoot)} (heights ${heights[0]}–${heights[heights.length - 1]}, grouped by UTC day of the block timestamp; first and last partial days left out)`,
       `difficulty: ${shortPath(ext.epochs.file, datasetsRoot)}; ${ext.verified} retargets inside the file recomputed from the block times and matched exactly`,
+      `fees: ${shortPath(econ.provenance.from, datasetsRoot)} gives real fees for ${withFees.toLocaleString('en-US')} of ${heights.length.toLocaleString('en-US')} blocks (joined by height); the others take --fees-btc-per-block`,
     ],
   };
 }
@@ -110,6 +124,8 @@ export interface BitcoinEnergyRequest extends Partial<WindowRequest> {
   readonly btcUsd?: string | number;
   readonly btcUsdTable?: string;
   readonly feesBtcPerBlock?: string | number;
+  /** `data` (default): real fees where the per-block data has them; `none`: --fees-btc-per-block for every block. */
+  readonly feesFrom?: string;
   readonly maxAgeYears?: string | number;
   readonly smoothDays?: string | number;
   readonly whenUnprofitable?: string;
@@ -163,6 +179,8 @@ export async function resolveAssumptions(q: BitcoinEnergyRequest, datasetsRoot: 
   const price = parseNumber(q.electricityPrice, 0.05, '--electricity-price', 'USD/kWh', 0);
   const pue = parsePue(q.pue);
   const fees = parseNumber(q.feesBtcPerBlock, 0, '--fees-btc-per-block', 'BTC', 0);
+  const feesFrom = q.feesFrom ?? 'data';
+  if (feesFrom !== 'data' && feesFrom !== 'none') throw new UsageError(`invalid --fees-from: ${feesFrom} (expected data or none)`);
   const maxAgeYears = parseNumber(q.maxAgeYears, 5, '--max-age-years', 'years (0 = never retired)', 0, 100, true);
   const smoothDays = parseNumber(q.smoothDays, 14, '--smooth-days', 'days', 1, 366, true);
   const confidence = parseNumber(q.confidence, 0.95, '--confidence', '', 0.5, 0.999999);
@@ -192,11 +210,13 @@ export async function resolveAssumptions(q: BitcoinEnergyRequest, datasetsRoot: 
     { name: 'threshold smoothing', value: smoothDays === 1 ? 'none' : `trailing ${smoothDays}-day mean`, source: 'CBECI 14-day moving average, --smooth-days' },
     { name: 'no profitable model', value: when === 'most-efficient' ? 'all bounds use the most efficient available model' : 'last profitable bounds carried forward (CBECI assumption 2)', source: '--when-unprofitable' },
     { name: 'hash price', value: hashprice !== undefined ? `${hashprice} USD per TH/s per day (fixed)` : '(subsidy + fees) × BTC/USD × blocks per day / network TH/s', source: '--hashprice-usd-th-day' },
-    { name: 'fees', value: `${fees} BTC per block`, source: 'no fee data in the datasets: 0 understates revenue (hence the threshold and upper bound); --fees-btc-per-block' },
+    feesFrom === 'data'
+      ? { name: 'fees', value: `real fees per block where the data has them (Blockchair dumps, 2019-12-31 → 2025-03-08); ${fees} BTC per block elsewhere`, source: `datasets/${BLOCKCHAIR_BLOCKS_FILE}; --fees-from none to ignore them; --fees-btc-per-block for blocks without fee data (0 understates revenue there)` }
+      : { name: 'fees', value: `${fees} BTC per block (real fees ignored)`, source: '--fees-from none, --fees-btc-per-block' },
     { name: 'BTC/USD', value: hashprice !== undefined ? 'not used' : fixedUsd !== undefined ? `${fixedUsd}` : 'monthly table', source: hashprice !== undefined ? '' : priceSource },
     { name: 'hash-rate interval', value: `${confidence} Poisson (Garwood) on the window's block count; lower bound uses its low end, upper its high end`, source: '--confidence' },
   ];
-  return { power: { electricityUsdPerKwh: price, pue, feesBtcPerBlock: fees, btcUsd, hashpriceUsdPerThDay: hashprice, maxAgeYears, smoothDays, whenUnprofitable: when }, models, confidence, list };
+  return { power: { electricityUsdPerKwh: price, pue, feesBtcPerBlock: fees, feesFromData: feesFrom === 'data', btcUsd, hashpriceUsdPerThDay: hashprice, maxAgeYears, smoothDays, whenUnprofitable: when }, models, confidence, list };
 }
 
 /** Average best-guess network power (W) per calendar month, for the months the data covers completely. */

@@ -14,18 +14,25 @@ import { hashPriceUsdPerThDay, powerW, profitabilityThresholdJPerTh } from './ha
 
 const DAY_SEC = 86_400;
 
-/** One UTC day of blocks: count, Σ difficulty, Σ subsidy (BTC). */
+/** One UTC day of blocks: count, Σ difficulty, Σ subsidy (BTC), and the real fees where the data has them. */
 export interface DayBlocks {
   readonly daySec: number;
   readonly blocks: number;
   readonly work: number;
   readonly subsidyBtc: number;
+  /** Σ fees (BTC) of the day's blocks that have fee data (0 when none). */
+  readonly feesBtc?: number;
+  /** How many of the day's blocks have fee data (`feesBtc` covers these). */
+  readonly blocksWithFees?: number;
 }
 
 export interface PowerAssumptions {
   readonly electricityUsdPerKwh: number;
   readonly pue: EfficiencyBounds;
+  /** Fees assumed per block for blocks without fee data (all blocks unless `feesFromData`). */
   readonly feesBtcPerBlock: number;
+  /** Use the days' real fees (`feesBtc`) for the blocks that have them. */
+  readonly feesFromData?: boolean;
   /** BTC/USD on a day; undefined where unknown. */
   readonly btcUsd: (daySec: number) => number | undefined;
   /** A fixed hash price replacing the computed one. */
@@ -56,7 +63,9 @@ export function dailyEnergy(days: readonly DayBlocks[], models: readonly Hardwar
     if (a.hashpriceUsdPerThDay !== undefined) return a.hashpriceUsdPerThDay;
     const price = a.btcUsd(d.daySec);
     if (price === undefined || d.blocks === 0) return null;
-    const revenueUsd = (d.subsidyBtc + a.feesBtcPerBlock * d.blocks) * price;
+    const withFees = a.feesFromData ? (d.blocksWithFees ?? 0) : 0;
+    const realFees = a.feesFromData ? (d.feesBtc ?? 0) : 0;
+    const revenueUsd = (d.subsidyBtc + realFees + a.feesBtcPerBlock * (d.blocks - withFees)) * price;
     return hashPriceUsdPerThDay(revenueUsd, (d.work * 4_294_967_296) / DAY_SEC);
   });
   const thresholds = raw.map((hp) => (hp === null ? null : profitabilityThresholdJPerTh(hp, a.electricityUsdPerKwh)));

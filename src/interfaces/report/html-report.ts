@@ -5,6 +5,7 @@
  */
 import { formatDay } from '../../aggregate/duration.js';
 import { getChart } from './charts/index.js';
+import { economicsSection } from './economics-section.js';
 import { claimsSection, compareSection, geographySection, methodsSection, summarySection } from './html-sections.js';
 import type { ReportData } from './report-data.js';
 import { escapeXml as esc } from './svg-document.js';
@@ -44,6 +45,7 @@ export async function renderHtmlReport(d: ReportData, o: HtmlReportOptions = {})
     ].join('\n')],
     ['bitcoin-vs-ai', 'Bitcoin vs AI', [await figure('compare', d), compareSection(d)].join('\n')],
     ['geography', 'Geography and the 2021 China ban', [await figure('china-ban', d), geographySection(d)].join('\n')],
+    ['economics', 'Mining economics: hash value, hash price, fees, empty blocks', economicsSection(d.economics)],
     ['claims', 'Claims', claimsSection(d)],
     ['methods', 'Methods and provenance', methodsSection(d)],
   ];

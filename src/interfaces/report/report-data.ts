@@ -7,10 +7,12 @@ import { queryClaims, type ClaimsResult } from '../../pipeline/queries/claims-qu
 import { queryCompare, type CompareResult } from '../../pipeline/queries/compare-query.js';
 import type { QueryContext } from '../../pipeline/queries/context.js';
 import { queryDistributions, type DistributionInfo } from '../../pipeline/queries/distributions-query.js';
+import { queryEconomics } from '../../pipeline/queries/economics-query.js';
 import { queryGeography, type GeographyResult } from '../../pipeline/queries/geography-query.js';
 import { queryMetrics, type MetricsResult } from '../../pipeline/queries/metrics-query.js';
 import { queryReport } from '../../pipeline/queries/report-query.js';
 import { queryShares, type SharesResult } from '../../pipeline/queries/shares-query.js';
+import type { EconomicsPart } from './economics-section.js';
 
 export interface ReportOptions {
   readonly source?: string;
@@ -30,6 +32,7 @@ export interface ReportData {
   readonly countryShares: SharesResult;
   readonly claims: ClaimsResult;
   readonly distributions: readonly DistributionInfo[];
+  readonly economics: EconomicsPart;
 }
 
 export type ReportPart = keyof ReportData;
@@ -51,6 +54,11 @@ export function loadPart<K extends ReportPart>(part: K, ctx: QueryContext, o: Re
     countryShares: () => queryShares({ distribution: 'bitcoin/hashrate-by-country', window: '1m', top: 6 }, ctx),
     claims: () => queryClaims({ seed }, ctx),
     distributions: () => Promise.resolve(queryDistributions()),
+    economics: async () => {
+      const years = await queryEconomics({ window: '1y' }, ctx);
+      const poolYear = String(years.rows[years.rows.length - 1]!.window_start).slice(0, 4);
+      return { years, poolYear, pools: await queryEconomics({ window: '1y', at: `${poolYear}-12-31`, byPool: true }, ctx) };
+    },
   };
   return loaders[part]() as Promise<ReportData[K]>;
 }
@@ -65,5 +73,6 @@ export async function gatherReportData(ctx: QueryContext, o: ReportOptions = {})
     countryShares: await loadPart('countryShares', ctx, o),
     claims: await loadPart('claims', ctx, o),
     distributions: await loadPart('distributions', ctx, o),
+    economics: await loadPart('economics', ctx, o),
   };
 }

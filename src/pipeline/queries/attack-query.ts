@@ -23,6 +23,7 @@ import {
 } from '../../analysis/attack/index.js';
 import { UsageError } from '../../domain/errors.js';
 import type { QueryContext } from './context.js';
+import { queryEconomics } from './economics-query.js';
 import { latestHashrate, type LatestHashrate } from './hashrate-query.js';
 import { parseChoiceParam, parseFlagParam, parseNumberParam } from './query-params.js';
 
@@ -107,6 +108,45 @@ export interface CostRequest {
   readonly height?: Num;
   readonly feesBtcPerBlock?: Num;
   readonly durationHours?: Num;
+  /** Also price the attacker's hash at the hash price of the window ending this UTC day (opportunity cost; docs/economics.md). */
+  readonly hashpriceAt?: string;
+  /** Length of that window (default 30d). */
+  readonly hashpriceWindow?: string;
+}
+
+/** The attacker's hash priced at the observed hash price: what honest mining with it would have earned. */
+export interface OpportunityCost {
+  readonly window: { readonly start: string; readonly end: string };
+  readonly price: string;
+  readonly hashpriceUsdPerThDay: number;
+  readonly hashpriceUsdPerThDayLo: number;
+  readonly hashpriceUsdPerThDayHi: number;
+  /** attacker EH/s × 10⁶ TH/s per EH/s × hash price ÷ 24 h. */
+  readonly costPerHourUsd: number;
+  readonly costPerHourUsdLo: number;
+  readonly costPerHourUsdHi: number;
+  readonly totalCostUsd: number;
+  readonly method: string;
+}
+
+async function opportunityCost(r: CostRequest, attackerEhs: number, durationHours: number, ctx: QueryContext): Promise<OpportunityCost> {
+  const econ = await queryEconomics({ window: r.hashpriceWindow ?? '30d', at: r.hashpriceAt }, ctx);
+  const row = econ.rows[0];
+  if (!row || typeof row.hash_price_usd !== 'number') throw new UsageError(`invalid hashpriceAt: ${r.hashpriceAt} (no hash price for that window)`);
+  const perHour = (hp: number) => (attackerEhs * 1e6 * hp) / 24;
+  const hp = row.hash_price_usd;
+  return {
+    window: { start: String(row.window_start), end: String(row.window_end) },
+    price: econ.price,
+    hashpriceUsdPerThDay: hp,
+    hashpriceUsdPerThDayLo: row.hash_price_lo_usd as number,
+    hashpriceUsdPerThDayHi: row.hash_price_hi_usd as number,
+    costPerHourUsd: perHour(hp),
+    costPerHourUsdLo: perHour(row.hash_price_lo_usd as number),
+    costPerHourUsdHi: perHour(row.hash_price_hi_usd as number),
+    totalCostUsd: perHour(hp) * durationHours,
+    method: 'opportunity cost: the revenue honest mining with the attacker\'s hash would have earned at the observed hash price (real subsidy + fees per TH/s per day over the window); interval from the network hash-rate interval',
+  };
 }
 
 function operatingCost(r: CostRequest): OperatingCost {
@@ -145,11 +185,17 @@ export function queryAttackCost(r: CostRequest): AttackCost & { readonly shareBa
  * complete 7-day estimate (store chain, per-block data or the embedded default with the difficulty
  * history), and the cost at both ends of its interval, since cost scales with hash rate.
  */
-export async function queryAttackCostFromData(r: CostRequest, ctx: QueryContext): Promise<ReturnType<typeof queryAttackCost> & { readonly networkHashrate?: LatestHashrate & { readonly costPerHourUsdLo: number; readonly costPerHourUsdHi: number } }> {
-  if (r.hashrateEhs !== undefined) return queryAttackCost(r);
+export async function queryAttackCostFromData(
+  r: CostRequest,
+  ctx: QueryContext,
+): Promise<ReturnType<typeof queryAttackCost> & { readonly networkHashrate?: LatestHashrate & { readonly costPerHourUsdLo: number; readonly costPerHourUsdHi: number }; readonly opportunity?: OpportunityCost }> {
+  if (r.hashpriceWindow !== undefined && r.hashpriceAt === undefined) throw new UsageError('invalid hashpriceWindow: needs hashpriceAt (the last day of the window)');
+  const withOpportunity = async <T extends ReturnType<typeof queryAttackCost>>(base: T) =>
+    r.hashpriceAt === undefined ? base : { ...base, opportunity: await opportunityCost(r, base.attackerHashrateEhs, base.durationHours, ctx) };
+  if (r.hashrateEhs !== undefined) return withOpportunity(queryAttackCost(r));
   const latest = await latestHashrate(ctx);
   const mid = queryAttackCost({ ...r, hashrateEhs: latest.ehs });
   const lo = queryAttackCost({ ...r, hashrateEhs: latest.loEhs });
   const hi = queryAttackCost({ ...r, hashrateEhs: latest.hiEhs });
-  return { ...mid, networkHashrate: { ...latest, costPerHourUsdLo: lo.costPerHourUsd, costPerHourUsdHi: hi.costPerHourUsd } };
+  return withOpportunity({ ...mid, networkHashrate: { ...latest, costPerHourUsdLo: lo.costPerHourUsd, costPerHourUsdHi: hi.costPerHourUsd } });
 }

@@ -33,7 +33,7 @@ export function parseNumberOption(flag: string, raw: string, spec: NumberSpec = 
 /** Every parameter the attack queries name in their errors (reported as the matching flag). */
 const PARAMS = [
   'q', 'z', 'target', 'rule', 'alpha', 'gamma', 'truncation', 'hashrateEhs', 'share', 'shareBasis', 'efficiencyJTh', 'electricityUsdKwh',
-  'hashpriceUsdPhDay', 'btcPriceUsd', 'height', 'feesBtcPerBlock', 'durationHours', 'window', 'at', 'level', 'source', 'thresholds',
+  'hashpriceUsdPhDay', 'btcPriceUsd', 'height', 'feesBtcPerBlock', 'durationHours', 'hashpriceAt', 'hashpriceWindow', 'window', 'at', 'level', 'source', 'thresholds',
   'threshold', 'ci', 'confidence', 'draws', 'seed',
 ] as const;
 
@@ -78,8 +78,18 @@ async function cost(io: CliIo, opts: WithFormat<CostRequest> & { db?: string }):
   const format = parseFormat(opts.format);
   const store = opts.hashrateEhs === undefined ? await openExistingStore(opts.db, io, false) : null;
   try {
-    const { shareBasis, networkHashrate, ...result } = await flagged(PARAMS, () => queryAttackCostFromData(opts, { store, datasetsRoot: datasetsRoot(io.env) }));
+    const { shareBasis, networkHashrate, opportunity, ...result } = await flagged(PARAMS, () => queryAttackCostFromData(opts, { store, datasetsRoot: datasetsRoot(io.env) }));
     const rows: Row[] = Object.entries(result).map(([quantity, value]) => ({ quantity, value: value as number | null }));
+    if (opportunity) {
+      rows.push(
+        { quantity: 'opportunityHashpriceUsdPerThDay', value: opportunity.hashpriceUsdPerThDay },
+        { quantity: 'opportunityCostPerHourUsd', value: opportunity.costPerHourUsd },
+        { quantity: 'opportunityCostPerHourUsdLo', value: opportunity.costPerHourUsdLo },
+        { quantity: 'opportunityCostPerHourUsdHi', value: opportunity.costPerHourUsdHi },
+        { quantity: 'opportunityTotalCostUsd', value: opportunity.totalCostUsd },
+      );
+      if (format === 'table') io.stdout(`# opportunity cost: hash price ${opportunity.window.start} → ${opportunity.window.end}; ${opportunity.price}; ${opportunity.method}\n`);
+    }
     if (networkHashrate) {
       rows.unshift(
         { quantity: 'networkHashrateEhs', value: networkHashrate.ehs },
@@ -89,7 +99,7 @@ async function cost(io: CliIo, opts: WithFormat<CostRequest> & { db?: string }):
       rows.push({ quantity: 'costPerHourUsdLo', value: networkHashrate.costPerHourUsdLo }, { quantity: 'costPerHourUsdHi', value: networkHashrate.costPerHourUsdHi });
       if (format === 'table') io.stdout(`# network hash rate: ${networkHashrate.window.start} → ${networkHashrate.window.end} (7-day estimate, 95% interval), ${networkHashrate.source}\n`);
     }
-    print(io, format, { shareBasis, ...result, ...(networkHashrate ? { networkHashrate } : {}) }, rows, ['quantity', 'value']);
+    print(io, format, { shareBasis, ...result, ...(networkHashrate ? { networkHashrate } : {}), ...(opportunity ? { opportunity } : {}) }, rows, ['quantity', 'value']);
   } finally {
     await store?.close();
   }
@@ -178,6 +188,8 @@ export function register(program: Command, io: CliIo): void {
     .option('--height <height>', `block height fixing the subsidy (default ${DEFAULT_HEIGHT})`)
     .option('--fees-btc-per-block <BTC>', 'average fees per block in BTC', '0')
     .option('--duration-hours <hours>', 'attack duration for the totals', '1')
+    .option('--hashprice-at <date>', "also price the attacker's hash at the observed hash price (opportunity cost: real subsidy + fees per TH/s per day) of the window ending this UTC day (Blockchair data, 2020 → 2025-03-08)")
+    .option('--hashprice-window <size>', 'length of that window (default 30d)')
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--db <path>', DB_OPTION_HELP)
     .action((opts: WithFormat<CostRequest> & { db?: string }) => cost(io, opts));

@@ -22,6 +22,7 @@ interface BitcoinOptions extends WindowOptions {
   btcUsd?: string;
   btcUsdTable?: string;
   feesBtcPerBlock?: string;
+  feesFrom?: string;
   maxAgeYears?: string;
   smoothDays?: string;
   whenUnprofitable?: string;
@@ -91,7 +92,8 @@ export function register(program: Command, io: CliIo): void {
     .option('--hashprice-usd-th-day <usd>', 'fixed hash price (USD per TH/s per day) instead of (subsidy + fees) × BTC/USD / hash rate')
     .option('--btc-usd <usd>', 'fixed BTC price instead of the monthly table')
     .option('--btc-usd-table <file>', 'monthly BTC/USD table (month,btc_usd,source) replacing data/hardware/btc-usd-monthly.csv')
-    .option('--fees-btc-per-block <btc>', 'transaction fees per block added to the subsidy (no fee data is shipped: default 0)')
+    .option('--fees-from <data|none>', 'data: real fees per block where the per-block data has them (Blockchair dumps 2020 → 2025-03-08; default); none: --fees-btc-per-block for every block')
+    .option('--fees-btc-per-block <btc>', 'transaction fees per block for blocks without fee data (all blocks with --fees-from none; default 0)')
     .option('--max-age-years <n>', 'retire hardware n years after release, 0 = never (CBECI: 5)')
     .option('--smooth-days <n>', 'trailing mean of the profitability threshold over n days (CBECI: 14; 1 = none)')
     .option('--when-unprofitable <rule>', 'no model profitable on a day: most-efficient (default) or last-profitable (CBECI assumption 2)')

@@ -9,6 +9,7 @@ import { register as registerClaims } from './claims.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
+import { register as registerEconomics } from './economics.js';
 import { register as registerEnergy } from './energy.js';
 import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
@@ -38,6 +39,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerMcp(program, io);
   registerGeography(program, io);
   registerEnergy(program, io);
+  registerEconomics(program, io);
   registerFetch(program, io);
   registerSources(program, io);
   registerDistributions(program, io);

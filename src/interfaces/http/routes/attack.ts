@@ -66,6 +66,8 @@ export const attackRoutes: readonly RouteSpec[] = [
         height: num({ description: 'block height fixing the subsidy', default: 840000 }, { min: 0, integer: true }).optional(),
         feesBtcPerBlock: money('average fees per block in BTC', 0.1).optional(),
         durationHours: num({ description: 'attack duration for the totals', default: 1 }, { min: 0, max: 1e6 }).optional(),
+        hashpriceAt: text({ description: "also price the attacker's hash at the observed hash price of the window ending this UTC day (opportunity cost; per-block data 2020 → 2025-03-08)", example: '2024-05-31' }).optional(),
+        hashpriceWindow: text({ description: 'length of that window (default 30d)', example: '30d' }).optional(),
       })
       .strict(),
     cache: 'data',

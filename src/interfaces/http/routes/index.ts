@@ -6,6 +6,7 @@ import { attackRoutes } from './attack.js';
 import { claimsRoutes } from './claims.js';
 import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
+import { economicsRoutes } from './economics.js';
 import { geographyRoutes } from './geography.js';
 import { hashrateRoutes } from './hashrate.js';
 import { metricDefinitionRoutes } from './metric-definitions.js';
@@ -20,6 +21,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...metricsRoutes,
   ...metricDefinitionRoutes,
   ...hashrateRoutes,
+  ...economicsRoutes,
   ...poolRoutes,
   ...reportRoutes,
   ...compareRoutes,

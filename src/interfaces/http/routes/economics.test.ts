@@ -1,0 +1,49 @@
+/**
+ * /api/economics through app.inject(): the same rows as the query behind the CLI, 400 naming the
+ * parameter for bad input.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryEconomics } from '../../../pipeline/queries/economics-query.js';
+import { datasetsRoot } from '../../../sources/files/datasets-path.js';
+import { createApp } from '../app.js';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const get = async (url: string) => {
+  const r = await app.inject({ method: 'GET', url });
+  return { status: r.statusCode, json: JSON.parse(r.body) as Record<string, any> };
+};
+
+describe('GET /api/economics', () => {
+  it('May 2024: hash value and hash price with their interval, price basis stated; same rows as the CLI query', async () => {
+    const r = await get('/api/economics?window=1m&at=2024-05-31');
+    expect(r.status).toBe(200);
+    const row = r.json.rows[0];
+    expect(row.window_start).toBe('2024-05-01');
+    expect(row.hash_value_lo_sats).toBeLessThan(row.hash_value_sats);
+    expect(row.hash_value_hi_sats).toBeGreaterThan(row.hash_value_sats);
+    expect(r.json.price).toMatch(/USD figures use Blockchair's daily BTC\/USD/);
+    const q = await queryEconomics({ window: '1m', at: '2024-05-31' }, { store: null, datasetsRoot: datasetsRoot() });
+    expect(r.json.rows).toEqual(q.rows);
+  });
+  it('byPool for 2024: empty blocks per pool', async () => {
+    const r = await get('/api/economics?window=1y&at=2024-12-31&byPool=true');
+    expect(r.status).toBe(200);
+    expect(r.json.rows.find((x: { pool: string }) => x.pool === 'AntPool').empty_blocks).toBe(57);
+  });
+  it('400 naming the parameter', async () => {
+    const bad = await get('/api/economics?price=spot');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/price/);
+    const blocks = await get('/api/economics?window=144b');
+    expect(blocks.status).toBe(400);
+    expect(blocks.json.error.message).toMatch(/invalid window/);
+  });
+});
