@@ -37,6 +37,7 @@ const CASES: Record<string, Record<string, unknown>> = {
   list_scenarios: {},
   scenario_parameters: { scenario: 'selfish-mining' },
   simulate: { scenario: 'selfish-mining', runs: 2, seed: 7, set: ['gamma01=0.25'] },
+  economics: { window: '1m', at: '2024-05-31' },
 };
 
 /** Bad arguments and the tool error each must give (the HTTP API's 400/404 messages). */

@@ -33,4 +33,5 @@ export const TOOLS: readonly ToolEntry[] = [
   { name: 'list_scenarios', title: 'List simulation scenarios', route: '/api/simulate', docs: 'docs/simulation.md' },
   { name: 'scenario_parameters', title: 'Scenario parameters', route: '/api/simulate/{scenario}/parameters', docs: 'docs/simulation.md', hint: 'The paths to change with simulate `set`.' },
   { name: 'simulate', title: 'Simulate a scenario (bounded)', route: '/api/simulate/{scenario}', docs: 'docs/simulation.md' },
+  { name: 'economics', title: 'Mining economics per window', route: '/api/economics', docs: 'docs/economics.md', hint: 'Fees, fee share, empty blocks, hash value (sats/TH/s/day) and hash price (USD/TH/s/day) with the hash-rate interval; byPool=true per pool.' },
 ];
