@@ -10,6 +10,7 @@ import { seriesCoverage } from './series-coverage.js';
 import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
 import { bittensorCatalogue } from '../sources/bittensor/catalogue.js';
 import { huggingfaceCatalogue } from '../sources/huggingface/catalogue.js';
+import { storedSnapshotSeries } from './snapshot-series.js';
 
 const EPOCH_COVERAGE: Record<string, string> = {
   'ai/compute-owners': '2022-Q1 → 2025-Q4 (quarterly snapshots)',
@@ -93,6 +94,8 @@ const SNAPSHOT_LEVELS: Readonly<Record<string, string>> = {
   'hf/downloads-by-author': 'author',
   'hf/models-by-author': 'author',
   'hf/derivatives-by-base-org': 'organisation',
+  'hf/trending-authors': 'author',
+  'hf/trending-downloads': 'author',
 };
 
 function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): DistributionEntry[] {
@@ -109,22 +112,24 @@ function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): Dist
     async load(ctx) {
       const level = SNAPSHOT_LEVELS[e.id] ?? 'entity';
       if (ctx.level !== undefined && ctx.level !== level) throw new UsageError(`invalid level: ${ctx.level} (${e.id} offers ${level})`);
-      if (ctx.source !== undefined && !e.sources.includes(ctx.source)) {
-        throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'})`);
+      const stored = ctx.store ? await storedSnapshotSeries(ctx.store, e.id, ctx.source, ctx.datasetsRoot) : null;
+      if (!stored && ctx.source !== undefined && !e.sources.includes(ctx.source)) {
+        throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'}${ctx.store ? '' : '; more with ingested snapshots'})`);
       }
-      const r = await e.load(ctx.datasetsRoot, ctx.source);
+      const r = stored ?? (await e.load(ctx.datasetsRoot, ctx.source));
+      const flow = r.series.kind === 'flow';
       return {
         series: r.series,
         coverage: seriesCoverage(r.series),
         provenance: {
           distribution: e.id,
-          source: ctx.source ?? e.sources[0] ?? sourceName,
+          source: stored ? `store:${ctx.source ?? e.sources[0] ?? sourceName}` : (ctx.source ?? e.sources[0] ?? sourceName),
           description: e.source,
           rulesVersions: [],
           from: r.file,
           level,
           unit: e.unit,
-          notes: [`snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}`, ...r.notes],
+          notes: [flow ? `latest snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}` : `snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}${stored ? ' (latest in the store)' : ''}`, ...r.notes],
         },
       };
     },

@@ -8,11 +8,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DecodeError, NotFoundError, SourceError, UsageError } from '../../domain/errors.js';
 import { parseDelegates, type DelegateInfo } from '../../decode/bittensor/delegates.js';
-import { decodeHeader } from '../../decode/bittensor/header.js';
 import { parseSubnetsCsv, parseSubnetsJson } from '../../decode/bittensor/subnets.js';
 import { readText } from '../files/read-file.js';
 import { incentiveByColdkey, stakeByColdkey, subnetEmission, type StakeMeasure } from './distributions.js';
-import { loadMetagraphFile, metaFromFileName } from './snapshot-files.js';
+import { loadMetagraphFile, metaFromFileName, recordedBlockTime } from './snapshot-files.js';
 import type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 export type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 
@@ -109,27 +108,6 @@ export async function loadBittensorSubnetEmission(datasetsRoot: string, opts: { 
   return { series, notes: [`read ${file}`, ...notes], snapshotTimeSec: timeSec, file };
 }
 
-/**
- * The staged metagraph CSV carries no block time; when the raw recording of the same block sits
- * beside it, the time is read from its header (Aura slot × 12 s), else the start of the file's day.
- */
-async function stagedBlockTime(dir: string, block: number): Promise<number | null> {
-  const path = join(dir, `recorded_jsonrpc_block${block}.json`);
-  const files = await listDir(dir);
-  if (!files.includes(`recorded_jsonrpc_block${block}.json`)) return null;
-  let rec: { chain_getHeader?: Record<string, { result?: unknown }> };
-  try {
-    rec = JSON.parse(await readText(path)) as typeof rec;
-  } catch (err) {
-    throw new DecodeError({ input: path }, `invalid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  for (const resp of Object.values(rec.chain_getHeader ?? {})) {
-    const h = decodeHeader((Array.isArray(resp) ? (resp[0] as { result?: unknown }) : resp)?.result, `${path} chain_getHeader`);
-    if (h.number === block) return h.timeSec;
-  }
-  return null;
-}
-
 async function loadMetagraphForCatalogue(datasetsRoot: string, opts: MetagraphLoadOptions) {
   const dir = join(datasetsRoot, METAGRAPH_DIR);
   const netuid = opts.netuid ?? 1;
@@ -142,7 +120,7 @@ async function loadMetagraphForCatalogue(datasetsRoot: string, opts: MetagraphLo
     const last = candidates[candidates.length - 1];
     if (!last) throw new NotFoundError(`no metagraph of subnet ${netuid} in ${dir} (expected sn${netuid}_metagraph_block<block>_<date>.csv)`);
     file = join(dir, last);
-    const t = await stagedBlockTime(dir, metaFromFileName(last)!.block);
+    const t = await recordedBlockTime(dir, metaFromFileName(last)!.block);
     if (t !== null) {
       timeSec = t;
       notes.push(`block time from the recorded header beside the CSV (Aura slot × 12 s)`);
