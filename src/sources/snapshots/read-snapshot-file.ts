@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { DecodeError, UsageError } from '../../domain/errors.js';
-import { METAGRAPH_COLUMNS, formatMetagraphCsv, parseMetagraphCsv } from '../../decode/bittensor/metagraph-csv.js';
+import { formatMetagraphCsv, parseMetagraphCsv } from '../../decode/bittensor/metagraph-csv.js';
 import type { Metagraph } from '../../decode/bittensor/metagraph.js';
 import { decodeRecordedMetagraphs, isRpcRecording } from '../../decode/bittensor/recorded-metagraph.js';
 import { parseMetagraphSnapshot, SNAPSHOT_FORMAT } from '../../decode/bittensor/snapshot-json.js';
-import { parseSubnetsCsv, parseSubnetsJson } from '../../decode/bittensor/subnets.js';
+import { formatSubnetsCsv, parseSubnetsCsv, parseSubnetsJson, type SubnetRow } from '../../decode/bittensor/subnets.js';
 import { formatHubModelsSnapshot, HF_MODELS_FORMAT, isHubModelsSnapshot, parseHubModelsSnapshot, querySubject } from '../../decode/huggingface/models-snapshot.js';
 import { parseHubSampleCsv } from '../../decode/huggingface/samples.js';
 import { formatTrendingCsv, isTrendingCache, isTrendingHeader, parseTrendingCache, parseTrendingCsv, trendingTimeFromName, type TrendingSnapshot } from '../../decode/huggingface/trending.js';
@@ -129,15 +129,17 @@ async function readJson(path: string, text: string): Promise<SnapshotFileRead> {
   if (Array.isArray(doc) && doc.length > 0 && typeof doc[0] === 'object' && doc[0] !== null && 'netuid' in doc[0] && 'emission_tao_day' in doc[0]) {
     const rows = parseSubnetsJson(text, path);
     const t = dayFromName(path) ?? noTime(path, 'the subnet table has no time inside; name the file …_YYYY-MM-DD.json');
-    return subnetsRead(path, rows.length, t, SUBNETS_JSON_BODY, text);
+    return subnetsRead(path, rows, t);
   }
   throw new UsageError(`cannot tell which snapshot ${path} is: JSON that is not a metagraph snapshot, a JSON-RPC recording, a subnet table, a Hugging Face model snapshot or a trending cache`);
 }
 
-function subnetsRead(path: string, rows: number, timeSec: number, format: string, body: string): SnapshotFileRead {
+/** The body is the canonical CSV of the validated rows, so the CSV and JSON of one table are one snapshot. */
+function subnetsRead(path: string, subnets: readonly SubnetRow[], timeSec: number): SnapshotFileRead {
+  const rows = subnets.length;
   return {
     kind: 'bittensor-subnets',
-    batches: [{ source: 'bittensor-subnets', description: 'Bittensor all-subnet table (emission per subnet, author estimate in TAO-equivalent/day)', input: path, snapshots: [record(SNAPSHOT_DATASETS.subnets, 'all', timeSec, null, format, body)] }],
+    batches: [{ source: 'bittensor-subnets', description: 'Bittensor all-subnet table (emission per subnet, author estimate in TAO-equivalent/day)', input: path, snapshots: [record(SNAPSHOT_DATASETS.subnets, 'all', timeSec, null, SUBNETS_CSV_BODY, formatSubnetsCsv(subnets))] }],
     rows,
     notes: [`${rows} subnets at ${isoSec(timeSec)} (00:00 UTC of the day in the file name)`],
   };
@@ -163,7 +165,7 @@ async function readCsvSnapshot(path: string, text: string): Promise<SnapshotFile
   if (header.includes('netuid') && header.includes('emission_tao_day')) {
     const rows = parseSubnetsCsv(text, path);
     const t = dayFromName(path) ?? noTime(path, 'the subnet table has no time inside; name the file …_YYYY-MM-DD.csv');
-    return subnetsRead(path, rows.length, t, SUBNETS_CSV_BODY, text);
+    return subnetsRead(path, rows, t);
   }
   if ((header.includes('repo_id') && header.includes('owner')) || (header.includes('id') && header.includes('author') && header.includes('model_type'))) {
     const { shape, models } = parseHubSampleCsv(text, path);
