@@ -12,6 +12,7 @@ import { DEFAULT_CHIP_COUNTS_URL, DEFAULT_EPOCH_BASE_URL, EPOCH_DATASETS, parseE
 import { downloadEpochData } from '../../../sources/epoch-ai/download.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
+import { registerAiFetch } from './fetch-ai.js';
 
 export const DEFAULT_FETCH_DIR = '.nakamoto/datasets';
 
@@ -35,7 +36,8 @@ function positive(name: string, raw: string, integer: boolean): number {
 }
 
 export function register(program: Command, io: CliIo): void {
-  const fetchCmd = program.command('fetch').description('Download fresh copies of public datasets into a local datasets folder (needs network access).');
+  const fetchCmd = program.command('fetch').description('Download fresh copies of public datasets, or live Bittensor / Hugging Face snapshots, and keep them (needs network access).');
+  registerAiFetch(fetchCmd, io);
   fetchCmd
     .command('epoch-ai')
     .description(
