@@ -11,6 +11,7 @@ import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
 import { bittensorCatalogue } from '../sources/bittensor/catalogue.js';
 import { huggingfaceCatalogue } from '../sources/huggingface/catalogue.js';
 import { storedSnapshotSeries } from './snapshot-series.js';
+import { EPOCH_DATASET, materialiseEpochRoot } from '../sources/snapshots/epoch-files.js';
 
 const EPOCH_COVERAGE: Record<string, string> = {
   'ai/compute-owners': '2022-Q1 → 2025-Q4 (quarterly snapshots)',
@@ -38,7 +39,14 @@ export const epochEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS
       if (ctx.source !== undefined) throw new UsageError(`--source: ${id} has one source (${e.source.files.join(', ')})`);
       const level = ctx.level ?? levels[0]!;
       if (!levels.includes(level)) throw new UsageError(`invalid level: ${level} (${id} offers ${levels.join(', ')})`);
-      const loaded = await loadEpochDistribution(id, { datasetsRoot: ctx.datasetsRoot, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      // Epoch files ingested into the store (nakamoto fetch epoch-ai, nakamoto ingest) replace the staged ones.
+      const stored = ctx.store ? await ctx.store.readSnapshots(EPOCH_DATASET) : [];
+      const overlay = stored.length > 0 ? materialiseEpochRoot(stored, ctx.datasetsRoot) : null;
+      const root = overlay?.root ?? ctx.datasetsRoot;
+      const loaded = await loadEpochDistribution(id, { datasetsRoot: root, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      const storeNote = overlay
+        ? [`${overlay.files} Epoch file(s) from the store ${ctx.store?.location ?? ''} (latest stored ${new Date(overlay.latestSec * 1000).toISOString()}); other files from ${ctx.datasetsRoot}`]
+        : [];
       return {
         series: loaded.series,
         coverage: seriesCoverage(loaded.series),
@@ -47,10 +55,10 @@ export const epochEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS
           source: 'epoch-ai',
           description: e.source.provenance,
           rulesVersions: [`organisation aliases ${loaded.rulesVersion}`],
-          from: `${ctx.datasetsRoot}/${e.source.files[0] ?? ''}${e.source.files.length > 1 ? ` (+${e.source.files.length - 1} files)` : ''}`,
+          from: overlay ? `store ${ctx.store?.location ?? ''} (epoch-ai)` : `${ctx.datasetsRoot}/${e.source.files[0] ?? ''}${e.source.files.length > 1 ? ` (+${e.source.files.length - 1} files)` : ''}`,
           level,
           unit: e.unit,
-          notes: loaded.notes,
+          notes: [...storeNote, ...loaded.notes],
         },
       };
     },

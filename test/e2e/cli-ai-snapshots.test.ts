@@ -137,6 +137,21 @@ describe('subnet table and Hugging Face trending snapshots', () => {
   });
 });
 
+describe('Epoch AI files in the store', () => {
+  it('ingest gpu_clusters.csv (validated by its decoder): listed as epoch-ai; the distributions read the stored version', async () => {
+    const store = db();
+    const r = await runCli(['ingest', datasetPath('ai/epoch-compute-infrastructure/gpu_clusters.csv'), '--db', store, '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'epoch-ai', rows: 786, sources: [{ source: 'epoch-ai', inserted: 1 }] });
+    const args = ['metrics', 'ai/clusters-by-owner', '--window', '1y', '--format', 'csv'];
+    const stored = await runCli([...args, '--db', store]);
+    const staged = await runCli([...args, '--db', join(tmp(), 'absent.duckdb')]);
+    expect(stored.out).toBe(staged.out);
+    expect(stored.err).toMatch(/1 Epoch file\(s\) from the store/);
+    expect((await runCli(['ingest', datasetPath('ai/epoch-compute-infrastructure/gpu_clusters.csv'), '--db', store])).out).toMatch(/already ingested/);
+  });
+});
+
 describe('bad AI snapshots: one line naming file, row or key; exit 2; nothing stored', () => {
   const lines = readFileSync(METAGRAPH, 'utf8').split('\n');
   const cases: [string, string, (dir: string) => string, RegExp][] = [

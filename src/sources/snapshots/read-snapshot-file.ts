@@ -22,9 +22,10 @@ import type { SnapshotBatch, SnapshotRecord } from '../../store/store.js';
 import { recordedBlockTime, metaFromFileName } from '../bittensor/snapshot-files.js';
 import { sampleTimeSec } from '../huggingface/distributions.js';
 import { readText } from '../files/read-file.js';
+import { readEpochFile } from './epoch-files.js';
 
 export const SNAPSHOT_KINDS = [
-  'bittensor-metagraph-csv', 'bittensor-metagraph-json', 'bittensor-recording', 'bittensor-subnets', 'hf-sample', 'hf-models', 'hf-trending',
+  'bittensor-metagraph-csv', 'bittensor-metagraph-json', 'bittensor-recording', 'bittensor-subnets', 'hf-sample', 'hf-models', 'hf-trending', 'epoch-ai',
 ] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
@@ -182,6 +183,8 @@ async function readCsvSnapshot(path: string, text: string): Promise<SnapshotFile
 
 /** Read `path` as an AI snapshot file, or return null when it is not one (e.g. a Bitcoin dataset). */
 export async function readSnapshotFile(path: string): Promise<SnapshotFileRead | null> {
+  const epoch = await readEpochFile(path);
+  if (epoch) return { kind: 'epoch-ai', batches: [epoch.batch], rows: epoch.rows, notes: [epoch.note] };
   const text = await readText(path);
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return readJson(path, text);
