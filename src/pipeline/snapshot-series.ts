@@ -9,12 +9,12 @@ import { concatSeries, type ObservationSeries } from '../domain/observations.js'
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import { parseMetagraphCsv } from '../decode/bittensor/metagraph-csv.js';
 import type { Metagraph } from '../decode/bittensor/metagraph.js';
-import { parseSubnetsCsv, parseSubnetsJson } from '../decode/bittensor/subnets.js';
+import { parseSubnetsCsv, parseSubnetsJson, type SubnetRow } from '../decode/bittensor/subnets.js';
 import { HF_MODELS_FORMAT, parseHubModelsSnapshot } from '../decode/huggingface/models-snapshot.js';
 import { parseHubSampleCsv } from '../decode/huggingface/samples.js';
 import { parseTrendingCsv } from '../decode/huggingface/trending.js';
 import { loadDelegates } from '../sources/bittensor/catalogue.js';
-import { incentiveByColdkey, stakeByColdkey, subnetEmission, type StakeMeasure } from '../sources/bittensor/distributions.js';
+import { incentiveByColdkey, stakeByColdkey, subnetEmission, validatorsOf, type StakeMeasure } from '../sources/bittensor/distributions.js';
 import { SEARCH_SAMPLE_CAVEAT } from '../sources/huggingface/catalogue.js';
 import { downloadsByAuthor, modelsByAuthor } from '../sources/huggingface/distributions.js';
 import { trendingDownloads, trendingSlots } from '../sources/huggingface/trending-distributions.js';
@@ -47,50 +47,69 @@ function metagraphOf(s: StoredSnapshot): Metagraph {
 }
 
 /** Parse `--source` of a metagraph distribution: a stake measure and/or a subnet (`sn1`, `all`). */
-export function metagraphSource(source: string | undefined, stake: boolean): { measure: StakeMeasure; subnet: string } {
+export function metagraphSource(source: string | undefined, stake: boolean): { measure: StakeMeasure; subnet: string; validatorsOnly: boolean } {
   let measure: StakeMeasure = 'total';
   let subnet = 'sn1';
+  let validatorsOnly = false;
   for (const part of (source ?? '').split(':').filter((p) => p !== '')) {
     if (stake && (part === 'total' || part === 'alpha')) measure = part;
+    else if (stake && part === 'validators') validatorsOnly = true;
     else if (part === 'all' || /^sn\d+$/.test(part)) subnet = part;
-    else throw new UsageError(`invalid --source: ${source ?? ''} (${stake ? 'total or alpha, ' : ''}a subnet sn<netuid> or all, joined by ':' — e.g. ${stake ? 'alpha:all' : 'all'})`);
+    else throw new UsageError(`invalid --source: ${source ?? ''} (${stake ? 'total, alpha or validators, ' : ''}a subnet sn<netuid> or all, joined by ':' — e.g. ${stake ? 'validators:sn1' : 'all'})`);
   }
-  return { measure, subnet };
+  return { measure, subnet, validatorsOnly };
 }
 
-/**
- * Chain-wide: every subnet's metagraph at one block summed per coldkey (only blocks at which
- * more than one subnet... any subnet was ingested count; each block is one snapshot time).
- */
 async function metagraphSeries(store: Store, id: string, source: string | undefined, datasetsRoot: string): Promise<LoadedSeries | null> {
   const stake = id === 'bittensor/stake';
-  const { measure, subnet } = metagraphSource(source, stake);
+  const { measure, subnet, validatorsOnly } = metagraphSource(source, stake);
   const snaps = await store.readSnapshots(SNAPSHOT_DATASETS.metagraph, subnet === 'all' ? undefined : subnet);
   if (snaps.length === 0) {
     if (subnet === 'sn1') return null;
     throw new NotFoundError(`no metagraph of ${subnet === 'all' ? 'any subnet' : `subnet ${subnet.slice(2)}`} in the store: ingest one (nakamoto ingest FILE, or nakamoto fetch bittensor --netuid N)`);
   }
   const delegates = await loadDelegates(datasetsRoot);
-  const measureOf = (m: Metagraph) => (stake ? stakeByColdkey(m, delegates, measure) : incentiveByColdkey(m, delegates));
+  const measureOf = (m: Metagraph) => (stake ? stakeByColdkey(validatorsOnly ? validatorsOf(m) : m, delegates, measure) : incentiveByColdkey(m, delegates));
   if (subnet !== 'all') return loaded(snaps, snaps.map((s) => measureOf(metagraphOf(s))), 'stock', store);
-  // All subnets: one metagraph per block, the union of every subnet read at that block (a coldkey's
-  // UIDs on every subnet summed). Blocks are kept apart: they are different times.
+  if (!stake || measure !== 'total' || validatorsOnly) {
+    throw new UsageError(`--netuid all: ${stake ? 'alpha of different subnets are different tokens (no common price at the block), so they are not added up' : 'incentive shares of different subnets are not comparable'}; chain-wide, bittensor/stake measures root TAO stake`);
+  }
+  // All subnets at one block: each coldkey's root TAO stake, every hotkey counted once (a hotkey's
+  // root stake is the same on every subnet it holds a UID on). Blocks are different times.
   const byBlock = new Map<number, StoredSnapshot[]>();
   for (const s of snaps) byBlock.set(s.timeSec, [...(byBlock.get(s.timeSec) ?? []), s]);
-  const parts = [...byBlock.values()].map((group) => {
-    const ms = group.map(metagraphOf);
-    const rows = ms.flatMap((m) => m.rows);
-    const joined: Metagraph = { netuid: ms[0]!.netuid, block: ms[0]!.block, blockHash: null, timeSec: ms[0]!.timeSec, rows };
-    const out = measureOf(joined);
-    return { series: out.series, notes: [`subnets ${ms.map((m) => m.netuid).join(', ')} at block ${ms[0]!.block}: ${rows.length} UIDs summed per coldkey`, ...out.notes.slice(1)] };
-  });
-  return loaded(snaps, parts, 'stock', store, ['chain-wide: every ingested subnet at each block, UIDs summed per coldkey across subnets (stake incentive shares of different subnets are added as they are)']);
+  const parts = [...byBlock.values()].map((group) => rootStakeByColdkey(group.map(metagraphOf), delegates));
+  return loaded(snaps, parts, 'stock', store, [
+    'chain-wide (--netuid all): root TAO stake per coldkey at each block, from every ingested subnet metagraph of that block (each hotkey once); alpha is left out: alphas of different subnets are different tokens',
+  ]);
+}
+
+/** Root TAO stake per coldkey over several subnets' metagraphs of one block, each hotkey once. */
+export function rootStakeByColdkey(ms: readonly Metagraph[], delegates: Parameters<typeof stakeByColdkey>[1]): { series: ObservationSeries; notes: string[] } {
+  const seen = new Set<string>();
+  const rows = ms.flatMap((m) => m.rows).filter((r) => (seen.has(r.hotkey) ? false : (seen.add(r.hotkey), true)));
+  const joined: Metagraph = { netuid: ms[0]!.netuid, block: ms[0]!.block, blockHash: null, timeSec: ms[0]!.timeSec, rows: rows.map((r) => ({ ...r, totalStakeRao: r.taoStakeRao })) };
+  const out = stakeByColdkey(joined, delegates, 'total');
+  return {
+    series: out.series,
+    notes: [`subnets ${ms.map((m) => m.netuid).join(', ')} at block ${ms[0]!.block}: ${rows.length} distinct hotkeys, root TAO stake summed per coldkey`, out.notes[1] ?? ''],
+  };
+}
+
+/** A stored subnet table's rows (canonical CSV; raw JSON in stores written before it was canonical). */
+export function storedSubnetRows(s: StoredSnapshot): SubnetRow[] {
+  return s.format === SUBNETS_JSON_BODY ? parseSubnetsJson(s.body, where(s)) : parseSubnetsCsv(s.body, where(s));
+}
+
+/** A stored metagraph snapshot (subject `sn<netuid>`). */
+export function storedMetagraph(s: StoredSnapshot): Metagraph {
+  return metagraphOf(s);
 }
 
 async function subnetSeries(store: Store): Promise<LoadedSeries | null> {
   const snaps = await store.readSnapshots(SNAPSHOT_DATASETS.subnets);
   if (snaps.length === 0) return null;
-  return loaded(snaps, snaps.map((s) => subnetEmission(s.format === SUBNETS_JSON_BODY ? parseSubnetsJson(s.body, where(s)) : parseSubnetsCsv(s.body, where(s)), s.timeSec)), 'stock', store);
+  return loaded(snaps, snaps.map((s) => subnetEmission(storedSubnetRows(s), s.timeSec)), 'stock', store);
 }
 
 async function hfModelSeries(store: Store, id: string, source: string | undefined): Promise<LoadedSeries | null> {

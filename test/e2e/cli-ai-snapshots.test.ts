@@ -108,6 +108,37 @@ describe('Bittensor metagraph snapshots in the store', () => {
   });
 });
 
+describe('chain-wide Bittensor', () => {
+  it('--netuid all: root TAO stake per coldkey (each hotkey once); validators; the subnet ranking table', async () => {
+    const store = db();
+    expect((await runCli(['ingest', METAGRAPH, '--db', store])).code).toBe(0);
+    const lines = readFileSync(METAGRAPH, 'utf8').split('\n');
+    const h = lines[0]!.split(',');
+    const sums = new Map<string, number>();
+    for (const l of lines.slice(1).filter((x) => x !== '')) {
+      const c = l.split(',');
+      sums.set(c[h.indexOf('coldkey')]!, (sums.get(c[h.indexOf('coldkey')]!) ?? 0) + Number(c[h.indexOf('tao_stake_rao')]!) / 1e9);
+    }
+    const total = [...sums.values()].reduce((a, b) => a + b, 0);
+    const all = await json(['metrics', 'bittensor/stake', '--netuid', 'all', '--db', store, '--at', '2025-11-10', '--metrics', 'max-share']);
+    expect(all.rows[0]!.total as number).toBeCloseTo(total, 3);
+    expect(all.rows[0]!['max-share'] as number).toBeCloseTo(Math.max(...sums.values()) / total, 9);
+    const alpha = await runCli(['metrics', 'bittensor/stake', '--netuid', 'all', '--source', 'alpha', '--db', store]);
+    expect(alpha.code).toBe(2);
+    expect(alpha.err).toMatch(/different tokens/);
+    const permits = lines.slice(1).filter((l) => l !== '' && l.split(',')[h.indexOf('validator_permit')] === '1');
+    const v = await json(['metrics', 'bittensor/stake', '--source', 'validators', '--db', store, '--at', '2025-11-10', '--metrics', 'total-entities']);
+    expect(v.rows[0]!.total as number).toBeCloseTo(expectedStake([lines[0]!, ...permits]).total, 3);
+    const t = await runCli(['bittensor', 'subnets', '--metric', 'nakamoto-coefficient,hhi', '--db', store, '--format', 'json']);
+    expect(t.code, t.err).toBe(0);
+    const exp = expectedStake(lines);
+    const row = (JSON.parse(t.out) as { rows: Record<string, number | string>[] }).rows[0]!;
+    expect(row).toMatchObject({ rank: 1, netuid: 1, name: 'Apex', block: 6852690, uids: 1024, coldkeys: 75, 'stake_nakamoto-coefficient': exp.nc, 'incentive_nakamoto-coefficient': 1 });
+    expect(row.stake_hhi as number).toBeCloseTo(exp.hhi, 6);
+    expect(row.emission_share as number).toBeCloseTo(60.3784 / 6676.282, 5);
+  });
+});
+
 describe('subnet table and Hugging Face trending snapshots', () => {
   it('subnet-emission --at 2026-04-11 answers, with and without a store; CSV and JSON of that day are one snapshot', async () => {
     const noStore = await json(['metrics', 'bittensor/subnet-emission', '--db', join(tmp(), 'absent.duckdb'), '--at', '2026-04-11', '--metrics', 'nakamoto-coefficient']);
