@@ -183,6 +183,18 @@ describe('Epoch AI files in the store', () => {
   });
 });
 
+describe('compare over time', () => {
+  it('bitcoin/pools, bittensor/stake, ai/compute-owners and hf/trending-authors on one 1m axis', async () => {
+    const noStore = join(tmp(), 'absent.duckdb');
+    const r = await runCli(['compare', 'bitcoin/pools', 'bittensor/stake', 'ai/compute-owners', 'hf/trending-authors', '--window', '1m', '--metric', 'nakamoto-coefficient', '--from', '2025-10-01', '--db', noStore]);
+    expect(r.code, r.err).toBe(0);
+    const table = r.out.slice(r.out.indexOf('nakamoto-coefficient per 1m window'));
+    expect(table).toMatch(/2025-11-01 +3 \[\d–\d\] +2 *\n/);
+    const trending = await json(['metrics', 'hf/trending-authors', '--window', '1m', '--from', '2026-03-01', '--to', '2026-09-01', '--metrics', 'nakamoto-coefficient', '--db', noStore]);
+    for (const row of trending.rows) expect(table).toMatch(new RegExp(`${String(row.window_start)} .* ${String(row['nakamoto-coefficient'])}\\s*\\n`));
+  });
+});
+
 describe('bad AI snapshots: one line naming file, row or key; exit 2; nothing stored', () => {
   const lines = readFileSync(METAGRAPH, 'utf8').split('\n');
   const cases: [string, string, (dir: string) => string, RegExp][] = [
