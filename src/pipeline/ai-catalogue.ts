@@ -131,7 +131,7 @@ function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): Dist
         coverage: seriesCoverage(r.series),
         provenance: {
           distribution: e.id,
-          source: stored ? `store:${ctx.source ?? e.sources[0] ?? sourceName}` : (ctx.source ?? e.sources[0] ?? sourceName),
+          source: stored ? `store:${(stored.storeSources ?? []).join(',')}${ctx.source !== undefined ? ` (${ctx.source})` : ''}` : (ctx.source ?? e.sources[0] ?? sourceName),
           description: e.source,
           rulesVersions: [],
           from: r.file,

@@ -38,6 +38,7 @@ function loaded(snaps: readonly StoredSnapshot[], parts: readonly { series: Obse
     ],
     snapshotTimeSec: last.timeSec,
     file: `${store.location} (${sources})`,
+    storeSources: [...new Set(snaps.map((s) => s.source))],
   };
 }
 
