@@ -111,7 +111,7 @@ export function registerAiFetch(fetchCmd: Command, io: CliIo): void {
         'Read subnet metagraphs from a subtensor node over WebSocket JSON-RPC (neurons_lite + subnet_state at one block, dated by its header), ' +
           'save each as OUT/sn<netuid>_metagraph_block<block>_<date>.json and ingest it: bittensor/stake and bittensor/incentive then read it (docs/ai-bittensor.md).',
       )
-      .option('--netuid <n>', 'subnet id, a comma-separated list, or all (every subnet 0…--max-netuid that exists at the block)', '1')
+      .option('--netuid <n>', 'subnet id, a comma-separated list, or all (every subnet 1…--max-netuid that exists at the block)', '1')
       .option('--block <n>', 'block number (default: the node\'s best head)')
       .option('--url <url>', 'subtensor WebSocket endpoint', FINNEY_URL)
       .option('--max-netuid <n>', 'highest subnet id tried by --netuid all', '128'),
@@ -124,7 +124,8 @@ export function registerAiFetch(fetchCmd: Command, io: CliIo): void {
     const dir = resolve(io.cwd, opts.out);
     mkdirSync(dir, { recursive: true });
     const client = new WsJsonRpcClient(opts.url, { maxAttempts: retries + 1, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs });
-    const netuids = wanted === 'all' ? Array.from({ length: maxNetuid + 1 }, (_, i) => i) : wanted;
+    // all: subnets 1…max (root, netuid 0, holds no miners and is not a subnet of its own).
+    const netuids = wanted === 'all' ? Array.from({ length: maxNetuid }, (_, i) => i + 1) : wanted;
     const progress = createProgress(io, 'subnets');
     const files: string[] = [];
     const extra: Record<string, string | number>[] = [];
