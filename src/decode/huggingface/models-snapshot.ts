@@ -28,18 +28,19 @@ export interface HubModelsSnapshot {
 
 const iso = (sec: number | null): string | undefined => (sec === null ? undefined : new Date(sec * 1000).toISOString());
 
-/** A decoded model back to the API's wire shape (only fields the Hub sent; tags keep license and base models). */
+/**
+ * A decoded model back to the API's wire shape: only fields the Hub sent, tags unchanged; a licence
+ * or base models that did not come from tags go to `cardData`, where decodeHubModel finds them.
+ */
 export function hubModelToJson(m: HubModel): Record<string, unknown> {
-  const tags = [...m.tags];
-  if (m.license !== null && !tags.some((t) => t.startsWith('license:'))) tags.push(`license:${m.license}`);
-  for (const b of m.baseModels) {
-    const tag = b.relation === 'unspecified' ? `base_model:${b.id}` : `base_model:${b.relation}:${b.id}`;
-    if (!tags.includes(tag)) tags.push(tag);
-  }
+  const card: Record<string, unknown> = {};
+  if (m.license !== null && !m.tags.some((t) => t.startsWith('license:'))) card.license = m.license;
+  if (m.baseModels.length > 0 && !m.tags.some((t) => t.startsWith('base_model:'))) card.base_model = m.baseModels.map((b) => b.id);
   const out: Record<string, unknown> = {
     id: m.id, author: m.author ?? undefined, downloads: m.downloads ?? undefined, likes: m.likes ?? undefined,
     createdAt: iso(m.createdAtSec), lastModified: iso(m.lastModifiedSec), pipeline_tag: m.pipelineTag ?? undefined,
-    library_name: m.libraryName ?? undefined, private: m.private ?? undefined, sha: m.sha ?? undefined, tags,
+    library_name: m.libraryName ?? undefined, private: m.private ?? undefined, sha: m.sha ?? undefined, tags: m.tags,
+    cardData: Object.keys(card).length > 0 ? card : undefined,
     config: m.modelType === null ? undefined : { model_type: m.modelType },
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
