@@ -127,7 +127,8 @@ async function loadSample(datasetsRoot: string, opts: { sample?: HfSample; file?
   const { shape, models } = parseHubSampleCsv(await readText(file), file);
   const timeSec = sampleTimeSec(models);
   if (timeSec === null) throw new DecodeError({ input: file }, 'cannot date the sample: no last-modified times');
-  const notes = [...(shape === 'search-open' ? [`caveat: ${SEARCH_SAMPLE_CAVEAT}`] : []), `read ${file} (${shape} sample); time = latest lastModified ${new Date(timeSec * 1000).toISOString()} (collection was at or after it)`];
+  const caveat = shape === 'search-open' ? SEARCH_SAMPLE_CAVEAT : 'NOT the whole Hub: the major-labs sample holds every model of 7 organisations only (google, microsoft, Qwen, deepseek-ai, meta-llama, mistralai, xai-org)';
+  const notes = [`caveat: ${caveat}`, `read ${file} (${shape} sample); time = latest lastModified ${new Date(timeSec * 1000).toISOString()} (collection was at or after it)`];
   return { file, models, timeSec, notes };
 }
 

@@ -27,10 +27,14 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** The relative datasets path of a known Epoch file (`ai/epoch-ai-models/notable_ai_models.csv`), or null. */
 export function epochSubject(path: string): string | null {
   const norm = path.split(sep).join('/');
+  const targets = DOWNLOAD_UNITS.flatMap((u) => u.files.map((f) => f.target));
   const i = norm.lastIndexOf('/ai/epoch-');
   const rel = i >= 0 ? norm.slice(i + 1) : norm.startsWith('ai/epoch-') ? norm : null;
-  if (rel === null) return null;
-  return DOWNLOAD_UNITS.some((u) => u.files.some((f) => f.target === rel)) ? rel : null;
+  if (rel !== null) return targets.includes(rel) ? rel : null;
+  // Outside the datasets layout: a file name that only one Epoch file has (e.g. notable_ai_models.csv).
+  const base = norm.slice(norm.lastIndexOf('/') + 1);
+  const same = targets.filter((t) => t.slice(t.lastIndexOf('/') + 1) === base);
+  return same.length === 1 ? same[0]! : null;
 }
 
 export function epochRecord(subject: string, timeSec: number, text: string): SnapshotRecord {
