@@ -9,6 +9,7 @@ import { SourceError } from '../domain/errors.js';
 import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
 import type { IngestMeta, SnapshotBatch, Store, WriteSummary } from '../store/store.js';
 import { readSnapshotFile, type SnapshotKind } from '../sources/snapshots/read-snapshot-file.js';
+import { readText } from '../sources/files/read-file.js';
 
 export interface IngestOptions {
   readonly kind?: DatasetKind;
@@ -53,13 +54,15 @@ export async function ingestDataset(store: Store, path: string, opts: IngestOpti
   const t0 = performance.now();
   const sha256 = await sha256File(path);
   opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
-  const snapshots = opts.kind === undefined ? await readSnapshotFile(path) : null;
+  // The file is read once: AI snapshot formats are recognised first, else the Bitcoin dataset reader takes it.
+  const text = await readText(path);
+  const snapshots = opts.kind === undefined ? await readSnapshotFile(path, text) : null;
   if (snapshots) {
     opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
     const results = await writeSnapshotBatches(store, snapshots.batches, { kind: snapshots.kind, sha256, rows: snapshots.rows, force: opts.force, onProgress: opts.onProgress });
     return { input: path, kind: snapshots.kind, sha256, rows: snapshots.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: snapshots.notes };
   }
-  const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source });
+  const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source, text });
   opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
   const meta = (rows: number): IngestMeta => ({ kind: data.kind, sha256, rulesVersion: `labels:${sha256.slice(0, 12)}`, rows, skipped: data.skipped });
   const results: SourceIngestResult[] = [];

@@ -181,11 +181,17 @@ async function readCsvSnapshot(path: string, text: string): Promise<SnapshotFile
   return null;
 }
 
-/** Read `path` as an AI snapshot file, or return null when it is not one (e.g. a Bitcoin dataset). */
-export async function readSnapshotFile(path: string): Promise<SnapshotFileRead | null> {
+/**
+ * Read `path` as an AI snapshot file, or return null when it is not one (e.g. a Bitcoin dataset).
+ * `text`: the file's text when the caller has read it already.
+ */
+export async function readSnapshotFile(path: string, text?: string): Promise<SnapshotFileRead | null> {
   const epoch = await readEpochFile(path);
   if (epoch) return { kind: 'epoch-ai', batches: [epoch.batch], rows: epoch.rows, notes: [epoch.note] };
-  const text = await readText(path);
+  return readSnapshotText(path, text ?? (await readText(path)));
+}
+
+async function readSnapshotText(path: string, text: string): Promise<SnapshotFileRead | null> {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return readJson(path, text);
   return readCsvSnapshot(path, text);
