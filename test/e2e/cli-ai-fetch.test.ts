@@ -49,6 +49,17 @@ describe('nakamoto fetch bittensor', () => {
     expect(live.rows).toEqual(staged.rows);
   });
 
+  it('--netuid all pins one head block for every subnet (here subnets 1…1, the recorded one)', async () => {
+    const dir = tmp();
+    const before = node.requests.length;
+    const r = await runCli(['fetch', 'bittensor', '--netuid', 'all', '--max-netuid', '1', '--url', node.url, '--out', dir, '--db', join(dir, 's.duckdb'), '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ netuid: 1, block: 6852690, status: 'new' })]);
+    const methods = node.requests.slice(before).map((q) => q.method);
+    expect(methods.filter((m) => m === 'chain_getHead')).toHaveLength(1);
+    expect(methods).not.toContain('chain_getBlockHash');
+  });
+
   it('an unreachable node: one line naming the URL, exit 1, after the retries', async () => {
     const dir = tmp();
     const r = await runCli(['fetch', 'bittensor', '--url', 'ws://127.0.0.1:9', '--retries', '1', '--timeout', '2', '--out', dir, '--db', join(dir, 's.duckdb')]);
