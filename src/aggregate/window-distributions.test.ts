@@ -67,6 +67,47 @@ describe('windowDistributions', () => {
     expect(d!.snapshotSec).toBe(2);
   });
 
+  it('carryForward: a stock window without a snapshot reads the latest one before it (for --at), flows are unaffected', () => {
+    const stock = toObservationSeries(
+      [
+        { timeSec: 1, entity: 'x', weight: 100 },
+        { timeSec: 5, entity: 'x', weight: 80 },
+        { timeSec: 5, entity: 'y', weight: 20 },
+      ],
+      'stock',
+    );
+    const [none] = windowDistributions(stock, [w(10, 20)]);
+    expect([none!.observations, none!.snapshotSec]).toEqual([0, null]);
+    const [carried, before] = windowDistributions(stock, [w(10, 20), w(-5, 0)], 0, { carryForward: true });
+    expect(asMap(carried!, stock.entities)).toEqual({ x: 80, y: 20 });
+    expect(carried!.snapshotSec).toBe(5);
+    expect([before!.observations, before!.snapshotSec]).toEqual([0, null]);
+    const [f] = windowDistributions(flow, [w(30, 40)], 0, { carryForward: true });
+    expect(f!.observations).toBe(0);
+  });
+
+  it('property: with carryForward a stock window reads exactly the latest snapshot before its end', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 99 }), e: fc.constantFrom('a', 'b', 'c'), x: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 50 }),
+        (obs, end, size) => {
+          const s = toObservationSeries(obs.map((o) => ({ timeSec: o.t, entity: o.e, weight: o.x })), 'stock');
+          const [d] = windowDistributions(s, [w(end - size, end)], 0, { carryForward: true });
+          const before = obs.filter((o) => o.t < end);
+          if (before.length === 0) return d!.observations === 0;
+          const last = Math.max(...before.map((o) => o.t));
+          const expected: Record<string, number> = {};
+          for (const o of before.filter((o) => o.t === last)) expected[o.e] = (expected[o.e] ?? 0) + o.x;
+          expect(d!.snapshotSec).toBe(last);
+          expect(asMap(d!, s.entities)).toEqual(expected);
+          return true;
+        },
+      ),
+    );
+  });
+
   it('property: tumbling windows partition the observations (totals add up, per entity too)', () => {
     fc.assert(
       fc.property(

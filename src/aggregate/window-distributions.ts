@@ -45,7 +45,15 @@ function axisValues(series: ObservationSeries, w: Window): Float64Array | Int32A
   return series.height;
 }
 
-export function windowDistributions(series: ObservationSeries, windows: readonly Window[], populationWindows = 0): WindowDistribution[] {
+export interface WindowOptions {
+  /**
+   * Stocks only: a window without a snapshot reads the latest snapshot before it (a stock holds
+   * until the next snapshot). Used for `--at DATE`: the latest snapshot at or before that day.
+   */
+  readonly carryForward?: boolean;
+}
+
+export function windowDistributions(series: ObservationSeries, windows: readonly Window[], populationWindows = 0, opts: WindowOptions = {}): WindowDistribution[] {
   const nEntities = series.entities.length;
   const acc = new Float64Array(nEntities);
   // stamp[e] = 1 + index of the last window in which e was seen: zero-weight observations still
@@ -58,7 +66,7 @@ export function windowDistributions(series: ObservationSeries, windows: readonly
     let lo = lowerBound(axis, w.start);
     const hi = lowerBound(axis, w.end);
     let snapshotSec: number | null = null;
-    if (series.kind === 'stock' && hi > lo) {
+    if (series.kind === 'stock' && (hi > lo || (opts.carryForward === true && w.axis === 'time' && hi > 0))) {
       snapshotSec = series.timeSec[hi - 1]!;
       lo = lowerBound(series.timeSec, snapshotSec);
     }

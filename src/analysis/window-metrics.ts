@@ -3,7 +3,7 @@
  * each window's distribution, compute the requested metrics. Pure given its inputs.
  */
 import { divideWindows, windowAxis, type Window, type WindowSpec } from '../aggregate/windows.js';
-import { windowDistributions, type WindowDistribution } from '../aggregate/window-distributions.js';
+import { windowDistributions, type WindowDistribution, type WindowOptions } from '../aggregate/window-distributions.js';
 import { UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { prepareWeights, type Metric } from '../metrics/metric.js';
@@ -44,12 +44,13 @@ export function computeWindowMetrics(
   range: Range,
   metrics: readonly Metric[],
   populationWindows = 0,
+  opts: WindowOptions = {},
 ): WindowMetrics[] {
   const axis = windowAxis(spec);
   const s = axis === 'height' ? series.height : series.time;
   if (!s) throw new UsageError('block-count windows need per-block data: ingest a per-block source, or use a time window such as --window 30d');
   const windows = divideWindows(spec, range.start, range.end);
-  const dists = windowDistributions(s, windows, populationWindows);
+  const dists = windowDistributions(s, windows, populationWindows, opts);
   return dists.map((d) => {
     const sorted = prepareWeights(d.weight);
     const values: MetricValues = {};

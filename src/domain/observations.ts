@@ -57,3 +57,12 @@ export function toObservationSeries(
   });
   return { entities, timeSec, entity, weight, height, kind };
 }
+
+/** Several series of one kind as one (e.g. one per snapshot), re-sorted by time and re-interned. */
+export function concatSeries(list: readonly ObservationSeries[], kind: AggregationKind): ObservationSeries {
+  const records: { timeSec: number; entity: string; weight: number }[] = [];
+  for (const s of list) {
+    for (let i = 0; i < s.timeSec.length; i++) records.push({ timeSec: s.timeSec[i]!, entity: s.entities[s.entity[i]!]!, weight: s.weight[i]! });
+  }
+  return toObservationSeries(records, kind);
+}

@@ -10,6 +10,8 @@ import { seriesCoverage } from './series-coverage.js';
 import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
 import { bittensorCatalogue } from '../sources/bittensor/catalogue.js';
 import { huggingfaceCatalogue } from '../sources/huggingface/catalogue.js';
+import { storedSnapshotSeries } from './snapshot-series.js';
+import { EPOCH_DATASET, materialiseEpochRoot } from '../sources/snapshots/epoch-files.js';
 
 const EPOCH_COVERAGE: Record<string, string> = {
   'ai/compute-owners': '2022-Q1 → 2025-Q4 (quarterly snapshots)',
@@ -37,7 +39,14 @@ export const epochEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS
       if (ctx.source !== undefined) throw new UsageError(`--source: ${id} has one source (${e.source.files.join(', ')})`);
       const level = ctx.level ?? levels[0]!;
       if (!levels.includes(level)) throw new UsageError(`invalid level: ${level} (${id} offers ${levels.join(', ')})`);
-      const loaded = await loadEpochDistribution(id, { datasetsRoot: ctx.datasetsRoot, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      // Epoch files ingested into the store (nakamoto fetch epoch-ai, nakamoto ingest) replace the staged ones.
+      const stored = ctx.store ? await ctx.store.readSnapshots(EPOCH_DATASET) : [];
+      const overlay = stored.length > 0 ? materialiseEpochRoot(stored, ctx.datasetsRoot) : null;
+      const root = overlay?.root ?? ctx.datasetsRoot;
+      const loaded = await loadEpochDistribution(id, { datasetsRoot: root, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      const storeNote = overlay
+        ? [`${overlay.files} Epoch file(s) from the store ${ctx.store?.location ?? ''} (latest stored ${new Date(overlay.latestSec * 1000).toISOString()}); other files from ${ctx.datasetsRoot}`]
+        : [];
       return {
         series: loaded.series,
         coverage: seriesCoverage(loaded.series),
@@ -46,10 +55,10 @@ export const epochEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS
           source: 'epoch-ai',
           description: e.source.provenance,
           rulesVersions: [`organisation aliases ${loaded.rulesVersion}`],
-          from: `${ctx.datasetsRoot}/${e.source.files[0] ?? ''}${e.source.files.length > 1 ? ` (+${e.source.files.length - 1} files)` : ''}`,
+          from: overlay ? `store ${ctx.store?.location ?? ''} (epoch-ai)` : `${ctx.datasetsRoot}/${e.source.files[0] ?? ''}${e.source.files.length > 1 ? ` (+${e.source.files.length - 1} files)` : ''}`,
           level,
           unit: e.unit,
-          notes: loaded.notes,
+          notes: [...storeNote, ...loaded.notes],
         },
       };
     },
@@ -93,6 +102,8 @@ const SNAPSHOT_LEVELS: Readonly<Record<string, string>> = {
   'hf/downloads-by-author': 'author',
   'hf/models-by-author': 'author',
   'hf/derivatives-by-base-org': 'organisation',
+  'hf/trending-authors': 'author',
+  'hf/trending-downloads': 'author',
 };
 
 function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): DistributionEntry[] {
@@ -109,22 +120,24 @@ function snapshotEntries(catalogue: SnapshotCatalogue, sourceName: string): Dist
     async load(ctx) {
       const level = SNAPSHOT_LEVELS[e.id] ?? 'entity';
       if (ctx.level !== undefined && ctx.level !== level) throw new UsageError(`invalid level: ${ctx.level} (${e.id} offers ${level})`);
-      if (ctx.source !== undefined && !e.sources.includes(ctx.source)) {
-        throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'})`);
+      const stored = ctx.store ? await storedSnapshotSeries(ctx.store, e.id, ctx.source, ctx.datasetsRoot) : null;
+      if (!stored && ctx.source !== undefined && !e.sources.includes(ctx.source)) {
+        throw new UsageError(`invalid --source: ${ctx.source} (${e.id} offers ${e.sources.length ? e.sources.join(', ') : 'no alternatives'}${ctx.store ? '' : '; more with ingested snapshots'})`);
       }
-      const r = await e.load(ctx.datasetsRoot, ctx.source);
+      const r = stored ?? (await e.load(ctx.datasetsRoot, ctx.source));
+      const flow = r.series.kind === 'flow';
       return {
         series: r.series,
         coverage: seriesCoverage(r.series),
         provenance: {
           distribution: e.id,
-          source: ctx.source ?? e.sources[0] ?? sourceName,
+          source: stored ? `store:${(stored.storeSources ?? []).join(',')}${ctx.source !== undefined ? ` (${ctx.source})` : ''}` : (ctx.source ?? e.sources[0] ?? sourceName),
           description: e.source,
           rulesVersions: [],
           from: r.file,
           level,
           unit: e.unit,
-          notes: [`snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}`, ...r.notes],
+          notes: [flow ? `latest snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}` : `snapshot ${new Date(r.snapshotTimeSec * 1000).toISOString()}${stored ? ' (latest in the store)' : ''}`, ...r.notes],
         },
       };
     },

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { SourceError } from '../domain/errors.js';
 import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
-import type { IngestMeta, Store, WriteSummary } from '../store/store.js';
+import type { IngestMeta, SnapshotBatch, Store, WriteSummary } from '../store/store.js';
+import { readSnapshotFile, type SnapshotKind } from '../sources/snapshots/read-snapshot-file.js';
+import { readText } from '../sources/files/read-file.js';
 
 export interface IngestOptions {
   readonly kind?: DatasetKind;
@@ -29,13 +31,15 @@ export interface SourceIngestResult {
 
 export interface IngestResult {
   readonly input: string;
-  readonly kind: DatasetKind;
+  readonly kind: DatasetKind | SnapshotKind;
   readonly sha256: string;
   readonly rows: number;
   readonly skipped: number;
   readonly skippedExamples: readonly string[];
   readonly sources: readonly SourceIngestResult[];
   readonly seconds: number;
+  /** How snapshot times were found (AI snapshot files). */
+  readonly notes?: readonly string[];
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -50,7 +54,15 @@ export async function ingestDataset(store: Store, path: string, opts: IngestOpti
   const t0 = performance.now();
   const sha256 = await sha256File(path);
   opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
-  const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source });
+  // The file is read once: AI snapshot formats are recognised first, else the Bitcoin dataset reader takes it.
+  const text = await readText(path);
+  const snapshots = opts.kind === undefined ? await readSnapshotFile(path, text) : null;
+  if (snapshots) {
+    opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
+    const results = await writeSnapshotBatches(store, snapshots.batches, { kind: snapshots.kind, sha256, rows: snapshots.rows, force: opts.force, onProgress: opts.onProgress });
+    return { input: path, kind: snapshots.kind, sha256, rows: snapshots.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: snapshots.notes };
+  }
+  const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source, text });
   opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
   const meta = (rows: number): IngestMeta => ({ kind: data.kind, sha256, rulesVersion: `labels:${sha256.slice(0, 12)}`, rows, skipped: data.skipped });
   const results: SourceIngestResult[] = [];
@@ -77,4 +89,27 @@ export async function ingestDataset(store: Store, path: string, opts: IngestOpti
     sources: results,
     seconds: (performance.now() - t0) / 1000,
   };
+}
+
+/**
+ * Write snapshot batches, each in its own transaction with its ingest record; a batch whose source
+ * already ingested this exact file is skipped (unless `force`).
+ */
+export async function writeSnapshotBatches(
+  store: Store,
+  batches: readonly SnapshotBatch[],
+  o: { kind: string; sha256: string; rows: number; force?: boolean; onProgress?: IngestOptions['onProgress'] },
+): Promise<SourceIngestResult[]> {
+  const results: SourceIngestResult[] = [];
+  const total = batches.reduce((a, b) => a + b.snapshots.length, 0);
+  let done = 0;
+  for (const b of batches) {
+    const previous = o.force ? null : await store.findIngest(b.source, o.sha256);
+    const meta: IngestMeta = { kind: o.kind, sha256: o.sha256, rulesVersion: 'snapshot', rows: b.snapshots.length, skipped: 0 };
+    const write = previous ? null : await store.writeSnapshots(b, meta);
+    done += b.snapshots.length;
+    o.onProgress?.({ phase: 'write', source: b.source, done, total });
+    results.push({ source: b.source, description: b.description, rows: b.snapshots.length, write, alreadyIngestedAs: previous?.id ?? null });
+  }
+  return results;
 }

@@ -2,9 +2,10 @@
  * @module Coverage of non-block series (AI distributions): the range windows may cover.
  * Flows: from 1 January of the first observation's year to the first day of the month after the
  * last observation (so a year is complete once its December has data). Stocks: from 1 January of
- * the first snapshot's year to just after the last snapshot (a window is meaningful whenever it
- * contains a snapshot; windows without one are empty).
+ * the first snapshot's year to the end of the last snapshot's UTC day (a window is meaningful
+ * whenever it contains a snapshot, the snapshot's own day included; windows without one are empty).
  */
+import { DAY_SEC, startOfDay } from '../aggregate/duration.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import type { Coverage } from './series-source.js';
 
@@ -14,6 +15,6 @@ export function seriesCoverage(series: ObservationSeries): Coverage {
   const first = new Date(series.timeSec[0]! * 1000);
   const last = new Date(series.timeSec[n - 1]! * 1000);
   const start = Date.UTC(first.getUTCFullYear(), 0, 1) / 1000;
-  const end = series.kind === 'flow' ? Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1) / 1000 : series.timeSec[n - 1]! + 1;
+  const end = series.kind === 'flow' ? Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1) / 1000 : startOfDay(series.timeSec[n - 1]!) + DAY_SEC;
   return { time: { start, end }, height: null };
 }

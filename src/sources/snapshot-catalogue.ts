@@ -20,4 +20,6 @@ export interface LoadedSeries {
   readonly notes: string[];
   readonly snapshotTimeSec: number;
   readonly file: string;
+  /** Store sources the series was read from (absent: read from staged files). */
+  readonly storeSources?: readonly string[];
 }

@@ -2,7 +2,7 @@
  * @module Row → record mappers shared by every Store backend: the SQL differs by dialect, the
  * column order of these reads does not (it is fixed by the SELECT lists of each backend).
  */
-import type { ChainRuleMatch, IngestRecord, SourceSummary, StoredChainLabel } from './store.js';
+import type { ChainRuleMatch, Granularity, IngestRecord, SourceSummary, StoredChainLabel, StoredSnapshot } from './store.js';
 
 export const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v));
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -58,7 +58,7 @@ export function chainLabel(x: readonly unknown[]): StoredChainLabel {
 export function sourceSummary(x: readonly unknown[]): SourceSummary {
   return {
     source: String(x[0]),
-    granularity: x[1] === 'day' ? 'day' : 'block',
+    granularity: (x[1] === 'day' || x[1] === 'snapshot' ? x[1] : 'block') as Granularity,
     description: String(x[2]),
     blocks: num(x[3]),
     firstHeight: x[4] === null ? null : num(x[4]),
@@ -66,5 +66,20 @@ export function sourceSummary(x: readonly unknown[]): SourceSummary {
     firstTimeSec: x[6] === null ? null : num(x[6]),
     lastTimeSec: x[7] === null ? null : num(x[7]),
     rulesVersions: (x[8] as unknown[]).map(String),
+  };
+}
+
+/** `dataset, subject, time_sec, block, format, sha256, body, source, ingest_id`. */
+export function storedSnapshot(x: readonly unknown[]): StoredSnapshot {
+  return {
+    dataset: String(x[0]),
+    subject: String(x[1]),
+    timeSec: num(x[2]),
+    block: x[3] === null || x[3] === undefined ? null : num(x[3]),
+    format: String(x[4]),
+    sha256: String(x[5]),
+    body: String(x[6]),
+    source: String(x[7]),
+    ingestId: num(x[8]),
   };
 }

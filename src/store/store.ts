@@ -5,7 +5,7 @@
 import type { BlockLabelBatch } from '../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
 
-export type Granularity = 'block' | 'day';
+export type Granularity = 'block' | 'day' | 'snapshot';
 
 export interface IngestMeta {
   /** Dataset kind or source type (`perblock`, `edi-daily`, …). */
@@ -143,6 +143,41 @@ export interface StoredChainBlocks {
   readonly bits: Float64Array;
 }
 
+/**
+ * One stored snapshot of an AI source (a Bittensor metagraph, the subnet table, a Hugging Face
+ * sample or trending list, an Epoch AI file): the decoded, validated content in a text format the
+ * source's loader reads back (`format`), observed at `timeSec` (block time for chain data).
+ * Keyed by (dataset, subject, timeSec): one snapshot of one subject per time.
+ */
+export interface SnapshotRecord {
+  /** What kind of data: `bittensor-metagraph`, `bittensor-subnets`, `hf-models`, `hf-trending`, `epoch-ai`. */
+  readonly dataset: string;
+  /** Which part of it: `sn1` (a subnet), `all`, a sample name, a file path. */
+  readonly subject: string;
+  /** Observation time, UTC seconds (block time for chain data). */
+  readonly timeSec: number;
+  /** Chain block of the snapshot, null when not chain data. */
+  readonly block: number | null;
+  /** Format of `body` (e.g. `nakamoto/bittensor-metagraph@1`, `csv`). */
+  readonly format: string;
+  /** sha256 of `body` (hex). */
+  readonly sha256: string;
+  readonly body: string;
+}
+
+/** Snapshots of one source, written in one transaction with their ingest record. */
+export interface SnapshotBatch {
+  readonly source: string;
+  readonly description: string;
+  readonly input: string;
+  readonly snapshots: readonly SnapshotRecord[];
+}
+
+export interface StoredSnapshot extends SnapshotRecord {
+  readonly source: string;
+  readonly ingestId: number;
+}
+
 export interface Store {
   /** Where the store lives (a path or URL without credentials), for provenance lines. */
   readonly location: string;
@@ -155,6 +190,13 @@ export interface Store {
   listIngests(): Promise<IngestRecord[]>;
   readBlockLabels(source: string): Promise<StoredBlockLabels>;
   readDailyCounts(source: string): Promise<StoredDailyCounts>;
+  /**
+   * Upsert one source's snapshots atomically, keyed by (dataset, subject, time): a snapshot with
+   * the same content hash is unchanged, a different one replaces it (updated).
+   */
+  writeSnapshots(batch: SnapshotBatch, meta: IngestMeta): Promise<WriteSummary>;
+  /** Every stored snapshot of `dataset` (optionally one subject), in time order then subject. */
+  readSnapshots(dataset: string, subject?: string): Promise<StoredSnapshot[]>;
   /** Highest stored chain block, or null when no chain has been synced. */
   chainTip(): Promise<{ height: number; hash: string } | null>;
   /** Stored chain hashes with height ≤ `atOrBelow`, highest first, at most `limit`. */

@@ -173,6 +173,17 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(models.entities.length);
       expect(await tableRows(page, '#share-chart')).toBe(models.windows.length);
     });
+
+    it('a one-snapshot distribution is a ranking with its values, not a time axis with one dot', async () => {
+      const page = await visit('/ai?d=bittensor/stake');
+      const shares = await queryShares({ distribution: 'bittensor/stake', window: '1y', top: 8 }, ctx);
+      expect(shares.windows).toHaveLength(1);
+      const bars = Object.values(shares.windows[0]!.shares).filter((x) => x > 0).length;
+      expect(await count(page, '#share-chart svg g[aria-label=bar] rect')).toBe(bars);
+      expect(await count(page, '#share-chart svg g[aria-label=area]')).toBe(0);
+      expect(await count(page, '[id^=metric-] .single-value')).toBe(3);
+      expect(await page.locator('#metric-nakamoto-coefficient .single-value').textContent()).toBe('2 at snapshot 2025-11-10T15:12:24Z');
+    });
   });
 
   describe('Compare', () => {

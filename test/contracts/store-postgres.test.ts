@@ -7,9 +7,11 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { usePostgres } from '../helpers/postgres-server.js';
 import { runChainStoreContract } from './chain-store.contract.js';
 import { runStoreContract } from './store.contract.js';
+import { runSnapshotStoreContract } from './snapshot-store.contract.js';
 
 const pg = usePostgres();
 const open = async () => openPostgresStore(await pg.freshDatabase());
 
 runStoreContract('PostgreSQL', open);
 runChainStoreContract('PostgreSQL', open);
+runSnapshotStoreContract('PostgreSQL', open);

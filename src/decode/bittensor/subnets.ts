@@ -83,3 +83,11 @@ export function parseSubnetsJson(text: string, input: string): SubnetRow[] {
   checkUnique(rows, input, (i) => ({ field: `[${i}].netuid` }));
   return rows;
 }
+
+const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Rows back to a CSV in netuid order, with the validated columns only (the store's canonical body; parseSubnetsCsv reads it). */
+export function formatSubnetsCsv(rows: readonly SubnetRow[]): string {
+  const lines = [...rows].sort((a, b) => a.netuid - b.netuid).map((r) => [r.netuid, quote(r.name), r.emissionTaoPerDay, r.priceTao ?? '', r.ownerHotkey ?? ''].join(','));
+  return [COLUMNS.join(','), ...lines].join('\n') + '\n';
+}

@@ -67,17 +67,25 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const stock = sourced.series.kind === 'stock';
   // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.
-  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '30d', partial: Boolean(q.partial) || stock }, sourced.coverage);
-  const all = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population);
+  const { spec, range } = resolveWindows({ ...q, window: q.window ?? '30d', partial: Boolean(q.partial) || stock }, sourced.coverage, { stock });
+  // --at on a stock: the latest snapshot at or before the end of that day, even if older than the window.
+  const carryForward = stock && q.at !== undefined;
+  const all = computeWindowMetrics({ time: sourced.series, height: sourced.heightSeries }, spec, range, metrics, population, { carryForward });
   // A stock has a value only where a snapshot falls: windows without one are left out, not printed empty.
   const results = stock ? all.filter((r) => r.observations > 0) : all;
+  if (results.length === 0 && carryForward) {
+    const first = sourced.series.timeSec[0];
+    throw new UsageError(`no snapshot at or before ${q.at ?? ''}${first === undefined ? '' : ` (the first is ${new Date(first * 1000).toISOString()})`}`);
+  }
   if (results.length === 0) {
     const show = (x: number) => (spec.size.unit === 'block' ? String(x) : formatDay(x));
     throw new UsageError(`no complete ${spec.size.text} window between ${show(range.start)} and ${show(range.end)} (use partial windows, a shorter window, or a wider from/to)`);
   }
   const totalColumn = sourced.provenance.unit === 'blocks' ? 'blocks' : 'total';
   const rows = windowRows(results, metrics, totalColumn);
-  let columns = ['window_start', 'window_end', totalColumn, ...metrics.map((m) => metricColumn(m.id))];
+  // A stock row names the exact snapshot it read (UTC, to the second).
+  if (stock) results.forEach((r, i) => (rows[i]!.snapshot = r.distribution.snapshotSec === null ? null : new Date(r.distribution.snapshotSec * 1000).toISOString().replace('.000Z', 'Z')));
+  let columns = ['window_start', 'window_end', ...(stock ? ['snapshot'] : []), totalColumn, ...metrics.map((m) => metricColumn(m.id))];
   let ciText = '';
   if (q.ci) {
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
@@ -100,6 +108,7 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
     columns = ['window_start', 'window_end', totalColumn, ...metrics.flatMap((m) => [metricColumn(m.id), `${metricColumn(m.id)}_lo`, `${metricColumn(m.id)}_hi`]), 'nakamoto-coefficient_p', 'unstable'];
     ciText = `; intervals: ${ivOpts.confidence} central, Dirichlet(counts + ½) posterior, ${ivOpts.draws} draws, seed ${seed}`;
   }
-  const windows = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${ciText}`;
+  const stockText = stock ? `; a stock: each window reads the last snapshot inside it (snapshot column)${carryForward ? `, --at: the latest snapshot at or before the end of ${q.at ?? ''}` : ''}` : '';
+  const windows = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${stockText}${ciText}`;
   return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
 }

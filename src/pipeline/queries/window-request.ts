@@ -26,7 +26,11 @@ function parsePoint(text: string, axis: 'time' | 'height', what: string): number
   return parseDate(text, what);
 }
 
-export function resolveWindows(opts: WindowRequest, coverage: Coverage): { spec: WindowSpec; range: Range } {
+/**
+ * `stock`: the series is a stock, so `--at DATE` may lie after the last snapshot (the stock holds
+ * until the next one: the window reads the latest snapshot at or before the end of DATE).
+ */
+export function resolveWindows(opts: WindowRequest, coverage: Coverage, o: { stock?: boolean } = {}): { spec: WindowSpec; range: Range } {
   const size = parseDuration(opts.window, 'window');
   const step = opts.step ? parseDuration(opts.step, 'step') : size;
   const axis = windowAxis({ size, step, anchor: 0 });
@@ -35,6 +39,7 @@ export function resolveWindows(opts: WindowRequest, coverage: Coverage): { spec:
     if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
     const end = parseDate(opts.at, '--at') + DAY_SEC;
     const start = addDuration(end, size, -1);
+    if (o.stock && coverage.time && end > coverage.time.start) return { spec: { size, step: size, anchor: start }, range: { start, end } };
     const range = resolveRange(coverage, axis, start, end);
     if (range.start !== start || range.end !== end) {
       const cov = coverage.time!;

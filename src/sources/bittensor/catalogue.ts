@@ -8,11 +8,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DecodeError, NotFoundError, SourceError, UsageError } from '../../domain/errors.js';
 import { parseDelegates, type DelegateInfo } from '../../decode/bittensor/delegates.js';
-import { decodeHeader } from '../../decode/bittensor/header.js';
-import { parseSubnetsCsv, parseSubnetsJson } from '../../decode/bittensor/subnets.js';
+import { parseSubnetsCsv, parseSubnetsJson, type SubnetRow } from '../../decode/bittensor/subnets.js';
 import { readText } from '../files/read-file.js';
-import { incentiveByColdkey, stakeByColdkey, subnetEmission, type StakeMeasure } from './distributions.js';
-import { loadMetagraphFile, metaFromFileName } from './snapshot-files.js';
+import { incentiveByColdkey, stakeByColdkey, subnetEmission, validatorsOf, type StakeMeasure } from './distributions.js';
+import { loadMetagraphFile, metaFromFileName, recordedBlockTime } from './snapshot-files.js';
 import type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 export type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 
@@ -58,7 +57,8 @@ export const bittensorStakeInfo: CatalogueInfo = {
   source: 'opentensor/bittensor recorded finney responses (NeuronInfoRuntimeApi_get_neurons_lite + SubnetInfoRuntimeApi_get_subnet_state), decoded to sn1_metagraph_block6852690_2025-11-10.csv; names from opentensor/bittensor-delegates',
   caveats: [
     ...METAGRAPH_CAVEATS,
-    'Default measure is total stake weight (alpha + 0.18 × root TAO); alpha-only stake is offered as the alternative.',
+    'Default measure is total stake weight (alpha + 0.18 × root TAO); --source alpha: alpha-only stake; --source validators: stake weight of the UIDs holding a validator permit only.',
+    'With ingested metagraphs of several subnets, --netuid N picks one and --netuid all gives root TAO stake per coldkey across every subnet at each block (each hotkey once; alphas of different subnets are different tokens and are not added).',
   ],
 };
 
@@ -98,39 +98,24 @@ export async function loadDelegates(datasetsRoot: string): Promise<Map<string, D
   return parseDelegates(await readText(path), path);
 }
 
-export async function loadBittensorSubnetEmission(datasetsRoot: string, opts: { file?: string } = {}): Promise<LoadedSeries> {
+/** The latest staged all-subnet table (or `opts.file`), dated by the day in its file name. */
+export async function loadStagedSubnets(datasetsRoot: string, opts: { file?: string } = {}): Promise<{ file: string; rows: SubnetRow[]; timeSec: number }> {
   const file = opts.file ?? (await latest(join(datasetsRoot, SUBNETS_DIR), /^subnets_snapshot_\d{4}-\d{2}-\d{2}\.csv$/, 'subnets_snapshot_<date>.csv'));
   const text = await readText(file);
   const rows = /\.json$/i.test(file) ? parseSubnetsJson(text, file) : parseSubnetsCsv(text, file);
   const m = /(\d{4})-(\d{2})-(\d{2})/.exec(file.slice(file.lastIndexOf('/') + 1));
   if (!m) throw new DecodeError({ input: file }, 'cannot date the snapshot: file name has no YYYY-MM-DD');
-  const timeSec = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 1000;
+  return { file, rows, timeSec: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 1000 };
+}
+
+export async function loadBittensorSubnetEmission(datasetsRoot: string, opts: { file?: string } = {}): Promise<LoadedSeries> {
+  const { file, rows, timeSec } = await loadStagedSubnets(datasetsRoot, opts);
   const { series, notes } = subnetEmission(rows, timeSec);
   return { series, notes: [`read ${file}`, ...notes], snapshotTimeSec: timeSec, file };
 }
 
-/**
- * The staged metagraph CSV carries no block time; when the raw recording of the same block sits
- * beside it, the time is read from its header (Aura slot × 12 s), else the start of the file's day.
- */
-async function stagedBlockTime(dir: string, block: number): Promise<number | null> {
-  const path = join(dir, `recorded_jsonrpc_block${block}.json`);
-  const files = await listDir(dir);
-  if (!files.includes(`recorded_jsonrpc_block${block}.json`)) return null;
-  let rec: { chain_getHeader?: Record<string, { result?: unknown }> };
-  try {
-    rec = JSON.parse(await readText(path)) as typeof rec;
-  } catch (err) {
-    throw new DecodeError({ input: path }, `invalid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  for (const resp of Object.values(rec.chain_getHeader ?? {})) {
-    const h = decodeHeader((Array.isArray(resp) ? (resp[0] as { result?: unknown }) : resp)?.result, `${path} chain_getHeader`);
-    if (h.number === block) return h.timeSec;
-  }
-  return null;
-}
-
-async function loadMetagraphForCatalogue(datasetsRoot: string, opts: MetagraphLoadOptions) {
+/** The latest staged metagraph of a subnet (or `opts.file`), dated by the recorded header beside it when there is one. */
+export async function loadStagedMetagraph(datasetsRoot: string, opts: MetagraphLoadOptions) {
   const dir = join(datasetsRoot, METAGRAPH_DIR);
   const netuid = opts.netuid ?? 1;
   const notes: string[] = [];
@@ -142,7 +127,7 @@ async function loadMetagraphForCatalogue(datasetsRoot: string, opts: MetagraphLo
     const last = candidates[candidates.length - 1];
     if (!last) throw new NotFoundError(`no metagraph of subnet ${netuid} in ${dir} (expected sn${netuid}_metagraph_block<block>_<date>.csv)`);
     file = join(dir, last);
-    const t = await stagedBlockTime(dir, metaFromFileName(last)!.block);
+    const t = await recordedBlockTime(dir, metaFromFileName(last)!.block);
     if (t !== null) {
       timeSec = t;
       notes.push(`block time from the recorded header beside the CSV (Aura slot × 12 s)`);
@@ -152,14 +137,15 @@ async function loadMetagraphForCatalogue(datasetsRoot: string, opts: MetagraphLo
   return { metagraph, file, notes: [`read ${file}`, ...notes] };
 }
 
-export async function loadBittensorStake(datasetsRoot: string, opts: MetagraphLoadOptions & { measure?: StakeMeasure } = {}): Promise<LoadedSeries> {
-  const { metagraph, file, notes } = await loadMetagraphForCatalogue(datasetsRoot, opts);
-  const out = stakeByColdkey(metagraph, await loadDelegates(datasetsRoot), opts.measure ?? 'total');
+export async function loadBittensorStake(datasetsRoot: string, opts: MetagraphLoadOptions & { measure?: StakeMeasure; validatorsOnly?: boolean } = {}): Promise<LoadedSeries> {
+  const { metagraph, file, notes } = await loadStagedMetagraph(datasetsRoot, opts);
+  const out = stakeByColdkey(opts.validatorsOnly ? validatorsOf(metagraph) : metagraph, await loadDelegates(datasetsRoot), opts.measure ?? 'total');
+  if (opts.validatorsOnly) out.notes.push('validator stake: only UIDs holding a validator permit');
   return { series: out.series, notes: [...notes, ...out.notes], snapshotTimeSec: metagraph.timeSec, file };
 }
 
 export async function loadBittensorIncentive(datasetsRoot: string, opts: MetagraphLoadOptions = {}): Promise<LoadedSeries> {
-  const { metagraph, file, notes } = await loadMetagraphForCatalogue(datasetsRoot, opts);
+  const { metagraph, file, notes } = await loadStagedMetagraph(datasetsRoot, opts);
   const out = incentiveByColdkey(metagraph, await loadDelegates(datasetsRoot));
   return { series: out.series, notes: [...notes, ...out.notes], snapshotTimeSec: metagraph.timeSec, file };
 }
@@ -172,10 +158,10 @@ export const bittensorCatalogue: readonly (CatalogueInfo & { sources: readonly s
   { ...bittensorSubnetEmissionInfo, sources: [], load: (root) => loadBittensorSubnetEmission(root) },
   {
     ...bittensorStakeInfo,
-    sources: ['total', 'alpha'],
+    sources: ['total', 'alpha', 'validators'],
     load: async (root, source) => {
-      if (source !== undefined && source !== 'total' && source !== 'alpha') throw new UsageError(`invalid stake measure: ${source} (known: total, alpha)`);
-      return loadBittensorStake(root, { measure: source ?? 'total' });
+      if (source !== undefined && source !== 'total' && source !== 'alpha' && source !== 'validators') throw new UsageError(`invalid stake measure: ${source} (known: total, alpha, validators)`);
+      return loadBittensorStake(root, { measure: source === 'validators' ? 'total' : (source ?? 'total'), validatorsOnly: source === 'validators' });
     },
   },
   { ...bittensorIncentiveInfo, sources: [], load: (root) => loadBittensorIncentive(root) },

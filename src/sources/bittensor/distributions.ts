@@ -80,3 +80,8 @@ export function subnetEmission(rows: readonly SubnetRow[], timeSec: number): Ser
     ],
   };
 }
+
+/** The metagraph restricted to UIDs holding a validator permit (validator stake). */
+export function validatorsOf(m: Metagraph): Metagraph {
+  return { ...m, rows: m.rows.filter((r) => r.validatorPermit) };
+}

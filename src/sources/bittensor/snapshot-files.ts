@@ -5,9 +5,10 @@
  * (`sn<netuid>_metagraph_block<block>_<YYYY-MM-DD>.csv`) unless given; the time is then the start
  * of that UTC day unless `timeSec` is given.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { SourceError, UsageError } from '../../domain/errors.js';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
+import { decodeHeader } from '../../decode/bittensor/header.js';
 import type { Metagraph } from '../../decode/bittensor/metagraph.js';
 import { parseMetagraphCsv } from '../../decode/bittensor/metagraph-csv.js';
 import { formatMetagraphSnapshot, parseMetagraphSnapshot, type MetagraphSnapshot } from '../../decode/bittensor/snapshot-json.js';
@@ -57,3 +58,30 @@ export async function loadMetagraphCsv(path: string, meta: CsvMetagraphMeta = {}
 export async function loadMetagraphFile(path: string, meta: CsvMetagraphMeta = {}): Promise<Metagraph> {
   return /\.json$/i.test(path) ? loadMetagraphSnapshot(path) : loadMetagraphCsv(path, meta);
 }
+
+/**
+ * The staged metagraph CSV carries no block time; when the raw recording of the same block sits
+ * beside it, the time is read from its header (Aura slot × 12 s), else the start of the file's day.
+ */
+export async function recordedBlockTime(dir: string, block: number): Promise<number | null> {
+  const path = join(dir, `recorded_jsonrpc_block${block}.json`);
+  let files: string[];
+  try {
+    files = await readdir(dir);
+  } catch {
+    return null;
+  }
+  if (!files.includes(`recorded_jsonrpc_block${block}.json`)) return null;
+  let rec: { chain_getHeader?: Record<string, { result?: unknown }> };
+  try {
+    rec = JSON.parse(await readText(path)) as typeof rec;
+  } catch (err) {
+    throw new DecodeError({ input: path }, `invalid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  for (const resp of Object.values(rec.chain_getHeader ?? {})) {
+    const h = decodeHeader((Array.isArray(resp) ? (resp[0] as { result?: unknown }) : resp)?.result, `${path} chain_getHeader`);
+    if (h.number === block) return h.timeSec;
+  }
+  return null;
+}
+

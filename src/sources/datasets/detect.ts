@@ -36,8 +36,9 @@ export function parseKind(value: string): DatasetKind {
   throw new UsageError(`invalid kind: ${value} (expected one of ${DATASET_KINDS.join(', ')})`);
 }
 
-export async function readDataset(path: string, opts: { kind?: DatasetKind; skipInvalid?: boolean; source?: string } = {}): Promise<DatasetRead> {
-  const text = await readText(path);
+/** `opts.text`: the file's text when the caller has read it already (read once per ingest). */
+export async function readDataset(path: string, opts: { kind?: DatasetKind; skipInvalid?: boolean; source?: string; text?: string } = {}): Promise<DatasetRead> {
+  const text = opts.text ?? (await readText(path));
   const rows = scannerFromText(text, path);
   const kind = opts.kind ?? detectKind(rows);
   const skip = opts.skipInvalid ?? false;

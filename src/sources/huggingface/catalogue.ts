@@ -9,6 +9,8 @@ import { DecodeError, UsageError } from '../../domain/errors.js';
 import { parseHubSampleCsv, parseLineage } from '../../decode/huggingface/samples.js';
 import { readText } from '../files/read-file.js';
 import { derivativesByBaseOrg, downloadsByAuthor, modelsByAuthor, sampleTimeSec, type DerivativeOptions } from './distributions.js';
+import { parseTrendingCsv, type TrendingSnapshot } from '../../decode/huggingface/trending.js';
+import { trendingDownloads, trendingSlots } from './trending-distributions.js';
 import type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 export type { CatalogueInfo, LoadedSeries } from '../snapshot-catalogue.js';
 
@@ -18,6 +20,7 @@ export const HF_SAMPLES: Readonly<Record<HfSample, string>> = {
   'search-open': 'ai/hf-hub-models/hf_models_search_open_2025-10.csv.gz',
   'major-labs': 'ai/hf-hub-models/hf_models_major_labs_2025-10.csv',
 };
+export const HF_TRENDING_FILE = 'ai/hf-trending-snapshots-2026/hf_trending_top10_2026-03_2026-08.csv';
 const LINEAGE_NODES = 'ai/hf-hub-models/hf_llm_lineage_nodes_2025-06.csv.gz';
 const LINEAGE_EDGES = 'ai/hf-hub-models/hf_llm_lineage_edges_2025-06.csv.gz';
 /** The lineage files carry no dates: pinned to the source commit (hakanotal/hf-dep-network-analysis c952a70, 2025-06-11). */
@@ -29,15 +32,20 @@ const SAMPLE_CAVEATS = [
   'An author is a Hub namespace (user or organisation), not a company: one company can own several namespaces (openai, openai-community).',
 ];
 
+/** Printed with every hf/downloads-by-author and hf/models-by-author result: the default sample is not the Hub. */
+export const SEARCH_SAMPLE_CAVEAT =
+  'NOT the whole Hub: the default sample holds only models matching the search "open" (keyword-biased: openai, OpenGVLab… rank high because of their names); for Hub-wide attention see hf/trending-authors and hf/trending-downloads';
+
 export const hfDownloadsByAuthorInfo: CatalogueInfo = {
   id: 'hf/downloads-by-author',
-  title: 'Hugging Face model downloads (last 30 days) per author',
+  title: 'Hugging Face model downloads (last 30 days) per author, in a search sample (default: models matching "open"; not the whole Hub)',
   unit: 'downloads in the 30 days before collection',
   entityKind: 'Hub namespace (user or organisation)',
   aggregation: 'stock',
   coverage: 'one sample collected early October 2025 (time = latest lastModified in the sample)',
   source: 'gabtos/open-source-ai-discovery samples of the Hub API (hf_models_search_open / hf_models_by_author, 2025-10)',
   caveats: [
+    SEARCH_SAMPLE_CAVEAT,
     ...SAMPLE_CAVEATS,
     'downloads is the Hub\'s rolling 30-day count at collection time, a stock read once; it counts file fetches (CI, mirrors, re-downloads), not users.',
     'Models without a download count in the sample (5,816 in search-open) are left out.',
@@ -46,13 +54,14 @@ export const hfDownloadsByAuthorInfo: CatalogueInfo = {
 
 export const hfModelsByAuthorInfo: CatalogueInfo = {
   id: 'hf/models-by-author',
-  title: 'Hugging Face models per author',
+  title: 'Hugging Face models per author, in a search sample (default: models matching "open"; not the whole Hub)',
   unit: 'models',
   entityKind: 'Hub namespace (user or organisation)',
   aggregation: 'stock',
   coverage: hfDownloadsByAuthorInfo.coverage,
   source: hfDownloadsByAuthorInfo.source,
   caveats: [
+    SEARCH_SAMPLE_CAVEAT,
     ...SAMPLE_CAVEATS,
     'A model count weighs a one-line quantisation repo the same as a frontier model; re-packagers (mradermacher, RichardErkhov) lead by count.',
   ],
@@ -74,13 +83,52 @@ export const hfDerivativesByBaseOrgInfo: CatalogueInfo = {
   ],
 };
 
+const TRENDING_CAVEATS = [
+  'A top-10 sample of the Hub\'s own "trending" ranking (its formula is not published), not all models: concentration of attention among trending models, not of the Hub.',
+  'Snapshots are irregular (median 12 h, longest gap 78 h): the scraper saved the list only when a new model entered it.',
+  'An author is a Hub namespace (user or organisation), not a company; re-packagers (unsloth, bartowski…) hold slots for other labs\' models.',
+];
+
+export const hfTrendingAuthorsInfo: CatalogueInfo = {
+  id: 'hf/trending-authors',
+  title: 'Hugging Face trending top-10 slots per author',
+  unit: 'trending slots (model × snapshot)',
+  entityKind: 'Hub namespace (user or organisation)',
+  aggregation: 'flow',
+  coverage: '256 snapshots, 2026-03-02 → 2026-08-22 (more with `nakamoto fetch hf --trending` or ingested snapshots)',
+  source: 'park-onezero/daily-hf-trending git-scraper history of GET https://huggingface.co/api/trending (256 versions), derived CSV',
+  caveats: [...TRENDING_CAVEATS, 'A window sums slots over every snapshot inside it: share of slots = share of trending attention, weighted by snapshot frequency.'],
+};
+
+export const hfTrendingDownloadsInfo: CatalogueInfo = {
+  id: 'hf/trending-downloads',
+  title: 'Hugging Face 30-day downloads of trending models per author',
+  unit: 'downloads in the 30 days before the snapshot',
+  entityKind: 'Hub namespace (user or organisation)',
+  aggregation: 'stock',
+  coverage: hfTrendingAuthorsInfo.coverage,
+  source: hfTrendingAuthorsInfo.source,
+  caveats: [...TRENDING_CAVEATS, 'Downloads are the Hub\'s rolling 30-day count (file fetches, not users), refreshed about daily; a window reads its last snapshot.'],
+};
+
+export async function readStagedTrending(datasetsRoot: string): Promise<{ file: string; snaps: TrendingSnapshot[] }> {
+  const file = join(datasetsRoot, HF_TRENDING_FILE);
+  return { file, snaps: parseTrendingCsv(await readText(file), file) };
+}
+
+export function trendingLoaded(id: 'hf/trending-authors' | 'hf/trending-downloads', snaps: readonly TrendingSnapshot[], file: string, from: string): LoadedSeries {
+  const out = id === 'hf/trending-authors' ? trendingSlots(snaps) : trendingDownloads(snaps);
+  return { series: out.series, notes: [`read ${from}`, ...out.notes], snapshotTimeSec: snaps[snaps.length - 1]?.timeSec ?? Number.NaN, file };
+}
+
 async function loadSample(datasetsRoot: string, opts: { sample?: HfSample; file?: string }) {
   if (opts.sample !== undefined && !(opts.sample in HF_SAMPLES)) throw new UsageError(`invalid Hugging Face sample: ${String(opts.sample)} (known: ${Object.keys(HF_SAMPLES).join(', ')})`);
   const file = opts.file ?? join(datasetsRoot, HF_SAMPLES[opts.sample ?? 'search-open']);
   const { shape, models } = parseHubSampleCsv(await readText(file), file);
   const timeSec = sampleTimeSec(models);
   if (timeSec === null) throw new DecodeError({ input: file }, 'cannot date the sample: no last-modified times');
-  const notes = [`read ${file} (${shape} sample); time = latest lastModified ${new Date(timeSec * 1000).toISOString()} (collection was at or after it)`];
+  const caveat = shape === 'search-open' ? SEARCH_SAMPLE_CAVEAT : 'NOT the whole Hub: the major-labs sample holds every model of 7 organisations only (google, microsoft, Qwen, deepseek-ai, meta-llama, mistralai, xai-org)';
+  const notes = [`caveat: ${caveat}`, `read ${file} (${shape} sample); time = latest lastModified ${new Date(timeSec * 1000).toISOString()} (collection was at or after it)`];
   return { file, models, timeSec, notes };
 }
 
@@ -112,6 +160,22 @@ export async function loadHfDerivativesByBaseOrg(datasetsRoot: string, opts: Der
 export const huggingfaceCatalogue: readonly (CatalogueInfo & { sources: readonly string[]; load(datasetsRoot: string, source?: string): Promise<LoadedSeries> })[] = [
   { ...hfDownloadsByAuthorInfo, sources: ['search-open', 'major-labs'], load: (root, source) => loadHfDownloadsByAuthor(root, { sample: source as HfSample | undefined }) },
   { ...hfModelsByAuthorInfo, sources: ['search-open', 'major-labs'], load: (root, source) => loadHfModelsByAuthor(root, { sample: source as HfSample | undefined }) },
+  {
+    ...hfTrendingAuthorsInfo,
+    sources: [],
+    load: async (root) => {
+      const { file, snaps } = await readStagedTrending(root);
+      return trendingLoaded('hf/trending-authors', snaps, file, file);
+    },
+  },
+  {
+    ...hfTrendingDownloadsInfo,
+    sources: [],
+    load: async (root) => {
+      const { file, snaps } = await readStagedTrending(root);
+      return trendingLoaded('hf/trending-downloads', snaps, file, file);
+    },
+  },
   {
     ...hfDerivativesByBaseOrgInfo,
     sources: ['root', 'parent'],

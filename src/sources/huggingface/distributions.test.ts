@@ -84,9 +84,13 @@ describe('hf/derivatives-by-base-org', () => {
     expect(snapshotTimeSec).toBe(Date.UTC(2025, 5, 11) / 1000);
   });
 
-  it('the catalogue lists three stock entries with sample caveats', () => {
-    expect(huggingfaceCatalogue.map((e) => e.id)).toEqual(['hf/downloads-by-author', 'hf/models-by-author', 'hf/derivatives-by-base-org']);
-    expect(huggingfaceCatalogue.every((e) => e.aggregation === 'stock' && e.caveats.length >= 3)).toBe(true);
+  it('the catalogue lists the sample stocks, the trending series and the lineage, with sample caveats', () => {
+    expect(huggingfaceCatalogue.map((e) => e.id)).toEqual(['hf/downloads-by-author', 'hf/models-by-author', 'hf/trending-authors', 'hf/trending-downloads', 'hf/derivatives-by-base-org']);
+    expect(huggingfaceCatalogue.map((e) => e.aggregation)).toEqual(['stock', 'stock', 'flow', 'stock', 'stock']);
+    expect(huggingfaceCatalogue.every((e) => e.caveats.length >= 3)).toBe(true);
+    // The default sample is not the Hub: said in the title and first caveat.
+    expect(huggingfaceCatalogue[0]!.title).toMatch(/not the whole Hub/);
+    expect(huggingfaceCatalogue[0]!.caveats[0]).toMatch(/^NOT the whole Hub/);
     expect(huggingfaceCatalogue[0]!.caveats.join(' ')).toMatch(/search.*"open"/);
     expect(huggingfaceCatalogue[0]!.caveats.join(' ')).toMatch(/7 organisations only/);
   });
@@ -94,6 +98,6 @@ describe('hf/derivatives-by-base-org', () => {
   it('catalogue loaders take the sample (or attribution) as their source', async () => {
     const labs = await huggingfaceCatalogue[1]!.load(root, 'major-labs');
     expect(labs.series.entities).toHaveLength(7);
-    await expect(huggingfaceCatalogue[2]!.load(root, 'sideways')).rejects.toThrow(/invalid attribution/);
+    await expect(huggingfaceCatalogue[4]!.load(root, 'sideways')).rejects.toThrow(/invalid attribution/);
   });
 });

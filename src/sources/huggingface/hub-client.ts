@@ -44,6 +44,8 @@ export interface HubClientOptions {
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
+  /** Called after each page with the number of models so far (progress). */
+  readonly onPage?: (models: number, pages: number) => void;
 }
 
 export interface HubFetchResult {
@@ -164,6 +166,7 @@ export async function fetchHubModels(opts: HubQuery & HubClientOptions = {}): Pr
       else dropped = true;
     }
     url = nextLink(res.headers.get('link'), url);
+    opts.onPage?.(models.length, pages);
   }
   return { models, firstUrl, pages, requests, retries, complete: url === null && !dropped, fetchedAtSec: Math.floor(now() / 1000) };
 }

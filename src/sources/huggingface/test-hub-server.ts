@@ -96,7 +96,36 @@ export interface TestHubServer {
   close(): Promise<void>;
 }
 
-export async function startTestHubServer(models: readonly SampleModel[], onRequest?: (req: HubRequestLog, index: number) => CannedReply | null): Promise<TestHubServer> {
+/**
+ * The 256 real trending-cache versions of ai/hf-trending-snapshots-2026 (the tar.gz, read with a
+ * minimal ustar reader), by file name (`trending_cache_<time>_<commit>.json`) in time order.
+ */
+export function loadTrendingCaches(): { name: string; cache: Record<string, unknown> }[] {
+  const tar = gunzipSync(readFileSync(datasetPath('ai/hf-trending-snapshots-2026/trending_cache_raw_256_versions.tar.gz')));
+  const out: { name: string; cache: Record<string, unknown> }[] = [];
+  for (let off = 0; off + 512 <= tar.length; ) {
+    const header = tar.subarray(off, off + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
+    const type = String.fromCharCode(header[156]!);
+    const body = tar.subarray(off + 512, off + 512 + size);
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if ((type === '0' || type === '\0') && /^trending_cache_.*\.json$/.test(base)) out.push({ name: base, cache: JSON.parse(body.toString('utf8')) as Record<string, unknown> });
+    off += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * `trending`: a raw trending cache served at `GET /api/trending` as the Hub's response shape,
+ * `{ "recentlyTrending": [ { repoData, repoType }, … ] }` in the cache's (rank) order.
+ */
+export async function startTestHubServer(
+  models: readonly SampleModel[],
+  onRequest?: (req: HubRequestLog, index: number) => CannedReply | null,
+  trending?: Record<string, unknown>,
+): Promise<TestHubServer> {
   const requests: HubRequestLog[] = [];
   const server = createServer((req, res) => {
     const log = { url: req.url ?? '', headers: req.headers };
@@ -107,6 +136,10 @@ export async function startTestHubServer(models: readonly SampleModel[], onReque
       return;
     }
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (u.pathname === '/api/trending' && trending) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ recentlyTrending: Object.values(trending) }));
+      return;
+    }
     if (u.pathname !== '/api/models') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not Found"}');
       return;

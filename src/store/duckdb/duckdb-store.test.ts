@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { blockBatch, runStoreContract } from '../../../test/contracts/store.contract.js';
+import { runSnapshotStoreContract } from '../../../test/contracts/snapshot-store.contract.js';
 import { ingestDataset } from '../../pipeline/ingest-dataset.js';
 import { datasetPath, PROJECT_ROOT } from '../../sources/files/datasets-path.js';
 import { openDuckDbStore } from './duckdb-store.js';
@@ -13,6 +14,7 @@ import { loadMigrations } from './migrate.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'nakamoto-duck-'));
 
 runStoreContract('DuckDB (file)', () => openDuckDbStore(join(tmp(), 'store.duckdb')));
+runSnapshotStoreContract('DuckDB (file)', () => openDuckDbStore(join(tmp(), 'store.duckdb')));
 
 const PERBLOCK = datasetPath('bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz');
 

@@ -3,6 +3,7 @@
  * are then merged into the real tables inside one transaction together with the `ingests` row, so
  * a killed process leaves the store exactly as before the batch.
  */
+import { checkSnapshotBatch } from '../snapshot-batch.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -12,15 +13,17 @@ import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type {
   IngestMeta,
   IngestRecord,
+  SnapshotBatch,
   SourceSummary,
   Store,
+  StoredSnapshot,
   StoredBlockLabels,
   StoredDailyCounts,
   WriteSummary,
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
 import { migrate } from './migrate.js';
-import { ingestRecord, sourceSummary, num } from '../row-mappers.js';
+import { ingestRecord, sourceSummary, storedSnapshot, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
@@ -213,6 +216,53 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
     }, 'staging_daily');
   }
 
+  async writeSnapshots(batch: SnapshotBatch, meta: IngestMeta): Promise<WriteSummary> {
+    checkSnapshotBatch(batch);
+    const c = this.conn;
+    await c.run(
+      'CREATE OR REPLACE TEMP TABLE staging_snapshots (dataset VARCHAR, subject VARCHAR, time_sec BIGINT, block BIGINT, format VARCHAR, sha256 VARCHAR, body VARCHAR)',
+    );
+    const app = await c.createAppender('staging_snapshots', 'main', 'temp');
+    for (const x of batch.snapshots) {
+      app.appendVarchar(x.dataset);
+      app.appendVarchar(x.subject);
+      app.appendBigInt(BigInt(x.timeSec));
+      if (x.block === null) app.appendNull();
+      else app.appendBigInt(BigInt(x.block));
+      app.appendVarchar(x.format);
+      app.appendVarchar(x.sha256);
+      app.appendVarchar(x.body);
+      app.endRow();
+    }
+    app.closeSync();
+    return inTransaction(this.conn, async () => {
+      const counts = await c.runAndReadAll(
+        `SELECT count(*) FILTER (WHERE d.sha256 IS NULL), count(*) FILTER (WHERE d.sha256 <> s.sha256), count(*) FILTER (WHERE d.sha256 = s.sha256)
+         FROM temp.main.staging_snapshots s LEFT JOIN snapshots d USING (dataset, subject, time_sec)`,
+      );
+      const [inserted, updated, unchanged] = (counts.getRowsJS()[0] ?? []).map(num) as [number, number, number];
+      const id = await this.nextIngestId();
+      await c.run(
+        `INSERT INTO snapshots SELECT dataset, subject, time_sec, block, format, sha256, body, $1, $2 FROM temp.main.staging_snapshots
+         ON CONFLICT (dataset, subject, time_sec) DO UPDATE SET block = excluded.block, format = excluded.format, sha256 = excluded.sha256,
+           body = excluded.body, source = excluded.source, ingest_id = excluded.ingest_id
+         WHERE snapshots.sha256 <> excluded.sha256`,
+        [batch.source, id],
+      );
+      await this.insertIngest(id, batch.source, batch.input, batch.description, 'snapshot', meta, { inserted, updated, unchanged });
+      return { ingestId: id, inserted, updated, unchanged };
+    }, 'staging_snapshots');
+  }
+
+  async readSnapshots(dataset: string, subject?: string): Promise<StoredSnapshot[]> {
+    const r = await this.conn.runAndReadAll(
+      `SELECT dataset, subject, CAST(time_sec AS DOUBLE), CAST(block AS DOUBLE), format, sha256, body, source, ingest_id FROM snapshots
+       WHERE dataset = $1 ${subject === undefined ? '' : 'AND subject = $2'} ORDER BY time_sec, subject`,
+      subject === undefined ? [dataset] : [dataset, subject],
+    );
+    return r.getRowsJS().map((x) => storedSnapshot(x));
+  }
+
   private async insertIngest(
     id: number,
     source: string,
@@ -235,10 +285,14 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
                      list(DISTINCT l.rules_version ORDER BY l.rules_version) AS rv
               FROM block_labels l LEFT JOIN blocks b USING (height) GROUP BY l.source),
       day AS (SELECT source, sum(blocks) AS n, min(day_sec) AS t0, max(day_sec) AS t1, list(DISTINCT rules_version ORDER BY rules_version) AS rv
-              FROM daily_counts GROUP BY source)
+              FROM daily_counts GROUP BY source),
+      snap AS (SELECT source, count(*) AS n, min(block) AS h0, max(block) AS h1, min(time_sec) AS t0, max(time_sec) AS t1,
+                      list(DISTINCT format ORDER BY format) AS rv
+               FROM snapshots GROUP BY source)
       SELECT latest.source, latest.granularity, latest.description,
-             coalesce(blk.n, day.n, 0), blk.h0, blk.h1, coalesce(blk.t0, day.t0), coalesce(blk.t1, day.t1), coalesce(blk.rv, day.rv, [])
-      FROM latest LEFT JOIN blk USING (source) LEFT JOIN day USING (source) ORDER BY latest.source`);
+             coalesce(blk.n, day.n, snap.n, 0), coalesce(blk.h0, snap.h0), coalesce(blk.h1, snap.h1), coalesce(blk.t0, day.t0, snap.t0),
+             coalesce(blk.t1, day.t1, snap.t1), coalesce(blk.rv, day.rv, snap.rv, [])
+      FROM latest LEFT JOIN blk USING (source) LEFT JOIN day USING (source) LEFT JOIN snap USING (source) ORDER BY latest.source`);
     return r.getRowsJS().map((x) => sourceSummary(x));
   }
 

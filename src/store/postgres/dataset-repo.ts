@@ -4,13 +4,14 @@
  * rows into a TEMP table, takes the source's advisory lock, counts against the stored rows and
  * merges, all in one transaction with its `ingests` row.
  */
+import { checkSnapshotBatch } from '../snapshot-batch.js';
 import type { Pool, PoolClient } from 'pg';
 import { DecodeError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
-import type { IngestMeta, IngestRecord, SourceSummary, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
+import type { IngestMeta, IngestRecord, SnapshotBatch, SourceSummary, StoredBlockLabels, StoredDailyCounts, StoredSnapshot, WriteSummary } from '../store.js';
 import { bulkInsert, inSnapshot, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
-import { ingestRecord, sourceSummary } from '../row-mappers.js';
+import { ingestRecord, sourceSummary, storedSnapshot } from '../row-mappers.js';
 
 const INGEST_COLUMNS = `id, source, kind, input, sha256, rules_version, rows, skipped, inserted, updated, unchanged,
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -158,6 +159,47 @@ export class PgDatasetRepo {
     return out;
   }
 
+  async writeSnapshots(batch: SnapshotBatch, meta: IngestMeta): Promise<WriteSummary> {
+    checkSnapshotBatch(batch);
+    const xs = batch.snapshots;
+    return inTransaction(this.pool, this.location, `writing ${batch.source}`, async (c) => {
+      await c.query('CREATE TEMP TABLE staging_snapshots (dataset TEXT COLLATE "C", subject TEXT COLLATE "C", time_sec BIGINT, block BIGINT, format TEXT COLLATE "C", sha256 TEXT COLLATE "C", body TEXT) ON COMMIT DROP');
+      // Bodies can be megabytes: one parameterised row each, not an array literal.
+      for (const x of xs) {
+        await c.query('INSERT INTO staging_snapshots VALUES ($1, $2, $3, $4, $5, $6, $7)', [x.dataset, x.subject, x.timeSec, x.block, x.format, x.sha256, x.body]);
+      }
+      await lock(c, sourceLock(batch.source));
+      const counts = await this.countAgainst(
+        c,
+        `SELECT count(*) FILTER (WHERE d.sha256 IS NULL), count(*) FILTER (WHERE d.sha256 <> s.sha256), count(*) FILTER (WHERE d.sha256 = s.sha256)
+         FROM staging_snapshots s LEFT JOIN snapshots d USING (dataset, subject, time_sec) WHERE $1::text IS NOT NULL`,
+        batch.source,
+      );
+      const id = await nextIngestId(c);
+      await c.query(
+        `INSERT INTO snapshots SELECT dataset, subject, time_sec, block, format, sha256, body, $1, $2 FROM staging_snapshots ORDER BY dataset, subject, time_sec
+         ON CONFLICT (dataset, subject, time_sec) DO UPDATE SET block = excluded.block, format = excluded.format, sha256 = excluded.sha256,
+           body = excluded.body, source = excluded.source, ingest_id = excluded.ingest_id
+         WHERE snapshots.sha256 <> excluded.sha256`,
+        [batch.source, id],
+      );
+      await insertIngest(c, { id, source: batch.source, input: batch.input, description: batch.description, granularity: 'snapshot', meta, counts });
+      return { ingestId: id, ...counts };
+    });
+  }
+
+  async readSnapshots(dataset: string, subject?: string): Promise<StoredSnapshot[]> {
+    const rows = await query(
+      this.pool,
+      this.location,
+      `reading ${dataset} snapshots`,
+      `SELECT dataset, subject, time_sec::float8, block::float8, format, sha256, body, source, ingest_id FROM snapshots
+       WHERE dataset = $1 ${subject === undefined ? '' : 'AND subject = $2'} ORDER BY time_sec, subject`,
+      subject === undefined ? [dataset] : [dataset, subject],
+    );
+    return rows.map((x) => storedSnapshot(x));
+  }
+
   async listSources(): Promise<SourceSummary[]> {
     const rows = await query(this.pool, this.location, 'listing sources', `
       WITH latest AS (SELECT DISTINCT ON (source) source, description, granularity FROM ingests ORDER BY source, id DESC),
@@ -165,10 +207,15 @@ export class PgDatasetRepo {
               FROM block_labels l LEFT JOIN blocks b USING (height) GROUP BY l.source),
       blk_rv AS (SELECT source, array_agg(rules_version ORDER BY rules_version) AS rv FROM (SELECT DISTINCT source, rules_version FROM block_labels) v GROUP BY source),
       day AS (SELECT source, sum(blocks) AS n, min(day_sec) AS t0, max(day_sec) AS t1, array_agg(DISTINCT rules_version ORDER BY rules_version) AS rv
-              FROM daily_counts GROUP BY source)
-      SELECT latest.source, latest.granularity, latest.description, coalesce(blk.n, day.n, 0)::float8, blk.h0, blk.h1,
-             coalesce(blk.t0, day.t0)::float8, coalesce(blk.t1, day.t1)::float8, coalesce(blk_rv.rv, day.rv, '{}'::text[])
-      FROM latest LEFT JOIN blk USING (source) LEFT JOIN blk_rv USING (source) LEFT JOIN day USING (source) ORDER BY latest.source`);
+              FROM daily_counts GROUP BY source),
+      snap AS (SELECT source, count(*) AS n, min(block) AS h0, max(block) AS h1, min(time_sec) AS t0, max(time_sec) AS t1,
+                      array_agg(DISTINCT format ORDER BY format) AS rv
+               FROM snapshots GROUP BY source)
+      SELECT latest.source, latest.granularity, latest.description, coalesce(blk.n, day.n, snap.n, 0)::float8, coalesce(blk.h0, snap.h0::int),
+             coalesce(blk.h1, snap.h1::int), coalesce(blk.t0, day.t0, snap.t0)::float8, coalesce(blk.t1, day.t1, snap.t1)::float8,
+             coalesce(blk_rv.rv, day.rv, snap.rv, '{}'::text[])
+      FROM latest LEFT JOIN blk USING (source) LEFT JOIN blk_rv USING (source) LEFT JOIN day USING (source) LEFT JOIN snap USING (source)
+      ORDER BY latest.source`);
     return rows.map((x) => sourceSummary(x));
   }
 

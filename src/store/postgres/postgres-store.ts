@@ -13,8 +13,10 @@ import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type {
   IngestMeta,
   IngestRecord,
+  SnapshotBatch,
   SourceSummary,
   Store,
+  StoredSnapshot,
   StoredBlockLabels,
   StoredDailyCounts,
   WriteSummary,
@@ -105,6 +107,14 @@ class PostgresStore extends ChainDelegatingStore implements Store {
 
   writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary> {
     return this.datasets.writeDailyCounts(batch, meta);
+  }
+
+  writeSnapshots(batch: SnapshotBatch, meta: IngestMeta): Promise<WriteSummary> {
+    return this.datasets.writeSnapshots(batch, meta);
+  }
+
+  readSnapshots(dataset: string, subject?: string): Promise<StoredSnapshot[]> {
+    return this.datasets.readSnapshots(dataset, subject);
   }
 
   listSources(): Promise<SourceSummary[]> {

@@ -124,6 +124,14 @@ export function createDistributionPage(view: DistributionView, ctx: PageContext)
       const loadShares = guarded(shares, async () => {
         const r = await getJson<SharesResult>(`/api/shares/${id}`, { ...common, top: v.top }, signal);
         if (r.windows.length === 0) return shares.message('No data in this range.');
+        if (r.windows.length === 1) {
+          // One snapshot: a ranking at that time, not a time axis with one point.
+          const only = r.windows[0]!;
+          const rows: Ranked[] = Object.entries(only.shares).filter(([, x]) => x > 0).map(([name, share]) => ({ name, share })).sort((a, b) => b.share - a.share);
+          shares.show((w) => rankingChart(rows, w), { columns: [info.entity, 'share'], rows: rows.map((x) => [x.name, pct(x.share)]), num: [1] }, `One snapshot in this range (window ${only.start} → ${only.end}, end exclusive): shares at that time, ${r.entities.length - (r.entities.includes('Other') ? 1 : 0)} largest and Other. Ingest more snapshots (nakamoto fetch …) for a series.`);
+          replace(provenance, provenanceBlock(r.provenance));
+          return;
+        }
         shares.show((w) => shareChart(r, w), shareTable(r), `${r.entities.length - (r.entities.includes('Other') ? 1 : 0)} largest ${info.entity} entities over the range and Other; ${r.window} windows from ${r.windows[0]!.start} to ${r.windows.at(-1)!.end} (end exclusive).`);
         replace(provenance, provenanceBlock(r.provenance));
       });
@@ -131,6 +139,17 @@ export function createDistributionPage(view: DistributionView, ctx: PageContext)
         const ci = sampled ? { ci: true, draws: drawsFor(v.window!, spanDays(v)) } : {};
         const r = await getJson<MetricsResult>(`/api/metrics/${id}`, { ...common, metrics: METRICS.map((m) => m[0]).join(','), ...ci }, signal);
         const note = sampled ? `Band: 95% posterior interval (blocks are a sample of hash rate). ${r.windows}` : `${r.windows}. Not a sample: no interval.`;
+        if (r.rows.length === 1) {
+          // One snapshot: the values themselves, no chart of a single dot.
+          const row = r.rows[0]!;
+          const at = typeof row.snapshot === 'string' ? `snapshot ${row.snapshot}` : `window ${String(row.window_start)} → ${String(row.window_end)}`;
+          METRICS.forEach(([m, label], i) => {
+            const v = row[m];
+            const text = typeof v === 'number' ? (m.startsWith('concentration-ratio') ? pct(v) : Number.isInteger(v) ? int(v) : v.toFixed(1)) : '—';
+            metricFrames[i]!.show(() => h('p', { class: 'single-value', 'aria-label': `${label}: ${text}` }, h('strong', {}, text), ` at ${at}`), metricTable(r, m), `${note} One snapshot: a value, not a trend.`);
+          });
+          return;
+        }
         METRICS.forEach(([m, , axis], i) => metricFrames[i]!.show((w) => metricChart(r, m, axis, w), metricTable(r, m), note));
       });
       const loadRanking = guarded(ranking, async () => {

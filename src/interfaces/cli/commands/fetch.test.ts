@@ -51,13 +51,19 @@ describe('nakamoto fetch epoch-ai', () => {
     expect(existsSync(join(dir, 'ai/epoch-ai-chip-owners/owners/nvidia_owners_cumulative_totals.csv'))).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'epoch-download.json'), 'utf8')).files).toHaveProperty(['ai/epoch-compute-infrastructure/gpu_clusters.csv']);
     expect(err).toContain(`# read them with: NAKAMOTO_DATASETS=${dir} nakamoto metrics ai/clusters-by-country\n`);
+    // …and ingested them into the default store (.nakamoto/nakamoto.duckdb).
+    expect(err).toMatch(/# ingested into .*\.nakamoto\/nakamoto\.duckdb as source epoch-ai \(ingest #1: 42 new, 0 updated, 0 unchanged\)/);
 
+    const noStore = { NAKAMOTO_DB: join(cwd, 'absent.duckdb') };
     for (const id of ['ai/compute-owners', 'ai/clusters-by-country', 'ai/clusters-by-owner']) {
-      const fromDownload = await run(['metrics', id, '--format', 'csv', '--window', '1y'], { NAKAMOTO_DATASETS: dir });
-      const fromShared = await run(['metrics', id, '--format', 'csv', '--window', '1y'], { NAKAMOTO_DATASETS: datasetsRoot() });
+      const fromDownload = await run(['metrics', id, '--format', 'csv', '--window', '1y'], { NAKAMOTO_DATASETS: dir, ...noStore });
+      const fromShared = await run(['metrics', id, '--format', 'csv', '--window', '1y'], { NAKAMOTO_DATASETS: datasetsRoot(), ...noStore });
+      const fromStore = await run(['metrics', id, '--format', 'csv', '--window', '1y'], { NAKAMOTO_DATASETS: datasetsRoot() });
       expect(fromDownload.out.split('\n').length, id).toBeGreaterThan(3);
       expect(fromDownload.out, id).toBe(fromShared.out);
+      expect(fromStore.out, id).toBe(fromShared.out);
       expect(fromDownload.err, id).toContain(`# from: ${dir}/ai/`);
+      expect(fromStore.err, id).toMatch(/Epoch file\(s\) from the store/);
     }
   });
 

@@ -12,6 +12,13 @@ import { DEFAULT_CHIP_COUNTS_URL, DEFAULT_EPOCH_BASE_URL, EPOCH_DATASETS, parseE
 import { downloadEpochData } from '../../../sources/epoch-ai/download.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
+import { registerAiFetch } from './fetch-ai.js';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { writeSnapshotBatches } from '../../../pipeline/ingest-dataset.js';
+import { epochBatch, epochRecord } from '../../../sources/snapshots/epoch-files.js';
+import { readText } from '../../../sources/files/read-file.js';
+import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
 
 export const DEFAULT_FETCH_DIR = '.nakamoto/datasets';
 
@@ -25,6 +32,8 @@ interface FetchEpochOptions {
   timeout: string;
   retries: string;
   format: string;
+  db?: string;
+  ingest: boolean;
 }
 
 function positive(name: string, raw: string, integer: boolean): number {
@@ -35,7 +44,8 @@ function positive(name: string, raw: string, integer: boolean): number {
 }
 
 export function register(program: Command, io: CliIo): void {
-  const fetchCmd = program.command('fetch').description('Download fresh copies of public datasets into a local datasets folder (needs network access).');
+  const fetchCmd = program.command('fetch').description('Download fresh copies of public datasets, or live Bittensor / Hugging Face snapshots, and keep them (needs network access).');
+  registerAiFetch(fetchCmd, io);
   fetchCmd
     .command('epoch-ai')
     .description(
@@ -49,6 +59,8 @@ export function register(program: Command, io: CliIo): void {
     .option('--timeout <sec>', 'per-file timeout, headers and body', '60')
     .option('--retries <n>', 'retries per file after the first attempt (network errors, timeouts, 429 with Retry-After, 502/503/504)', '4')
     .option('--format <format>', 'table, csv or json', 'table')
+    .option('--no-ingest', 'only download, do not ingest the files into the store')
+    .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: FetchEpochOptions) => {
       const format = parseFormat(opts.format);
       const datasets = parseEpochDatasets(opts.only);
@@ -59,15 +71,28 @@ export function register(program: Command, io: CliIo): void {
         dest, datasets, baseUrl: opts.baseUrl, chipCountsUrl: opts.chipCountsUrl, timeoutMs, retries,
         onProgress: io.isTTY ? (m) => io.stderr(`${m}\n`) : undefined,
       });
+      // Ingest what was downloaded: the ai/… distributions then read these versions from the store.
+      let ingested: string | null = null;
+      if (opts.ingest && r.fetched.length > 0) {
+        const store = await openStoreForWrite(opts.db, io);
+        try {
+          const records = await Promise.all(r.fetched.map(async (f) => epochRecord(f.path, Math.floor(Date.parse(f.fetchedAt) / 1000), await readText(join(r.dest, f.path)))));
+          const [res] = await writeSnapshotBatches(store, [epochBatch(r.manifestPath, records)], { kind: 'epoch-ai', sha256: createHash('sha256').update(records.map((x) => x.sha256).join('\n')).digest('hex'), rows: records.length });
+          ingested = res?.write ? `ingested into ${store.location} as source epoch-ai (ingest #${res.write.ingestId}: ${res.write.inserted} new, ${res.write.updated} updated, ${res.write.unchanged} unchanged)` : `already ingested into ${store.location}`;
+        } finally {
+          await store.close();
+        }
+      }
       if (format === 'json') {
         const failed = r.failed.map((f) => ({ dataset: f.dataset, unit: f.unit, files: f.files, error: f.error.message }));
-        io.stdout(JSON.stringify({ dest: r.dest, manifest: r.manifestPath, fetched: r.fetched, failed, notes: r.notes }, null, 2) + '\n');
+        io.stdout(JSON.stringify({ dest: r.dest, manifest: r.manifestPath, fetched: r.fetched, failed, notes: r.notes, ingested }, null, 2) + '\n');
       } else {
         const rows = r.fetched.map((f) => ({ dataset: f.dataset, file: f.path, rows: f.rows, bytes: f.bytes, sha256: f.sha256.slice(0, 12), status: f.changed ? 'updated' : 'unchanged' }));
         io.stdout(renderRows(rows, ['dataset', 'file', 'rows', 'bytes', 'sha256', 'status'], format));
         const lines = [
           `# ${r.fetched.length} file(s) saved under ${r.dest}${r.fetched.length ? `; manifest ${r.manifestPath}` : ''}`,
           ...r.notes.map((n) => `# note: ${n}`),
+          ...(ingested ? [`# ${ingested}`] : []),
           ...(r.fetched.length ? [`# read them with: NAKAMOTO_DATASETS=${r.dest} nakamoto metrics ${EXAMPLE_ID[r.fetched[0]!.dataset]}`] : []),
         ];
         io.stderr(lines.join('\n') + '\n');

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { register as registerAttack } from './attack.js';
 import { register as registerAttribute } from './attribute.js';
+import { register as registerBittensor } from './bittensor.js';
 import { register as registerClaims } from './claims.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
@@ -43,4 +44,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerFetch(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
+  registerBittensor(program, io);
 }

@@ -25,6 +25,7 @@ export function register(program: Command, io: CliIo): void {
     .command('ingest')
     .description(
       'Read a dataset file (CSV, optionally .gz), validate every row, and merge it into the store. Each source in the file is written in one transaction; re-ingesting the same file changes nothing. ' +
+        'AI snapshots are recognised from their content: Bittensor metagraphs (staged CSV, JSON snapshot, recorded JSON-RPC responses), the all-subnets table, Hugging Face samples, model snapshots and trending lists; each is stored with its observation time and read by the bittensor/… and hf/… distributions as a time series (docs/storage.md). ' +
         'Or sync Bitcoin blocks from a live source (rpc://user:pass@host:port, rpc://host:port?cookie=PATH, rest+http://host:port, esplora+https://host/api, blocks-dir:/path/to/blocks): ' +
         'resumes after the last stored block, rolls back reorgs, labels pools under chain:<rules> (docs/sources-bitcoin.md).',
     )
@@ -59,12 +60,13 @@ export function register(program: Command, io: CliIo): void {
           note: s.write ? `ingest #${s.write.ingestId}` : `already ingested (ingest #${s.alreadyIngestedAs}); nothing changed`,
         }));
         if (format === 'json') {
-          io.stdout(JSON.stringify({ input: result.input, kind: result.kind, sha256: result.sha256, rows: result.rows, skipped: result.skipped, skippedExamples: result.skippedExamples, seconds: result.seconds, store: store.location, sources: rows }, null, 2) + '\n');
+          io.stdout(JSON.stringify({ input: result.input, kind: result.kind, sha256: result.sha256, rows: result.rows, skipped: result.skipped, skippedExamples: result.skippedExamples, seconds: result.seconds, store: store.location, sources: rows, notes: result.notes ?? [] }, null, 2) + '\n');
           return;
         }
         if (format === 'table') {
           io.stdout(`# ${result.input} — ${result.kind}, ${result.rows} rows, ${result.skipped} skipped, ${result.seconds.toFixed(2)} s → ${store.location}\n`);
           for (const ex of result.skippedExamples) io.stdout(`# skipped: ${ex}\n`);
+          for (const n of result.notes ?? []) io.stdout(`# ${n}\n`);
         }
         io.stdout(renderRows(rows, ['source', 'rows', 'inserted', 'updated', 'unchanged', 'note'], format));
       } finally {

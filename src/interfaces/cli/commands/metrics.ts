@@ -27,6 +27,7 @@ interface MetricsOptions extends WindowOptions {
   draws: string;
   seed: string;
   level?: string;
+  netuid?: string;
 }
 
 export { metricColumn, windowRows } from '../../../pipeline/queries/metrics-query.js';
@@ -61,6 +62,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--metrics <ids>', 'comma-separated metric ids (see docs/metrics.md)', DEFAULT_METRIC_IDS.join(','))
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
+    .option('--netuid <n|all>', 'bittensor/stake and bittensor/incentive: the subnet, or all (every ingested subnet at each block, summed per coldkey); same as --source sn<n>|all')
     .option('--level <level>', 'entity level: pool or entity (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
     .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
     .option('--ci', 'add _lo/_hi columns: posterior intervals from the multinomial sampling model (blocks are a sample of hash rate; see docs/uncertainty.md), P(value) for the Nakamoto coefficient, and an `unstable` flag')
@@ -76,7 +78,10 @@ export function register(program: Command, io: CliIo): void {
     if (path !== undefined) throw new UsageError(`unexpected argument: ${path} (only \`metrics file\` takes a path)`);
     const store = await openExistingStore(opts.db, io, false);
     try {
-      const request: MetricsRequest = { ...opts, distribution };
+      if (opts.netuid !== undefined && !/^(all|\d+)$/.test(opts.netuid)) throw new UsageError(`invalid --netuid: ${opts.netuid} (expected a subnet id or all)`);
+      const subnet = opts.netuid === undefined ? undefined : opts.netuid === 'all' ? 'all' : `sn${opts.netuid}`;
+      const source = subnet === undefined ? opts.source : [opts.source, subnet].filter((x) => x !== undefined).join(':');
+      const request: MetricsRequest = { ...opts, source, distribution };
       const r = await queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env) });
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: r.distribution, provenance: r.provenance, windows: r.windows, rows: r.rows }, null, 2) + '\n');

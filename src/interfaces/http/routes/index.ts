@@ -3,6 +3,7 @@
  */
 import type { RouteSpec } from '../route.js';
 import { attackRoutes } from './attack.js';
+import { bittensorRoutes } from './bittensor.js';
 import { claimsRoutes } from './claims.js';
 import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
@@ -30,4 +31,5 @@ export const ROUTES: readonly RouteSpec[] = [
   ...sourceRoutes,
   ...attackRoutes,
   ...simulateRoutes,
+  ...bittensorRoutes,
 ];
