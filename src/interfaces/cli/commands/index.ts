@@ -20,6 +20,7 @@ import { register as registerReport } from './report.js';
 import { register as registerServe } from './serve.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerSources } from './sources.js';
+import { register as registerWorker } from './worker.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
   registerIngest(program, io);
@@ -39,4 +40,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerFetch(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
+  registerWorker(program, io);
 }
