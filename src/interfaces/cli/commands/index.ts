@@ -10,6 +10,7 @@ import { register as registerCompare } from './compare.js';
 import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
 import { register as registerEnergy } from './energy.js';
+import { register as registerExport } from './export.js';
 import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
 import { register as registerHashrate } from './hashrate.js';
@@ -41,4 +42,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerSources(program, io);
   registerDistributions(program, io);
   registerWorker(program, io);
+  registerExport(program, io);
 }
