@@ -39,7 +39,7 @@ export function register(program: Command, io: CliIo): void {
     try {
       const r = await flagged(['confidence', 'interval', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source'], () => queryHashrate(opts, { store, datasetsRoot: datasetsRoot(io.env) }));
       const p = r.provenance;
-      if (parquet) return writeParquetOutput(io, parquet, r.rows, r.columns, { provenance: { ...p, difficulty: r.difficulty, method: r.method } });
+      if (parquet) return writeParquetOutput(io, parquet, r.rows, r.columns, { provenance: { ...p, difficulty: r.difficulty, method: r.method }, types: { difficulty: 'DOUBLE', hashrate_ehs: 'DOUBLE', lo_ehs: 'DOUBLE', hi_ehs: 'DOUBLE' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ provenance: p, difficulty: r.difficulty, method: r.method, rows: r.rows }, null, 2) + '\n');
         return;
