@@ -1,6 +1,6 @@
 /**
- * Parquet out, end to end on real data: `--format parquet --output` of metrics, pools, hashrate and
- * compare gives the same values as `--format json` of the same command (read back with DuckDB and
+ * Parquet out, end to end on real data: `--format parquet --output` of metrics, pools, hashrate,
+ * compare and simulate sweep gives the same values as `--format json` of the same command (read back with DuckDB and
  * with hyparquet); `nakamoto export --format parquet DIR` of a store built from the shared datasets
  * round-trips every table (same rows as the store, by DuckDB and by hyparquet), and its manifest's
  * row counts, hashes and schemas match independent computation.
@@ -56,6 +56,7 @@ describe('--format parquet --output', () => {
     { name: 'metrics', args: ['metrics', 'bitcoin/pools', '--window', '30d', '--anchor', '2018-01-01', '--from', '2025-06-01'], rows: (j) => j.rows as unknown[] },
     { name: 'pools', args: ['pools', '--window', '30d'], rows: (j) => j.pools as unknown[] },
     { name: 'hashrate', args: ['hashrate', '--window', '30d', '--from', '2025-10-01'], rows: (j) => j.rows as unknown[] },
+    { name: 'simulate-sweep', args: ['simulate', 'sweep', 'selfish-mining', '--param', 'gamma01=0,1', '--param', 'blocks=20000', '--runs', '3', '--threads', '0'], rows: (j) => j as unknown as unknown[] },
     {
       name: 'compare',
       args: ['compare', 'bitcoin/pools', 'ai/compute-owners', '--window', '1y'],
@@ -71,15 +72,16 @@ describe('--format parquet --output', () => {
       expect(pq.err).toMatch(new RegExp(`^nakamoto: wrote \\d+ rows × \\d+ columns to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(Parquet`));
       const js = await runCli([...c.args, '--format', 'json'], noStore);
       expect(js.code, js.err).toBe(0);
-      const json = JSON.parse(js.out) as Record<string, unknown>;
+      const json = JSON.parse(js.out) as Record<string, unknown>; // an array for simulate sweep
       const want = c.rows(json).map((r) => plainRow(r as Record<string, unknown>));
       expect(want.length).toBeGreaterThan(0);
       expect(await duck(`SELECT * FROM read_parquet('${file}')`)).toEqual(want);
       expect(await hyp(file)).toEqual(want);
       const kv = (await parquetMetadataAsync(arrayBuffer(file))).key_value_metadata ?? [];
       const prov = JSON.parse(kv.find((e) => e.key === 'nakamoto.provenance')!.value!) as Record<string, unknown>;
-      if (c.name !== 'compare') expect(prov).toMatchObject(json.provenance as object);
-      else expect(prov.sources).toEqual(json.provenance);
+      if (c.name === 'compare') expect(prov.sources).toEqual(json.provenance);
+      else if (c.name === 'simulate-sweep') expect(prov).toMatchObject({ scenario: 'selfish-mining', parameters: ['gamma01', 'blocks'], runs: 3, seed: 1 });
+      else expect(prov).toMatchObject(json.provenance as object);
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * Distributed sweeps with real processes: one redis-server, three `nakamoto worker` processes and
- * submitting `nakamoto simulate sweep --queue` processes. One worker is SIGKILLed while it runs a
+ * Distributed sweeps with real processes: one redis-server, three `nakamoto worker` processes and a
+ * submitting `nakamoto simulate sweep --queue` process. One worker is SIGKILLed while it runs a
  * job and the submitter is SIGKILLed too; `--resume` then waits for the sweep, whose output must be
  * byte-identical to the local `simulate sweep` for the same scenario, grid and seed.
  */
@@ -10,16 +10,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfishRevenue } from '../../src/simulate/race-analytic.js';
+import { Redis } from 'ioredis';
+import { captureIo } from '../../src/interfaces/cli/io.js';
+import { main } from '../../src/interfaces/cli/main.js';
+import { parseQueueUrl } from '../../src/pipeline/sweep-queue/connection.js';
+import { submitSweep } from '../../src/pipeline/sweep-queue/submit.js';
+import { sweepKey } from '../../src/pipeline/sweep-queue/sweep-keys.js';
+import { startSweepWorker } from '../../src/pipeline/sweep-queue/worker.js';
+import { parseScenario } from '../../src/simulate/scenario-load.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startRedis, type RedisTestServer } from '../helpers/redis-server.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/nakamoto.js');
 
-// ~0.1–0.3 s per replicate: long enough that a job is still running when its worker is killed.
+// ~0.1–0.4 s per replicate: a job is still running when its worker is killed.
 const RACE = `name: queue-race
 description: a selfish-mining race for the distributed-sweep test
 model: block-race
-blocks: 3000000
+blocks: 6000000
 gamma01: 0.5
 parties:
   - { name: s, share01: 0.3, strategy: selfish }
@@ -45,15 +53,30 @@ function start(args: string[], cwd: string): Proc {
     exited: new Promise((r) => child.on('exit', (code) => r(code))),
     waitErr: (re, ms = 30_000) =>
       new Promise((resolveMatch, reject) => {
-        const t0 = Date.now();
-        const poll = () => {
+        // Checked on every chunk of stderr as it arrives (no polling delay: the kill must land mid-job).
+        const check = () => {
           const m = p.err.match(re);
-          if (m) return resolveMatch(m);
-          if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`process ended before ${re}: ${p.err}`));
-          if (Date.now() - t0 > ms) return reject(new Error(`timed out waiting for ${re}: ${p.err}`));
-          setTimeout(poll, 20);
+          if (m) {
+            done();
+            resolveMatch(m);
+          }
         };
-        poll();
+        const ended = () => {
+          done();
+          reject(new Error(`process ended before ${re}: ${p.err}`));
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`timed out waiting for ${re}: ${p.err}`));
+        }, ms);
+        const done = () => {
+          clearTimeout(timer);
+          child.stderr!.off('data', check);
+          child.off('exit', ended);
+        };
+        child.stderr!.on('data', check);
+        child.on('exit', ended);
+        check();
       }),
   };
   child.stdout!.on('data', (d: Buffer) => (p.out += d.toString()));
@@ -90,9 +113,10 @@ describe('simulate sweep --queue', () => {
     submitter.child.kill('SIGKILL');
     expect(workers[started.i]!.err).not.toContain(`job ${started.job} done`);
 
-    const resumed = start(['simulate', 'sweep', '--resume', id!, '--queue', redis.url, '--format', 'json'], dir);
+    // The submitter's successor (in this process; the workers stay separate processes).
+    const resumed = await runCli(['simulate', 'sweep', '--resume', id!, '--queue', redis.url, '--format', 'json'], {}, dir);
+    expect(resumed.code, resumed.err).toBe(0);
     const local = await runCli(['simulate', 'sweep', ...args, '--threads', '0'], {}, dir);
-    expect(await resumed.exited, resumed.err).toBe(0);
     expect(local.code, local.err).toBe(0);
     expect(resumed.out).toBe(local.out);
     const rows = JSON.parse(local.out) as { gamma01: number; distribution: string; metric: string; mean: number }[];
@@ -107,15 +131,37 @@ describe('simulate sweep --queue', () => {
 
     // A plain submitter (not killed) on the two survivors, CSV this time.
     const small = ['race.yaml', '--param', 'gamma01=0.25', '--runs', '3', '--seed', '5', '--format', 'csv'];
-    const plain = start(['simulate', 'sweep', ...small, '--block-size', '1', '--queue', redis.url], dir);
+    const plain = await runCli(['simulate', 'sweep', ...small, '--block-size', '1', '--queue', redis.url], {}, dir);
+    expect(plain.code, plain.err).toBe(0);
     const localSmall = await runCli(['simulate', 'sweep', ...small, '--threads', '0'], {}, dir);
-    expect(await plain.exited, plain.err).toBe(0);
     expect(plain.out).toBe(localSmall.out);
 
     // Workers stop cleanly on SIGTERM.
     for (const w of survivors) w.child.kill('SIGTERM');
     for (const w of survivors) expect(await w.exited).toBe(0);
     expect(survivors.every((w) => w.err.includes('stopped'))).toBe(true);
+  });
+
+  it('a job that cannot run fails for good and the submitter stops with the reason (exit 1); with no worker it says so', async () => {
+    const address = parseQueueUrl(redis.url);
+    const scenario = parseScenario(RACE, 'race.yaml');
+    const { id } = await submitSweep(address, scenario, { gamma01: [0.5] }, { runs: 2, seed: 1, blockSize: 2 });
+    const r = new Redis(redis.url);
+    await r.del(sweepKey(id, 'points')); // as if the sweep's data had expired
+    r.disconnect();
+    const io = captureIo({}, dir);
+    const submitter = main(['node', 'nakamoto', 'simulate', 'sweep', '--resume', id, '--queue', redis.url], io);
+    for (let i = 0; i < 200 && !io.err().includes('no worker is connected'); i++) await new Promise((res) => setTimeout(res, 25));
+    expect(io.err()).toContain(`no worker is connected yet; the sweep waits for \`nakamoto worker --queue ${redis.url}\``);
+    const lines: string[] = [];
+    const worker = await startSweepWorker(address, { concurrency: 1, lockMs: 1000, log: (l) => lines.push(l) });
+    try {
+      expect(await submitter).toBe(1);
+      expect(io.err()).toMatch(new RegExp(`nakamoto: sweep ${id}: job ${id}\\.0\\.0 \\(gamma01=0\\.5, replicates 0–1\\) failed: sweep ${id} point 0: no scenario in Redis \\(sweep expired or deleted\\) \\(worker `));
+      expect(lines.some((l) => l.includes('giving up'))).toBe(true);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('bad queue options: one line, exit 2 for usage, exit 1 when Redis is unreachable', async () => {

@@ -91,6 +91,8 @@ export interface WaitOptions {
   readonly resubmit?: boolean;
   readonly pollMs?: number;
   readonly onProgress?: (replicatesDone: number, total: number) => void;
+  /** Called once before waiting, with the number of workers connected to the queue. */
+  readonly onWorkers?: (count: number) => void;
 }
 
 function failure(spec: SweepSpec, id: string, failed: Record<string, string>): SourceError {
@@ -106,6 +108,7 @@ export async function awaitSweep(address: QueueAddress, id: string, o: WaitOptio
   return withQueue(address, async (redis, queue) => {
     const spec = await readSpec(redis, id, address);
     if (o.resubmit) await enqueueMissing(redis, queue, id, spec);
+    if (o.onWorkers) o.onWorkers(await queue.getWorkersCount());
     const blocks = specBlocks(spec);
     const size = new Map(blocks.map((b) => [blockField(b), b.to - b.from]));
     const total = spec.points.length * spec.runs;

@@ -13,12 +13,17 @@ import { parseParamValue, sweep, type ParamValue, type SweepPoint } from '../../
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
+import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput, type OutputChoice } from '../parquet-option.js';
+
+/** Means and quantiles are real numbers even when every value happens to be whole. */
+const BAND_TYPES = { mean: 'DOUBLE', p05: 'DOUBLE', p95: 'DOUBLE' } as const;
 
 interface RunFlags {
   runs: string;
   seed: string;
   threads?: string;
   format: string;
+  output?: string;
   every: string;
 }
 
@@ -39,7 +44,8 @@ function addRunFlags(cmd: Command): Command {
     .option('--runs <n>', 'number of replicates', '20')
     .option('--seed <s>', 'seed (replicate r uses stream (seed, r))', '1')
     .option('--threads <t>', 'worker threads (0 = in this thread); default: min(runs, cores)')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
+    .option('--output <file>', OUTPUT_HELP)
     .option('--every <k>', 'print every k-th recorded step (the last is always printed)', '1');
 }
 
@@ -56,7 +62,8 @@ export function parseParams(list: readonly string[]): Record<string, ParamValue[
 }
 
 async function runCommand(name: string, f: RunFlags, io: CliIo): Promise<void> {
-  const format: OutputFormat = parseFormat(f.format);
+  const out = parseOutput(f, io);
+  const format: OutputFormat = out.format;
   const every = whole(f.every, '--every', 1, 1_000_000);
   const o = runOptions(f, io);
   const scenario = await loadScenario(name, io.cwd);
@@ -69,6 +76,7 @@ async function runCommand(name: string, f: RunFlags, io: CliIo): Promise<void> {
     progress.stop();
   }
   const s = result.summary;
+  if (out.parquet) return writeParquetOutput(io, out.parquet, summaryRows(s, pickSteps(s.steps.length, every)), SUMMARY_COLUMNS, { provenance: { scenario: scenario.name, model: scenario.model, description: scenario.description, runs: o.runs, seed: o.seed, method: 'docs/simulation.md' }, types: BAND_TYPES });
   if (format === 'json') {
     io.stdout(JSON.stringify({ scenario: scenario.name, model: scenario.model, description: scenario.description, seed: o.seed, ...(summaryJson(s) as object) }, null, 2) + '\n');
     return;
@@ -87,7 +95,8 @@ interface SweepFlags extends RunFlags {
 }
 
 /** The sweep table: one row per point, distribution and metric at the final step (local and queued sweeps alike). */
-function printSweep(io: CliIo, format: OutputFormat, scenarioName: string, paths: readonly string[], points: readonly SweepPoint[], runs: number, seed: number): void {
+async function printSweep(io: CliIo, out: OutputChoice, scenarioName: string, paths: readonly string[], points: readonly SweepPoint[], runs: number, seed: number): Promise<void> {
+  const format = out.format;
   const rows: Row[] = [];
   for (const p of points) {
     const last = p.summary.steps.length - 1;
@@ -99,13 +108,14 @@ function printSweep(io: CliIo, format: OutputFormat, scenarioName: string, paths
     }
   }
   const columns = [...paths, 'step', 'distribution', 'metric', 'mean', 'p05', 'p95'];
+  if (out.parquet) return writeParquetOutput(io, out.parquet, rows, columns, { provenance: { scenario: scenarioName, parameters: paths, runs, seed, method: 'docs/simulation.md' }, types: BAND_TYPES });
   if (format === 'table') io.stdout(`# sweep of ${scenarioName}: ${points.length} points × ${runs} runs, seed ${seed}; final step, mean and 5–95 % band\n`);
   io.stdout(renderRows(rows, columns, format));
 }
 
 async function sweepCommand(name: string | undefined, f: SweepFlags, io: CliIo): Promise<void> {
-  const format = parseFormat(f.format);
-  if (f.queue !== undefined || f.resume !== undefined) return queuedSweep(name, f, format, io);
+  const out = parseOutput(f, io);
+  if (f.queue !== undefined || f.resume !== undefined) return queuedSweep(name, f, out, io);
   if (f.blockSize !== undefined) throw new UsageError('--block-size is only for a sweep on a queue (--queue)');
   if (name === undefined) throw new UsageError('simulate sweep: missing <scenario>');
   const params = parseParams(f.param);
@@ -118,11 +128,11 @@ async function sweepCommand(name: string | undefined, f: SweepFlags, io: CliIo):
   } finally {
     progress.stop();
   }
-  printSweep(io, format, scenario.name, Object.keys(params), points, o.runs, o.seed);
+  await printSweep(io, out, scenario.name, Object.keys(params), points, o.runs, o.seed);
 }
 
 /** `--queue redis://…`: jobs on BullMQ, run by `nakamoto worker` processes anywhere; `--resume ID` waits for a submitted sweep. */
-async function queuedSweep(name: string | undefined, f: SweepFlags, format: OutputFormat, io: CliIo): Promise<void> {
+async function queuedSweep(name: string | undefined, f: SweepFlags, out: OutputChoice, io: CliIo): Promise<void> {
   if (f.queue === undefined) throw new UsageError('--resume needs --queue redis://HOST:PORT (the Redis the sweep was submitted to)');
   // Loaded on demand: BullMQ and ioredis take ~0.8 s to import, which no other command should pay.
   const { checkReachable, parseQueueUrl } = await import('../../../pipeline/sweep-queue/connection.js');
@@ -145,12 +155,16 @@ async function queuedSweep(name: string | undefined, f: SweepFlags, format: Outp
   const progress = createProgress(io, 'runs');
   let outcome;
   try {
-    outcome = await awaitSweep(address, id, { resubmit: f.resume !== undefined, onProgress: (d, t) => progress.update(d, t, `sweep ${id}`) });
+    outcome = await awaitSweep(address, id, {
+      resubmit: f.resume !== undefined,
+      onProgress: (d, t) => progress.update(d, t, `sweep ${id}`),
+      onWorkers: (n) => n === 0 && io.stderr(`nakamoto: no worker is connected yet; the sweep waits for \`nakamoto worker --queue ${address.display}\`\n`),
+    });
   } finally {
     progress.stop();
   }
   const { spec, points } = outcome;
-  printSweep(io, format, spec.scenario, spec.paths, points, spec.runs, spec.seed);
+  await printSweep(io, out, spec.scenario, spec.paths, points, spec.runs, spec.seed);
 }
 
 async function listCommand(io: CliIo, format: OutputFormat): Promise<void> {
