@@ -140,6 +140,7 @@ async function queuedSweep(name: string | undefined, f: SweepFlags, out: OutputC
   const address = parseQueueUrl(f.queue);
   let id = f.resume;
   if (id !== undefined && (name !== undefined || f.param.length > 0)) throw new UsageError('--resume takes the sweep from Redis: give no <scenario> or --param');
+  if (f.threads !== undefined) throw new UsageError('--threads is for local runs; with --queue each worker sets its own (`nakamoto worker --concurrency K`)');
   await checkReachable(address);
   if (id === undefined) {
     if (name === undefined) throw new UsageError('simulate sweep: missing <scenario>');
