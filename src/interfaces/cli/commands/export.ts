@@ -18,7 +18,7 @@ interface ExportFlags {
 export function register(program: Command, io: CliIo): void {
   program
     .command('export')
-    .description('Export the whole store as Parquet files (one per table) with manifest.json: tables, row counts, SHA-256 and schema. Reads pandas, polars, R, DuckDB, Spark, warehouses.')
+    .description('Export the whole store as Parquet files (one per table) with manifest.json: tables, row counts, SHA-256 and schema (for pandas, polars, R, DuckDB, Spark, warehouses).')
     .argument('<dir>', 'folder to create (must not exist, or be empty)')
     .option('--format <format>', 'parquet (the only export format)', 'parquet')
     .option('--db <path>', DB_OPTION_HELP)
