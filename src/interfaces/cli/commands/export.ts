@@ -1,11 +1,12 @@
 /**
  * @module `nakamoto export --format parquet DIR`: every table of the store as a Parquet file, with
- * `manifest.json` (tables, row counts, SHA-256, schema). DuckDB stores only for now.
+ * `manifest.json` (tables, row counts, SHA-256, schema); DuckDB or PostgreSQL stores.
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../domain/errors.js';
 import { exportDuckDbParquet } from '../../../store/duckdb/export-parquet.js';
+import type { ExportedTable } from '../../../store/parquet-export.js';
 import type { CliIo } from '../io.js';
 import { renderRows } from '../output.js';
 import { DB_OPTION_HELP, resolveStore } from '../store-options.js';
@@ -25,10 +26,14 @@ export function register(program: Command, io: CliIo): void {
     .action(async (dir: string, f: ExportFlags) => {
       if (f.format !== 'parquet') throw new UsageError(`invalid format: ${f.format} (export writes parquet; for one table as text use the query commands' --format csv)`);
       const target = resolveStore(f.db, io);
-      if (target.kind !== 'duckdb') throw new UsageError('export: --db is a PostgreSQL URL; export reads a DuckDB store (PostgreSQL: use pg_dump, or ingest into a DuckDB store)');
       const out = resolve(io.cwd, dir);
-      const m = await exportDuckDbParquet(target.path, out, io.now(), (t) => io.stderr(`nakamoto: ${t.name}: ${t.rows} rows\n`));
-      io.stdout(`# exported ${target.path} to ${out} (manifest.json: tables, rows, sha256, schema)\n`);
+      const onTable = (t: ExportedTable) => io.stderr(`nakamoto: ${t.name}: ${t.rows} rows\n`);
+      // PostgreSQL support is loaded only when a URL asks for it.
+      const m =
+        target.kind === 'duckdb'
+          ? await exportDuckDbParquet(target.path, out, io.now(), onTable)
+          : await (await import('../../../store/postgres/export-parquet.js')).exportPostgresParquet(target.url, out, io.now(), onTable);
+      io.stdout(`# exported ${m.store} to ${out} (manifest.json: tables, rows, sha256, schema)\n`);
       io.stdout(renderRows(m.tables.map((t) => ({ table: t.name, file: t.file, rows: t.rows, bytes: t.bytes, sha256: t.sha256.slice(0, 16) + '…' })), ['table', 'file', 'rows', 'bytes', 'sha256'], 'table'));
     });
 }
