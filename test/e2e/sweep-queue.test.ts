@@ -51,7 +51,7 @@ function start(args: string[], cwd: string): Proc {
     out: '',
     err: '',
     exited: new Promise((r) => child.on('exit', (code) => r(code))),
-    waitErr: (re, ms = 30_000) =>
+    waitErr: (re, ms = 60_000) =>
       new Promise((resolveMatch, reject) => {
         // Checked on every chunk of stderr as it arrives (no polling delay: the kill must land mid-job).
         const check = () => {
@@ -140,7 +140,7 @@ describe('simulate sweep --queue', () => {
     for (const w of survivors) w.child.kill('SIGTERM');
     for (const w of survivors) expect(await w.exited).toBe(0);
     expect(survivors.every((w) => w.err.includes('stopped'))).toBe(true);
-  });
+  }, 120_000); // ~25–40 s on the shared 2-core machine; headroom for a loaded CI run
 
   it('a job that cannot run fails for good and the submitter stops with the reason (exit 1); with no worker it says so', async () => {
     const address = parseQueueUrl(redis.url);
