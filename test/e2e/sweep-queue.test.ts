@@ -129,12 +129,14 @@ describe('simulate sweep --queue', () => {
     const survivors = workers.filter((_, i) => i !== started.i);
     expect(survivors.some((w) => w.err.includes(`job ${started.job} started`) && w.err.includes(`job ${started.job} done`))).toBe(true);
 
-    // A plain submitter (not killed) on the two survivors, CSV this time.
-    const small = ['race.yaml', '--param', 'gamma01=0.25', '--runs', '3', '--seed', '5', '--format', 'csv'];
+    // A plain submitter (not killed) on the two survivors, with a shipped industry scenario this time: its
+    // prepared inputs (ASIC frontier as a Float64Array, from the real dataset) travel through Redis.
+    const small = ['baseline-2020', '--param', 'miners.count=150', '--runs', '2', '--seed', '5', '--format', 'json'];
     const plain = await runCli(['simulate', 'sweep', ...small, '--block-size', '1', '--queue', redis.url], {}, dir);
     expect(plain.code, plain.err).toBe(0);
     const localSmall = await runCli(['simulate', 'sweep', ...small, '--threads', '0'], {}, dir);
     expect(plain.out).toBe(localSmall.out);
+    expect((JSON.parse(plain.out) as unknown[]).length).toBeGreaterThan(10);
 
     // Workers stop cleanly on SIGTERM.
     for (const w of survivors) w.child.kill('SIGTERM');
