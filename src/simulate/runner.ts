@@ -5,7 +5,8 @@
  * Workers are TypeScript: they load through tsx (`--import tsx` is added to their execArgv when the
  * parent did not start with it, e.g. under vitest or `bin/nakamoto.js`).
  */
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { UsageError } from '../domain/errors.js';
 import { prepareScenario, type PreparedScenario } from './prepare.js';
@@ -36,6 +37,8 @@ export interface Executor {
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** tsx's loader by absolute URL: a bare `--import tsx` resolves from the working directory, which may be anywhere. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export function createExecutor(threads: number): Executor {
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new UsageError(`invalid threads: ${threads} (expected a whole number 0–256)`);
@@ -45,7 +48,7 @@ export function createExecutor(threads: number): Executor {
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
+    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', TSX_LOADER],
   });
   return { run: (t) => pool.run(t) as Promise<ReplicateResult>, close: () => pool.destroy() };
 }

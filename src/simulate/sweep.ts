@@ -4,8 +4,9 @@
  * separated; an array element is addressed by index or by its `name` (`regions.China.electricityUsdPerKwh`).
  */
 import { UsageError } from '../domain/errors.js';
-import { prepareScenario } from './prepare.js';
-import { checkRunOptions, createExecutor, runPrepared, type RunOptions } from './runner.js';
+import { prepareScenario, type PreparedScenario } from './prepare.js';
+import type { ReplicateResult } from './record.js';
+import { checkRunOptions, createExecutor, runPrepared, type Executor, type RunOptions } from './runner.js';
 import type { Scenario } from './scenario-schema.js';
 import { validateScenario } from './scenario-load.js';
 import type { Summary } from './summary.js';
@@ -55,8 +56,8 @@ export function grid(params: Readonly<Record<string, readonly ParamValue[]>>): R
   return out;
 }
 
-export async function sweep(scenario: Scenario, params: Readonly<Record<string, readonly ParamValue[]>>, o: RunOptions): Promise<SweepPoint[]> {
-  checkRunOptions(o);
+/** The grid's points and, for each, the scenario with its values set and re-validated. */
+export function sweepScenarios(scenario: Scenario, params: Readonly<Record<string, readonly ParamValue[]>>): { points: Record<string, ParamValue>[]; scenarios: Scenario[] } {
   const points = grid(params);
   const scenarios = points.map((p) => {
     let s: unknown = scenario;
@@ -64,6 +65,34 @@ export async function sweep(scenario: Scenario, params: Readonly<Record<string, 
     const label = Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(', ');
     return validateScenario(s, `sweep point ${label}`);
   });
+  return { points, scenarios };
+}
+
+/** One unit of distributed work: replicates [from, to) of one sweep point. */
+export interface ReplicateBlock {
+  readonly point: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Split `points` × `runs` replicates into blocks of at most `blockSize`, point by point. */
+export function replicateBlocks(points: number, runs: number, blockSize: number): ReplicateBlock[] {
+  if (!Number.isInteger(blockSize) || blockSize < 1) throw new UsageError(`invalid block size: ${blockSize} (expected a whole number ≥ 1)`);
+  const out: ReplicateBlock[] = [];
+  for (let point = 0; point < points; point++) {
+    for (let from = 0; from < runs; from += blockSize) out.push({ point, from, to: Math.min(runs, from + blockSize) });
+  }
+  return out;
+}
+
+/** Replicates [from, to) of a prepared scenario on an executor, in replicate order (same streams as runPrepared). */
+export function runBlock(prepared: PreparedScenario, seed: number, from: number, to: number, executor: Executor): Promise<ReplicateResult[]> {
+  return Promise.all(Array.from({ length: to - from }, (_, i) => executor.run({ prepared, seed, replicate: from + i })));
+}
+
+export async function sweep(scenario: Scenario, params: Readonly<Record<string, readonly ParamValue[]>>, o: RunOptions): Promise<SweepPoint[]> {
+  checkRunOptions(o);
+  const { points, scenarios } = sweepScenarios(scenario, params);
   const executor = createExecutor(o.threads ?? 0);
   const total = points.length * o.runs;
   let before = 0;

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { queryCompare, type CompareResultCell } from '../../../pipeline/queries/compare-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
-import { formatNumber, parseFormat, renderRows, type Row } from '../output.js';
+import { formatNumber, renderRows, type Row } from '../output.js';
+import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
 
 interface CompareOptions {
@@ -17,6 +18,7 @@ interface CompareOptions {
   to?: string;
   ci: boolean;
   format: string;
+  output?: string;
   db?: string;
   seed: string;
 }
@@ -38,10 +40,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--to <date>', 'end day (UTC, exclusive)')
     .option('--no-ci', 'leave out intervals')
     .option('--seed <n>', 'random seed for intervals', '1')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
+    .option('--output <file>', OUTPUT_HELP)
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (ids: string[], opts: CompareOptions) => {
-      const format = parseFormat(opts.format);
+      const { format, parquet } = parseOutput(opts, io);
       const store = await openExistingStore(opts.db, io, false);
       try {
         const r = await queryCompare({ ...opts, distributions: ids }, { store, datasetsRoot: datasetsRoot(io.env) });
@@ -49,9 +52,11 @@ export function register(program: Command, io: CliIo): void {
           io.stdout(JSON.stringify({ window: r.window, entities: r.entities, provenance: r.provenance, cells: r.cells }, null, 2) + '\n');
           return;
         }
+        const columns = ['window_start', 'window_end', 'distribution', 'metric', 'value', 'lo', 'hi', 'total'];
+        const longRows = (): Row[] => r.cells.map((c) => ({ window_start: c.windowStart, window_end: c.windowEnd, distribution: c.distribution, metric: c.metric, value: c.value, lo: c.lo, hi: c.hi, total: c.total }));
+        if (parquet) return writeParquetOutput(io, parquet, longRows(), columns, { provenance: { window: r.window, entities: r.entities, sources: r.provenance }, types: { value: 'DOUBLE', lo: 'DOUBLE', hi: 'DOUBLE', total: 'DOUBLE' } });
         if (format === 'csv') {
-          const rows: Row[] = r.cells.map((c) => ({ window_start: c.windowStart, window_end: c.windowEnd, distribution: c.distribution, metric: c.metric, value: c.value, lo: c.lo, hi: c.hi, total: c.total }));
-          io.stdout(renderRows(rows, ['window_start', 'window_end', 'distribution', 'metric', 'value', 'lo', 'hi', 'total'], 'csv'));
+          io.stdout(renderRows(longRows(), columns, 'csv'));
           return;
         }
         io.stdout('What an entity is in each distribution:\n');

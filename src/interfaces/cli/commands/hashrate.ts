@@ -8,8 +8,9 @@ import { queryHashrate } from '../../../pipeline/queries/hashrate-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { flagged } from '../flag-names.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows } from '../output.js';
+import { renderRows } from '../output.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { addParquetOutput, FORMAT_HELP_WITH_PARQUET, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { addWindowOptions, type WindowOptions } from '../window-options.js';
 
 interface HashrateOptions extends WindowOptions {
@@ -18,6 +19,7 @@ interface HashrateOptions extends WindowOptions {
   confidence: string;
   interval: string;
   format: string;
+  output?: string;
   db?: string;
 }
 
@@ -29,14 +31,15 @@ export function register(program: Command, io: CliIo): void {
     .option('--by-pool', 'one row per pool and window: share of blocks × network estimate, interval on the pool\'s own block count')
     .option('--confidence <level>', 'confidence level of the interval', '0.95')
     .option('--interval <kind>', 'poisson: fixed window, count varies (exact Garwood interval, default for time windows); gamma: fixed count, time varies (always used for block windows)', 'poisson')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
     .option('--db <path>', DB_OPTION_HELP);
-  addWindowOptions(cmd, '7d').action(async (opts: HashrateOptions) => {
-    const format = parseFormat(opts.format);
+  addWindowOptions(addParquetOutput(cmd), '7d').action(async (opts: HashrateOptions) => {
+    const { format, parquet } = parseOutput(opts, io);
     const store = await openExistingStore(opts.db, io, false);
     try {
       const r = await flagged(['confidence', 'interval', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source'], () => queryHashrate(opts, { store, datasetsRoot: datasetsRoot(io.env) }));
       const p = r.provenance;
+      if (parquet) return writeParquetOutput(io, parquet, r.rows, r.columns, { provenance: { ...p, difficulty: r.difficulty, method: r.method }, types: { difficulty: 'DOUBLE', hashrate_ehs: 'DOUBLE', lo_ehs: 'DOUBLE', hi_ehs: 'DOUBLE' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ provenance: p, difficulty: r.difficulty, method: r.method, rows: r.rows }, null, 2) + '\n');
         return;

@@ -12,6 +12,7 @@ import { register as registerDecode } from './decode.js';
 import { register as registerDistributions } from './distributions.js';
 import { register as registerEconomics } from './economics.js';
 import { register as registerEnergy } from './energy.js';
+import { register as registerExport } from './export.js';
 import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
 import { register as registerHashrate } from './hashrate.js';
@@ -23,6 +24,7 @@ import { register as registerReport } from './report.js';
 import { register as registerServe } from './serve.js';
 import { register as registerSimulate } from './simulate.js';
 import { register as registerSources } from './sources.js';
+import { register as registerWorker } from './worker.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
   registerIngest(program, io);
@@ -45,4 +47,6 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerSources(program, io);
   registerDistributions(program, io);
   registerBittensor(program, io);
+  registerWorker(program, io);
+  registerExport(program, io);
 }

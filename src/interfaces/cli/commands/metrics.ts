@@ -10,8 +10,9 @@ import type { Provenance } from '../../../pipeline/series-source.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { readWeightsCsv } from '../../../sources/files/weights-csv.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows, type OutputFormat } from '../output.js';
+import { renderRows, type OutputFormat } from '../output.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { addParquetOutput, FORMAT_HELP_WITH_PARQUET, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { addWindowOptions, type WindowOptions } from '../window-options.js';
 
 interface MetricsOptions extends WindowOptions {
@@ -19,6 +20,7 @@ interface MetricsOptions extends WindowOptions {
   weightColumn?: string;
   metrics: string;
   format: string;
+  output?: string;
   db?: string;
   source?: string;
   populationWindows: string;
@@ -60,7 +62,7 @@ export function register(program: Command, io: CliIo): void {
     .argument('<distribution>', 'distribution id, e.g. bitcoin/pools; or `file` to read a CSV')
     .argument('[path]', 'with `file`: the CSV to read')
     .option('--metrics <ids>', 'comma-separated metric ids (see docs/metrics.md)', DEFAULT_METRIC_IDS.join(','))
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
     .option('--netuid <n|all>', 'bittensor/stake and bittensor/incentive: the subnet, or all (every ingested subnet at each block, summed per coldkey); same as --source sn<n>|all')
     .option('--level <level>', 'entity level: pool or entity (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
@@ -72,9 +74,13 @@ export function register(program: Command, io: CliIo): void {
     .option('--db <path>', DB_OPTION_HELP)
     .option('--entity-column <name>', 'with `file`: column naming the entity', 'entity')
     .option('--weight-column <name>', 'with `file`: column holding the weight (omit: 1 per row)');
-  addWindowOptions(cmd).action(async (distribution: string, path: string | undefined, opts: MetricsOptions) => {
-    const format = parseFormat(opts.format);
-    if (distribution === 'file') return metricsOfFile(path, opts, parseMetricList(opts.metrics), format, io);
+  addWindowOptions(addParquetOutput(cmd)).action(async (distribution: string, path: string | undefined, opts: MetricsOptions) => {
+    const out = parseOutput(opts, io);
+    const format = out.format;
+    if (distribution === 'file') {
+      if (out.parquet) throw new UsageError('metrics file: --format parquet is for distributions (use csv here)');
+      return metricsOfFile(path, opts, parseMetricList(opts.metrics), format, io);
+    }
     if (path !== undefined) throw new UsageError(`unexpected argument: ${path} (only \`metrics file\` takes a path)`);
     const store = await openExistingStore(opts.db, io, false);
     try {
@@ -83,6 +89,7 @@ export function register(program: Command, io: CliIo): void {
       const source = subnet === undefined ? opts.source : [opts.source, subnet].filter((x) => x !== undefined).join(':');
       const request: MetricsRequest = { ...opts, source, distribution };
       const r = await queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env) });
+      if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, windows: r.windows, method: 'docs/metrics.md' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: r.distribution, provenance: r.provenance, windows: r.windows, rows: r.rows }, null, 2) + '\n');
         return;

@@ -6,14 +6,16 @@ import type { Command } from 'commander';
 import { POOL_COLUMNS, queryPools } from '../../../pipeline/queries/pools-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows } from '../output.js';
+import { renderRows } from '../output.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { provenanceLines } from './metrics.js';
 
 interface PoolsOptions {
   window: string;
   at?: string;
   format: string;
+  output?: string;
   source?: string;
   level?: string;
   db?: string;
@@ -25,15 +27,17 @@ export function register(program: Command, io: CliIo): void {
     .description('Pool ranking for one window: blocks and share of each pool, largest first.')
     .option('--window <size>', 'window length in days, weeks, months or years (e.g. 7d, 30d, 1m, 1y)', '30d')
     .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last complete day of data')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
     .option('--level <level>', 'pool (default) or entity (pools merged by dated ownership links)')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--output <file>', OUTPUT_HELP)
     .action(async (opts: PoolsOptions) => {
-      const format = parseFormat(opts.format);
+      const { format, parquet } = parseOutput(opts, io);
       const store = await openExistingStore(opts.db, io, false);
       try {
         const r = await queryPools(opts, { store, datasetsRoot: datasetsRoot(io.env) });
+        if (parquet) return writeParquetOutput(io, parquet, r.pools.map((p) => ({ ...p })), POOL_COLUMNS, { provenance: { ...r.provenance, window: r.window, blocks: r.blocks }, types: { share: 'DOUBLE', blocks: 'BIGINT', rank: 'BIGINT' } });
         if (format === 'json') {
           io.stdout(JSON.stringify({ window: r.window, blocks: r.blocks, provenance: r.provenance, pools: r.pools }, null, 2) + '\n');
           return;
