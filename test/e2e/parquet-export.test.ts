@@ -1,5 +1,5 @@
 /**
- * Parquet out, end to end on real data: `--format parquet --output` of metrics, pools, hashrate,
+ * Parquet out, end to end on real data: `--format parquet --output` of metrics, pools, hashrate, economics,
  * compare and simulate sweep gives the same values as `--format json` of the same command (read back with DuckDB and
  * with hyparquet); `nakamoto export --format parquet DIR` of a store built from the shared datasets
  * round-trips every table (same rows as the store, by DuckDB and by hyparquet), and its manifest's
@@ -58,6 +58,7 @@ describe('--format parquet --output', () => {
     { name: 'metrics', args: ['metrics', 'bitcoin/pools', '--window', '30d', '--anchor', '2018-01-01', '--from', '2025-06-01'], rows: (j) => j.rows as unknown[] },
     { name: 'pools', args: ['pools', '--window', '30d'], rows: (j) => j.pools as unknown[] },
     { name: 'hashrate', args: ['hashrate', '--window', '30d', '--from', '2025-10-01'], rows: (j) => j.rows as unknown[] },
+    { name: 'economics', args: ['economics', '--window', '1y', '--from', '2023-01-01', '--to', '2025-01-01'], rows: (j) => j.rows as unknown[] },
     { name: 'simulate-sweep', args: ['simulate', 'sweep', 'selfish-mining', '--param', 'gamma01=0,1', '--param', 'blocks=20000', '--runs', '3', '--threads', '0'], rows: (j) => j as unknown as unknown[] },
     {
       name: 'compare',

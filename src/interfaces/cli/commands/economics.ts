@@ -11,7 +11,8 @@ import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { readPoolHashrates } from '../../../sources/files/pool-hashrate-csv.js';
 import { flagged } from '../flag-names.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows } from '../output.js';
+import { renderRows } from '../output.js';
+import { addParquetOutput, FORMAT_HELP_WITH_PARQUET, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { addWindowOptions, type WindowOptions } from '../window-options.js';
 
 interface EconomicsOptions extends WindowOptions {
@@ -23,6 +24,7 @@ interface EconomicsOptions extends WindowOptions {
   labels?: string;
   blocks?: string;
   format: string;
+  output?: string;
 }
 
 const TABLE_HEADERS: Record<string, string> = {
@@ -45,9 +47,11 @@ export function register(program: Command, io: CliIo): void {
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--source <id>', 'per-block data: blockchair (the staged dump; default)')
     .option('--blocks <file>', "read another Blockchair blocks dump (.tsv or .tsv.gz, e.g. a newer daily file from Blockchair) instead of the staged one")
-    .option('--format <format>', 'table, csv or json', 'table');
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table');
+  addParquetOutput(cmd);
   addWindowOptions(cmd, '1m').action(async (opts: EconomicsOptions) => {
-    const format = parseFormat(opts.format);
+    const out = parseOutput(opts, io);
+    const format = out.format;
     const poolHashrates = opts.poolHashrates === undefined ? undefined : await readPoolHashrates(opts.poolHashrates);
     if (io.isTTY) io.stderr('reading per-block data (≈ 3 s)…\n');
     const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels'], () =>
@@ -57,6 +61,7 @@ export function register(program: Command, io: CliIo): void {
       io.stdout(JSON.stringify({ title: r.title, provenance: r.provenance, price: r.price, method: r.method, windows: r.windows, rows: r.rows }, null, 2) + '\n');
       return;
     }
+    if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, title: r.title, price: r.price, method: r.method, windows: r.windows } });
     const p = r.provenance;
     const header = [`# ${r.title}`, `# source: ${p.source} — ${p.description}`, `# from: ${p.from}`, ...p.notes.map((n) => `# note: ${n}`), `# ${r.price}`, `# ${r.method}`, `# ${r.windows}`];
     (format === 'table' ? io.stdout : io.stderr)(header.join('\n') + '\n');
