@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../../domain/errors.js';
 import type { ReportData, ReportPart } from '../report-data.js';
+import { renderContrastChart } from './contrast-chart.js';
 import { renderCompareChart } from './compare-chart.js';
 import { renderMetricBand } from './metric-band-chart.js';
 import { renderShareArea } from './share-area-chart.js';
@@ -23,6 +24,12 @@ function define<K extends ReportPart>(c: ChartDef<K>): ChartDef {
 }
 
 export const CHARTS: readonly ChartDef[] = [
+  define({
+    id: 'contrast',
+    title: 'Bitcoin levels vs AI lenses: HHI over time',
+    part: 'contrast',
+    render: (d) => renderContrastChart(d),
+  }),
   define({
     id: 'pool-share',
     title: 'Share of Bitcoin blocks by pool, per month',
