@@ -167,7 +167,7 @@ export function summariseSeries(spec: ContrastSeriesSpec, sourced: SourcedSeries
   const stock = sourced.series.kind === 'stock';
   const windowSpec = { size, step: size, anchor: 0, partial: stock };
   const results = from < cov.end ? computeWindowMetrics({ time: sourced.series }, windowSpec, { start: from, end: cov.end }, [M.hhi]) : [];
-  const points = results.filter((r) => r.total > 0 && r.values[M.hhi.id] != null).map((r) => ({ start: r.window.start, hhi: r.values[M.hhi.id]! }));
+  const points = results.filter((r) => r.total > 0 && (r.values[M.hhi.id] ?? null) !== null).map((r) => ({ start: r.window.start, hhi: r.values[M.hhi.id]! }));
   const last = [...results].reverse().find((r) => r.total > 0)?.window ?? null;
   const trend = trendOf(points.map((p) => ({ t: p.start, value: p.hhi })), { seed });
   return { ...base, latest: latestOf(spec, sourced, last, opts.displayName ?? ((x) => x), seed), points, trend: { ...trend, metric: 'hhi', window: size.text } };

@@ -54,8 +54,8 @@ export function renderContrastText(c: ContrastResult): string {
       latest: r.unavailable ? 'unavailable' : (l?.label ?? '–'),
       largest: l?.largest ? `${shorten(l.largest.name)} ${pct(l.largest.share)}${range(iv?.top1.lo, iv?.top1.hi, (x) => (x * 100).toFixed(1))}` : '–',
       'top-5': l ? `${pct(l.top5)}${range(iv?.top5.lo, iv?.top5.hi, (x) => (x * 100).toFixed(1))}` : '–',
-      NC: l?.nakamotoCoefficient == null ? '–' : `${iv?.nakamotoCoefficient.lo != null && iv.nakamotoCoefficient.hi !== iv.nakamotoCoefficient.lo ? `${iv.nakamotoCoefficient.lo}${iv.nakamotoCoefficient.hi === null ? '+' : `–${iv.nakamotoCoefficient.hi}`}` : l.nakamotoCoefficient}`,
-      HHI: l?.hhi == null ? '–' : `${l.hhi.toFixed(0)}${range(iv?.hhi.lo, iv?.hhi.hi, (x) => x.toFixed(0))}`,
+      NC: !l || l.nakamotoCoefficient === null ? '–' : `${iv && iv.nakamotoCoefficient.lo !== null && iv.nakamotoCoefficient.hi !== iv.nakamotoCoefficient.lo ? `${iv.nakamotoCoefficient.lo}${iv.nakamotoCoefficient.hi === null ? '+' : `–${iv.nakamotoCoefficient.hi}`}` : l.nakamotoCoefficient}`,
+      HHI: !l || l.hhi === null ? '–' : `${l.hhi.toFixed(0)}${range(iv?.hhi.lo, iv?.hhi.hi, (x) => x.toFixed(0))}`,
       entities: l?.entities ?? '–',
       'HHI trend': trendCell(r),
     };

@@ -148,9 +148,9 @@ export function contrastSection(d: ReportData): string {
       esc(r.unavailable ? 'unavailable' : (l?.label ?? '–')),
       l?.largest ? `${esc(l.largest.name)} ${pct(l.largest.share)}${iv(l.intervals?.top1.lo, l.intervals?.top1.hi, (x) => pct(x))}` : '–',
       l ? `${pct(l.top5)}${iv(l.intervals?.top5.lo, l.intervals?.top5.hi, (x) => pct(x))}` : '–',
-      l?.nakamotoCoefficient == null ? '–' : String(l.nakamotoCoefficient),
-      l?.hhi == null ? '–' : `${fixed(l.hhi, 0)}${iv(l.intervals?.hhi.lo, l.intervals?.hhi.hi, (x) => x.toFixed(0))}`,
-      l?.entities == null ? '–' : String(l.entities),
+      !l || l.nakamotoCoefficient === null ? '–' : String(l.nakamotoCoefficient),
+      !l || l.hhi === null ? '–' : `${fixed(l.hhi, 0)}${iv(l.intervals?.hhi.lo, l.intervals?.hhi.hi, (x) => x.toFixed(0))}`,
+      !l || l.entities === null ? '–' : String(l.entities),
       esc(trend),
     ];
   });
