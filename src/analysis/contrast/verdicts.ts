@@ -73,9 +73,9 @@ function hhiText(r: ContrastRow): string {
 function gapVerdict(ai: ContrastRow, btc: readonly ContrastRow[]): HeadlineVerdict {
   const base = { claim: CLAIM_GAP, series: ai.key, label: rowLabel(ai) };
   const usable = btc.filter((b) => !b.unavailable && (b.latest?.hhi ?? null) !== null);
-  if (ai.unavailable || (ai.latest?.hhi ?? null) === null) return { ...base, verdict: 'not settled', evidence: `no data for ${ai.distribution}${ai.unavailable ? `: ${ai.unavailable}` : ''}`, needs: `the dataset behind ${ai.distribution}` };
+  const a = ai.latest?.hhi ?? null;
+  if (ai.unavailable || !ai.latest || a === null) return { ...base, verdict: 'not settled', evidence: `no data for ${ai.distribution}${ai.unavailable ? `: ${ai.unavailable}` : ''}`, needs: `the dataset behind ${ai.distribution}` };
   if (usable.length === 0) return { ...base, verdict: 'not settled', evidence: 'no comparable Bitcoin series', needs: 'a Bitcoin series on the same axis' };
-  const a = ai.latest.hhi;
   const aiIv = ai.latest.intervals?.hhi;
   const cmp = usable.map((b) => {
     const v = b.latest!.hhi!;
