@@ -17,7 +17,7 @@ function row(key: string, world: 'bitcoin' | 'ai', t: ContrastRow['trend'], hhi:
 }
 
 describe('headlineVerdicts', () => {
-  const axis = (k: string) => (k.includes('country') ? 'country' : 'control') as const;
+  const axis = (k: string): 'country' | 'control' => (k.includes('country') ? 'country' : 'control');
   const rows = [
     row('pools', 'bitcoin', trend('rising'), 1600, [1550, 1700]),
     row('owners', 'bitcoin', trend('falling'), 2000, [1900, 2100]),
