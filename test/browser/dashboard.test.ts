@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/interfaces/cli/output.js';
 import { queryAttackCost, queryDoubleSpend, querySelfishMining } from '../../src/pipeline/queries/attack-query.js';
 import { queryClaims } from '../../src/pipeline/queries/claims-query.js';
+import { queryContrast } from '../../src/pipeline/queries/contrast-query.js';
 import { queryDistributions } from '../../src/pipeline/queries/distributions-query.js';
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
 import { SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
@@ -69,9 +70,33 @@ const urlHas = (page: Page, text: string) => page.waitForFunction(`decodeURIComp
 const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expression);
   const tableRows = (page: Page, frame: string) => page.locator(`${frame} details table tbody tr`).count();
 
+  describe('Home: Bitcoin vs AI', () => {
+    it('answers the contrast as `nakamoto report` does: verdicts with evidence, HHI chart, side-by-side and geography tables', async () => {
+      const page = await visit('/');
+      const c = await queryContrast(ctx);
+      expect(await page.locator('h1').textContent()).toBe(c.question);
+      expect(await count(page, '#contrast-claims li[data-verdict]')).toBe(c.verdicts.length);
+      const shown = await page.locator('#contrast-claims li[data-verdict]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-series')}:${e.getAttribute('data-verdict')}`));
+      expect(shown).toEqual(c.verdicts.map((v) => `${v.series}:${v.verdict}`));
+      expect(await page.locator('#contrast-claims li[data-verdict] .note').first().textContent()).toBe(c.verdicts[0]!.evidence);
+      for (const claim of c.claims) expect(await count(page, `#contrast-claims h2[data-claim="${claim}"]`)).toBe(1);
+      expect(await count(page, '#contrast-chart svg g[aria-label=line] path')).toBeGreaterThanOrEqual(c.rows.filter((r) => r.points.length > 1).length);
+      expect(await tableRows(page, '#contrast-chart')).toBe(c.rows.reduce((a, r) => a + r.points.length, 0));
+      expect(await count(page, '#contrast-table tbody tr')).toBe(c.rows.length);
+      const pools = c.rows.find((r) => r.key === 'btc-pools')!;
+      expect(await page.locator('#contrast-table tbody tr').first().locator('td').nth(5).textContent()).toBe(
+        `${Math.round(pools.latest!.hhi!).toLocaleString('en-US')} [${Math.round(pools.latest!.intervals!.hhi.lo!).toLocaleString('en-US')}–${Math.round(pools.latest!.intervals!.hhi.hi!).toLocaleString('en-US')}]`,
+      );
+      expect(await count(page, '#contrast-geography tbody tr')).toBe(c.geography.bitcoin.length + c.geography.ai.length);
+      expect(await page.locator('#contrast-geography').textContent()).toContain('survey of firms');
+      expect(await page.getAttribute('#nav a[data-section=home]', 'aria-current')).toBe('page');
+      await screenshot(page, 'home', true);
+    });
+  });
+
   describe('Bitcoin', () => {
     it('shows the stacked shares, three metrics with 95% bands, the ranking and provenance', async () => {
-      const page = await visit('/');
+      const page = await visit('/bitcoin');
       const shares = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 8 }, ctx);
       expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(shares.entities.length);
       expect(await tableRows(page, '#share-chart')).toBe(shares.windows.length);
@@ -122,7 +147,7 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
     });
 
     it('a pool page shows its share history, blocks per window and how it is identified', async () => {
-      const page = await visit('/');
+      const page = await visit('/bitcoin');
       const pools = await queryPools({}, ctx);
       const top = pools.pools[0]!;
       await page.locator('#ranking-table a', { hasText: top.pool }).first().click();
@@ -294,7 +319,7 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
     it('follows the system theme, toggles and remembers the choice', async () => {
       const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
       try {
-        const page = await visit('/', dark);
+        const page = await visit('/bitcoin', dark);
         const background = () => inPage<string>(page, 'getComputedStyle(document.documentElement).backgroundColor');
         expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
         expect(await background()).toBe('rgb(15, 20, 25)');
@@ -313,10 +338,11 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
     it('fits a phone-width screen without sideways scrolling', async () => {
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
       try {
-        for (const path of ['/', '/ai', '/attack', '/compare']) {
+        for (const path of ['/', '/bitcoin', '/ai', '/attack', '/compare']) {
           const page = await visit(path, phone);
           expect(await inPage<number>(page, 'document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
-          if (path === '/') await screenshot(page, 'bitcoin-phone', true, false);
+          if (path === '/bitcoin') await screenshot(page, 'bitcoin-phone', true, false);
+          if (path === '/') await screenshot(page, 'home-phone', true, false);
         }
       } finally {
         await phone.close();
