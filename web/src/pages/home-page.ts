@@ -34,7 +34,7 @@ function range(lo: number | null | undefined, hi: number | null | undefined, f: 
 function verdictItem(v: HeadlineVerdict): HTMLElement {
   return h(
     'li',
-    { class: 'card', 'data-series': v.series, 'data-verdict': v.verdict },
+    { 'data-series': v.series, 'data-verdict': v.verdict },
     h('p', {}, h('span', { class: `verdict ${v.verdict === 'not settled' ? 'uncertain' : v.verdict}` }, v.verdict), ' ', h('strong', {}, v.label)),
     h('p', { class: 'note' }, v.evidence),
     v.needs ? h('p', { class: 'note' }, h('strong', {}, 'Would settle it: '), v.needs) : null,
@@ -62,17 +62,19 @@ function hhiChart(rows: readonly ContrastRow[], colors: Map<string, string>, wid
 
 export function createHomePage(ctx: PageContext): Page {
   const rule = h('p', { class: 'note', id: 'contrast-rule' });
+  const answer = h('ul', { id: 'contrast-answer', class: 'lede' });
   const claims = h('div', { id: 'contrast-claims' }, h('p', { class: 'status' }, 'Measuring both worlds…'));
   const chart = chartFrame('Concentration (HHI) over time: Bitcoin levels vs AI lenses', 'contrast-chart');
   const side = h('div', { id: 'contrast-table' });
   const geo = h('div', { id: 'contrast-geography' });
   ctx.root.append(
     ...heading('Is Bitcoin mining centralising while AI decentralises?', 'Every Bitcoin level and AI lens on the same metrics — largest share, top-5, Nakamoto coefficient, HHI, entity count — with intervals where the data is a sample, the direction over time with its test, and a verdict per claim.'),
+    answer,
     rule,
-    claims,
     chart.el,
     h('h2', {}, 'Side by side, latest'),
     side,
+    claims,
     h('h2', {}, 'Geography 2024–2025'),
     geo,
     h('p', { class: 'note' }, 'Same as ', h('code', {}, 'nakamoto report'), ' · Bitcoin pools in detail: ', h('a', { href: '/bitcoin', 'data-nav': true }, 'Bitcoin'), ' · method: docs/trends.md'),
@@ -82,13 +84,21 @@ export function createHomePage(ctx: PageContext): Page {
     async update(_v, signal) {
       await guarded(claims, async () => {
         const c = await getJson<ContrastResult>('/api/contrast', {}, signal);
+        replace(
+          answer,
+          ...c.claims.map((claim) => {
+            const vs = c.verdicts.filter((v) => v.claim === claim);
+            const n = (k: string) => vs.filter((v) => v.verdict === k).length;
+            return h('li', {}, h('strong', {}, `“${claim}”`), ` — holds for ${n('holds')}, fails for ${n('fails')}, not settled for ${n('not settled')} of ${vs.length} ${vs[0]?.label.startsWith('Bitcoin') ? 'Bitcoin levels' : 'AI lenses'} (details below).`);
+          }),
+        );
         replace(rule, `Trend: ${c.trendMethod}. Rising HHI = centralising. ${c.latestRule}.`);
         replace(
           claims,
           ...c.claims.flatMap((claim) => {
             const vs = c.verdicts.filter((v) => v.claim === claim);
             const n = (k: string) => vs.filter((v) => v.verdict === k).length;
-            return [h('h2', { 'data-claim': claim }, `“${claim}”: holds ${n('holds')}, fails ${n('fails')}, not settled ${n('not settled')}`), h('ol', { class: 'claims' }, ...vs.map(verdictItem))];
+            return [h('h2', { 'data-claim': claim }, `“${claim}”: holds ${n('holds')}, fails ${n('fails')}, not settled ${n('not settled')}`), h('ol', { class: 'verdict-list' }, ...vs.map(verdictItem))];
           }),
         );
         const colors = new Map(c.rows.filter((r) => r.points.length).map((r, i) => [label(r), CATEGORICAL[i % CATEGORICAL.length]!]));
