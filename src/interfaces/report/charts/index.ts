@@ -25,12 +25,6 @@ function define<K extends ReportPart>(c: ChartDef<K>): ChartDef {
 
 export const CHARTS: readonly ChartDef[] = [
   define({
-    id: 'contrast',
-    title: 'Bitcoin levels vs AI lenses: HHI over time',
-    part: 'contrast',
-    render: (d) => renderContrastChart(d),
-  }),
-  define({
     id: 'pool-share',
     title: 'Share of Bitcoin blocks by pool, per month',
     part: 'poolShares',
@@ -65,6 +59,12 @@ export const CHARTS: readonly ChartDef[] = [
     title: 'Bitcoin hash rate by country and the 2021 China ban',
     part: 'countryShares',
     render: (d) => renderShareArea(d, { title: 'Bitcoin hash rate by country, monthly (Cambridge CBECI)', subtitle: 'Share of hash rate located by pool-reported IP addresses; top countries and Other', yLabel: 'share of hash rate (%)', events: [{ day: '2021-05-21', label: 'China crackdown (May 2021)' }], note: 'Source: Cambridge Bitcoin Electricity Consumption Index mining map; VPNs and proxies move hash rate between countries.' }),
+  }),
+  define({
+    id: 'contrast',
+    title: 'Bitcoin levels vs AI lenses: HHI over time',
+    part: 'contrast',
+    render: (d) => renderContrastChart(d),
   }),
 ];
 
