@@ -6,6 +6,7 @@
 import type { ContrastRow } from '../../analysis/contrast/series-summary.js';
 import { rowLabel } from '../../analysis/contrast/verdicts.js';
 import type { ContrastResult } from '../../pipeline/queries/contrast-query.js';
+import type { CountryEstimates } from '../../pipeline/queries/country-estimates-query.js';
 import { renderTable } from './output.js';
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
@@ -77,9 +78,12 @@ function shorten(name: string): string {
 }
 
 export function renderGeographyText(c: ContrastResult): string[] {
-  const g = c.geography;
+  return ['Geography 2024–2025 — Bitcoin hash rate by country (each publisher apart) vs AI GPU-cluster capacity by country', ...renderCountryEstimates(c.geography)];
+}
+
+/** The 2024–2025 country table (Bitcoin per publisher, AI clusters per year) and its note, indented. */
+export function renderCountryEstimates(g: CountryEstimates): string[] {
   const out: string[] = [];
-  out.push('Geography 2024–2025 — Bitcoin hash rate by country (each publisher apart) vs AI GPU-cluster capacity by country');
   if (g.unavailable) out.push(`  Bitcoin country estimates unavailable: ${g.unavailable}`);
   const rows = [
     ...g.bitcoin.map((e) => ({

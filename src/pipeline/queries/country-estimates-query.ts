@@ -28,7 +28,7 @@ export interface BitcoinCountryEstimate extends Omit<CountryEstimate, 'shares'> 
 
 export interface AiCountrySnapshot {
   readonly year: number;
-  /** Snapshot: clusters operational by the end of the year. */
+  /** The snapshot read for the year: clusters operational by this day (the latest snapshot ≤ year end). */
   readonly asOf: string;
   readonly totalH100e: number;
   readonly hhi: number | null;
@@ -55,9 +55,13 @@ function aiSnapshots(ai: SourcedSeries, years: readonly number[]): AiCountrySnap
     const end = Date.UTC(year + 1, 0, 1) / 1000;
     const [d] = windowDistributions(ai.series, [{ axis: 'time', start: Date.UTC(year, 0, 1) / 1000, end, complete: true }]);
     const sorted = prepareWeights(d!.weight);
+    // The snapshot the year is read at: the latest observation inside it (Epoch's list ends mid-2025).
+    let snap = -Infinity;
+    const ts = ai.series.timeSec;
+    for (let i = 0; i < ts.length; i++) if (ts[i]! < end && ts[i]! > snap) snap = ts[i]!;
     return {
       year,
-      asOf: `${year}-12-31`,
+      asOf: new Date(snap * 1000).toISOString().slice(0, 10),
       totalH100e: d!.total,
       hhi: HHI.compute(sorted) ?? null,
       nakamotoCoefficient: NC.compute(sorted) ?? null,

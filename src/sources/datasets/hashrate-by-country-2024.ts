@@ -34,7 +34,7 @@ export async function readHashrateByCountry2024(path: string): Promise<CountryEs
     const ctx = { input: path, line: table.lines[i] };
     const id = labelField(ctx, 'source_id', row[col.source_id]);
     const asOf = labelField(ctx, 'as_of', row[col.as_of]);
-    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(asOf)) throw new DecodeError({ ...ctx, field: 'as_of' }, `invalid date: ${JSON.stringify(asOf)} (expected YYYY-MM or YYYY-MM-DD)`);
+    if (!/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(asOf)) throw new DecodeError({ ...ctx, field: 'as_of' }, `invalid date: ${JSON.stringify(asOf)} (expected YYYY-MM or YYYY-MM-DD)`);
     const raw = labelField(ctx, 'country', row[col.country]);
     const country = canonicalCountry(raw);
     if (country === undefined) throw new DecodeError({ ...ctx, field: 'country' }, `unknown country: ${JSON.stringify(raw)}`);
