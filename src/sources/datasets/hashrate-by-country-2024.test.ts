@@ -23,7 +23,7 @@ describe('readHashrateByCountry2024', () => {
     expect(e[2]!.shares[0]!.share).toBeCloseTo(0.3581, 15);
   });
   it.each([
-    ['x,p,e,2025-13,Nowhere,10,,u', /:2 \[country\]: unknown country: "Nowhere"/],
+    ['x,p,e,2025-07,Nowhere,10,,u', /:2 \[country\]: unknown country: "Nowhere"/],
     ['x,p,e,July 2025,Canada,10,,u', /:2 \[as_of\]: invalid date: "July 2025"/],
     ['x,p,e,2025-13,Canada,10,,u', /:2 \[as_of\]: invalid date: "2025-13"/],
     ['x,p,e,2025-07,Canada,110,,u', /:2 \[share_pct\]: out of range: 110/],
