@@ -74,10 +74,13 @@ export function claimsSection(d: ReportData): string {
     `<span class="verdict ${c.verdict.replace(' ', '-')}">${esc(c.verdict)}</span>`,
     esc(c.text),
     c.probability === null ? '–' : c.probability.toFixed(3),
-    esc(c.evidence),
+    esc(c.evidence) + (c.claim.event ? `<br><span class="note">Event: ${esc(c.claim.event.date)} — ${esc(c.claim.event.what)}</span>` : ''),
     esc(c.claim.origin),
   ]);
-  return `${table(['verdict', 'claim', 'P', 'evidence', 'where the claim is made'], rows, [false, false, true, false, false])}\n<p class="note">${esc(d.claims.rule)} Claims file: data/claims/default.yaml (${d.claims.intervals.draws} draws per window, seed ${d.claims.seed}).</p>`;
+  const untestable = d.claims.untestable.length
+    ? `\n<h3>Not testable with these data</h3>\n${table(['claim', 'why not', 'what data would settle it'], d.claims.untestable.map((u) => [esc(u.text), esc(u.reason), esc(u.needs)]))}`
+    : '';
+  return `${table(['verdict', 'claim', 'P', 'evidence', 'where the claim is made'], rows, [false, false, true, false, false])}\n<p class="note">${esc(d.claims.rule)} Claims file: data/claims/default.yaml (${d.claims.intervals.draws} draws per window, seed ${d.claims.seed}).</p>${untestable}`;
 }
 
 function provenanceRows(d: ReportData): Provenance[] {
