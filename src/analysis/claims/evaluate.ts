@@ -98,7 +98,19 @@ function windowEnding(day: string, windowText: string): Window {
   return { axis: 'time', start: addDuration(end, size, -1), end, complete: true };
 }
 
-const fmt = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const fmt = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const NEGATED: Record<Op, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>' };
+const OP_HOLDS: Record<Op, (a: number, b: number) => boolean> = { '>': (a, b) => a > b, '>=': (a, b) => a >= b, '<': (a, b) => a < b, '<=': (a, b) => a <= b };
+
+/**
+ * The comparison as it is decided on the point values: "0.331 >= 0.300" when it holds, and
+ * "3 > 2 (claim: ≤ 2)"-style — the negated operator, then the claim's — when it does not, so a
+ * failing claim never prints a false inequality.
+ */
+export function comparisonText(left: number | null, op: Op, right: number | null): string {
+  if (left === null || right === null) return `${fmt(left)} ${op} ${fmt(right)}`;
+  return OP_HOLDS[op](left, right) ? `${fmt(left)} ${op} ${fmt(right)}` : `${fmt(left)} ${NEGATED[op]} ${fmt(right)} (claim: ${op} ${fmt(right)})`;
+}
 const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
 
 export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: IntervalOptions, seed: number): Promise<ClaimResult> {
@@ -134,7 +146,7 @@ export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: Inte
   const latest = [...windows].reverse().find((w) => w.verdict !== 'no data') ?? null;
   const verdict: Verdict = latest?.verdict ?? 'no data';
   const evidence = latest
-    ? `latest window ${day(latest.start)} → ${day(latest.end - 1)}: ${fmt(latest.left)} ${claim.op} ${fmt(latest.right)}` +
+    ? `latest window ${day(latest.start)} → ${day(latest.end - 1)}: ${comparisonText(latest.left, claim.op, latest.right)}` +
       (latest.probability !== null && latest.probability > 0 && latest.probability < 1 ? ` (P = ${latest.probability.toFixed(3)})` : '') +
       (windows.length > 1 ? `; over ${windows.length} windows: holds ${tally.holds}, fails ${tally.fails}, uncertain ${tally.uncertain}` : '')
     : 'no window with data';
