@@ -85,11 +85,18 @@ function judge(left: Side, right: Side | number, w: Window, op: Op, opts: Interv
 }
 
 /** Calendar-aligned complete windows over a series' coverage (stocks: windows containing a snapshot). */
-function windowsOf(s: SourcedSeries, windowText: string, from?: number): Window[] {
+/**
+ * Windows of a claim over the data. One rule for "latest" across the project: day-sized windows
+ * (30d, 90d) are anchored so the last one ends on the last full day of data — the same latest 30
+ * days as `nakamoto report` and `nakamoto pools` — (`anchor` overrides, so both sides of a compare
+ * share windows); calendar windows (1m, 1q, 1y) are calendar months, quarters and years.
+ */
+function windowsOf(s: SourcedSeries, windowText: string, from?: number, anchor?: number): Window[] {
   const size = parseDuration(windowText, 'claim window');
   const cov = s.coverage.time;
   if (!cov) return [];
-  return divideWindows({ size, step: size, anchor: 0, partial: s.series.kind === 'stock' }, Math.max(cov.start, from ?? cov.start), cov.end);
+  const a = anchor ?? (size.unit === 'day' ? cov.end : 0);
+  return divideWindows({ size, step: size, anchor: a, partial: s.series.kind === 'stock' }, Math.max(cov.start, from ?? cov.start), cov.end);
 }
 
 function windowEnding(day: string, windowText: string): Window {
@@ -122,8 +129,10 @@ export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: Inte
     const left = { fn: parseMeasure(claim.left.metric), sourced: await load(claim.left) };
     const right = { fn: parseMeasure(claim.right.metric), sourced: await load(claim.right) };
     const from = claim.from ? parseDate(claim.from, 'from') : undefined;
-    const rightStarts = new Set(windowsOf(right.sourced, claim.window, from).map((w) => w.start));
-    windows = windowsOf(left.sourced, claim.window, from)
+    const size = parseDuration(claim.window, 'claim window');
+    const anchor = size.unit === 'day' ? (left.sourced.coverage.time?.end ?? 0) : 0;
+    const rightStarts = new Set(windowsOf(right.sourced, claim.window, from, anchor).map((w) => w.start));
+    windows = windowsOf(left.sourced, claim.window, from, anchor)
       .filter((w) => rightStarts.has(w.start))
       .map((w, k) => judge(left, right, w, claim.op, opts, seed, k));
   } else {

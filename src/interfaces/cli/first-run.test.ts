@@ -53,6 +53,19 @@ describe('first run at the command line', () => {
   });
 });
 
+describe('one rule for "latest"', () => {
+  it('report, pools and claims name the same latest 30 days', async () => {
+    const env = { NAKAMOTO_DB: join(dir, 'absent.duckdb') };
+    const report = JSON.parse((await runCli(['report', '--no-contrast', '--format', 'json'], env)).out) as { latest: { start: number; end: number } };
+    const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+    const span = `${day(report.latest.start)} → ${day(report.latest.end - 86_400)}`;
+    const claims = JSON.parse((await runCli(['claims', '--only', 'btc-top5-over-60', '--format', 'json'], env)).out) as { evidence: string }[];
+    expect(claims[0]!.evidence).toContain(`latest window ${span}:`);
+    const pools = JSON.parse((await runCli(['pools', '--window', '30d', '--format', 'json'], env)).out) as { windowStart: string; windowEnd: string };
+    expect(JSON.stringify(pools)).toContain(day(report.latest.start));
+  });
+});
+
 describe('suggest', () => {
   it('edit distance by hand: kitten/sitting 3, swap counts once, empty strings', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);

@@ -78,6 +78,6 @@ export async function queryClaims(q: ClaimsRequest, ctx: QueryContext): Promise<
     const r = await evaluateClaim(c, load, intervals, seed);
     results.push({ id: r.claim.id, text: r.claim.text, verdict: r.verdict, probability: r.probability, tally: r.tally, evidence: r.evidence, claim: r.claim });
   }
-  const rule = `Verdict = latest window; holds when P ≥ ${intervals.confidence}, fails when P ≤ ${(1 - intervals.confidence).toFixed(2)}, else uncertain. P comes from the multinomial sampling model for block data; other data are taken as exact.`;
+  const rule = `Verdict = latest window (day windows such as 30d end on the last full day of data, the same latest 30 days as \`nakamoto report\`; 1m/1q/1y are calendar periods); holds when P ≥ ${intervals.confidence}, fails when P ≤ ${(1 - intervals.confidence).toFixed(2)}, else uncertain. P comes from the multinomial sampling model for block data; other data are taken as exact.`;
   return { file: path, intervals, seed, claims: results, rule, untestable: only ? [] : (file.untestable ?? []) };
 }
