@@ -90,7 +90,7 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await count(page, '#contrast-geography tbody tr')).toBe(c.geography.bitcoin.length + c.geography.ai.length);
       expect(await page.locator('#contrast-geography').textContent()).toContain('survey of firms');
       expect(await page.getAttribute('#nav a[data-section=home]', 'aria-current')).toBe('page');
-      await screenshot(page, 'home', true);
+      await screenshot(page, 'home', true, false);
     });
   });
 

@@ -6,7 +6,7 @@
  * country estimates. Series colours are the shareable report's (same palette, same series order).
  */
 import * as Plot from '@observablehq/plot';
-import { CATEGORICAL } from '../../../src/interfaces/report/charts/palette.js';
+import { seriesColor } from '../../../src/interfaces/report/charts/palette.js';
 import { getJson } from '../api.js';
 import type { ContrastResult, ContrastRow, HeadlineVerdict } from '../api-types.js';
 import { chartFrame } from '../charts/frame.js';
@@ -101,7 +101,7 @@ export function createHomePage(ctx: PageContext): Page {
             return [h('h2', { 'data-claim': claim }, `“${claim}”: holds ${n('holds')}, fails ${n('fails')}, not settled ${n('not settled')}`), h('ol', { class: 'verdict-list' }, ...vs.map(verdictItem))];
           }),
         );
-        const colors = new Map(c.rows.filter((r) => r.points.length).map((r, i) => [label(r), CATEGORICAL[i % CATEGORICAL.length]!]));
+        const colors = new Map(c.rows.filter((r) => r.points.length).map((r, i) => [label(r), seriesColor(i)]));
         chart.show(
           (w) => hhiChart(c.rows, colors, w),
           { columns: ['series', 'window start', 'HHI'], rows: c.rows.flatMap((r) => r.points.map((p) => [label(r), day(p.start), int(Math.round(p.hhi))])), num: [2] },

@@ -7,7 +7,7 @@
 import type { ContrastResult } from '../../../pipeline/queries/contrast-query.js';
 import { rowLabel } from '../../../analysis/contrast/verdicts.js';
 import { composeSvg } from '../svg-document.js';
-import { CATEGORICAL } from './palette.js';
+import { seriesColor } from './palette.js';
 import { loadPlot, renderPlot } from './plot-render.js';
 
 export async function renderContrastChart(c: ContrastResult, o: { width?: number; height?: number } = {}): Promise<string> {
@@ -16,7 +16,7 @@ export async function renderContrastChart(c: ContrastResult, o: { width?: number
   const height = o.height ?? 420;
   const series = c.rows.filter((r) => r.points.length > 0);
   const names = series.map(rowLabel);
-  const colors = names.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]!);
+  const colors = names.map((_, i) => seriesColor(i));
   const pts = series.flatMap((r) => r.points.map((p) => ({ date: new Date(p.start * 1000), hhi: p.hhi, series: rowLabel(r), world: r.world === 'bitcoin' ? 'Bitcoin' : 'AI' })));
   const plot = await renderPlot({
     width,
