@@ -108,6 +108,11 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
       const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
       expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
+      // Today's top 8 are named in the share chart, none hidden in Other (issue 14).
+      const lastWindow = (await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).windows.at(-1)!;
+      const todayTop = Object.entries(lastWindow.shares).filter(([k]) => k !== 'Other').sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
+      const legend = await page.locator('#share-chart details thead th').allTextContents();
+      for (const name of todayTop) expect(legend).toContain(name);
       const pools = await queryPools({}, ctx);
       expect(await count(page, '#ranking-table tbody tr')).toBe(pools.pools.length);
       expect(await page.locator('#ranking-table tbody tr').first().textContent()).toBe(`1${pools.pools[0]!.pool}${pools.pools[0]!.blocks.toLocaleString('en-US')}${(pools.pools[0]!.share * 100).toFixed(1)}%`);
@@ -197,6 +202,22 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const models = await queryShares({ distribution: 'ai/notable-models', window: '1y', top: 8 }, ctx);
       expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(models.entities.length);
       expect(await tableRows(page, '#share-chart')).toBe(models.windows.length);
+    });
+
+    it('the Bittensor emission ranking never ranks "Other" (it comes last, without a rank)', async () => {
+      const page = await visit('/ai?d=bittensor/subnet-emission');
+      const rows = await page.locator('#ranking-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      expect(rows.length).toBeGreaterThan(2);
+      expect(rows[0]![0]).toBe('1');
+      expect(rows[0]![1]).not.toBe('Other');
+      const other = rows.findIndex((r) => r[1] === 'Other');
+      if (other >= 0) {
+        expect(other).toBe(rows.length - 1);
+        expect(rows[other]![0]).toBe('–');
+      }
+      // Ranked shares are in descending order.
+      const shares = rows.filter((r) => r[1] !== 'Other').map((r) => Number(r[2]!.replace('%', '')));
+      expect([...shares].sort((a, b) => b - a)).toEqual(shares);
     });
   });
 
