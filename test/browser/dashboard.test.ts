@@ -16,7 +16,8 @@ import { queryClaims } from '../../src/pipeline/queries/claims-query.js';
 import { queryContrast } from '../../src/pipeline/queries/contrast-query.js';
 import { queryDistributions } from '../../src/pipeline/queries/distributions-query.js';
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
-import { SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
+import { loadDistribution, SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
+import { poolName } from '../../src/pipeline/pool-names.js';
 import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
@@ -149,6 +150,23 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       await settled(page);
       expect(await page.inputValue('#ctl-from')).toBe('');
       expect(await page.inputValue('#ctl-level')).toBe('entity');
+    });
+
+    it('a slug link (/pool/foundryusa) opens the pool\'s page; a pool outside the top 30 still gets its charts', async () => {
+      const page = await visit('/pool/foundryusa');
+      await urlHas(page, '/pool/Foundry USA');
+      expect(await settled(page)).toBe('ready');
+      expect(await page.locator('h1').textContent()).toBe('Foundry USA');
+      expect(await page.locator('[data-current]').textContent()).toMatch(/^Rank 1 of \d+: /);
+      const top30 = new Set((await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).entities);
+      const sourced = await loadDistribution(ctx, 'bitcoin/pools');
+      const small = sourced.series.entities.map(poolName).find((n) => !top30.has(n) && n !== 'Unknown');
+      expect(small).toBeDefined();
+      const p2 = await visit(`/pool/${encodeURIComponent(small!)}`);
+      const withSmall = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30, include: small }, ctx);
+      expect(withSmall.entities).toContain(small);
+      expect(await count(p2, '#entity-share svg g[aria-label=line] path')).toBe(1);
+      expect(await tableRows(p2, '#entity-share')).toBe(withSmall.windows.length);
     });
 
     it('a pool page shows its share history, blocks per window and how it is identified', async () => {

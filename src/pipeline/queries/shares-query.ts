@@ -27,6 +27,8 @@ export interface SharesRequest {
   readonly top?: string | number;
   readonly source?: string;
   readonly level?: string;
+  /** An entity (display name) to name whatever its rank — an entity page outside the top 30 still gets its series. */
+  readonly include?: string;
 }
 
 export interface ShareWindow {
@@ -71,7 +73,7 @@ export async function queryShares(q: SharesRequest, ctx: QueryContext): Promise<
     for (const x of order.slice(0, top)) lastTop.add(x.e);
   }
   const firstN = new Set(candidates.slice(0, top));
-  const named = new Set(candidates.filter((e) => firstN.has(e) || lastTop.has(e)));
+  const named = new Set(candidates.filter((e) => firstN.has(e) || lastTop.has(e) || (q.include !== undefined && label(e) === q.include)));
   const rest = ranked.length > named.size;
   const windows = dists.map((d) => {
     const shares: Record<string, number> = {};

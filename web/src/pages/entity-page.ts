@@ -50,6 +50,12 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
       controls.sync(v);
       const id = bitcoin ? 'bitcoin/pools' : v.d!;
       const back = bitcoin ? `/bitcoin${v.level ? `?level=${v.level}` : ''}` : `/ai?d=${id}${v.level ? `&level=${v.level}` : ''}`;
+      if (bitcoin && v.level !== 'entity') {
+        // `/pool/foundryusa` (the attribution slug) is the same pool as `/pool/Foundry USA`: go to the canonical page.
+        const all = await getJson<PoolsResult>('/api/pools', { window: '30d' }, signal);
+        const bySlug = all.pools.find((p) => p.slug === name && p.pool !== name) ?? (all.pools.some((p) => p.pool === name) ? undefined : all.pools.find((p) => poolSlug(p.pool) === poolSlug(name) && p.pool !== name));
+        if (bySlug) return ctx.redirect(`/pool/${encodeURIComponent(bySlug.pool)}${window.location.search}`);
+      }
       const info = await getJson<DistributionInfo>(`/api/distributions/${id}`, {}, signal);
       replace(head, h('p', { class: 'note' }, h('a', { href: back }, `← ${info.title}`)), h('h1', {}, name), h('p', { class: 'lede' }, `${info.entity} in ${info.title} (${info.unit}).`));
       const level = v.level && info.levels.includes(v.level) ? v.level : undefined;
@@ -67,10 +73,10 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
         );
       });
       const loadHistory = guarded({ message: (n) => [share, amount].forEach((f) => f.message(n.cloneNode(true))) }, async () => {
-        const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30 }, signal);
+        const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30, include: name }, signal);
         replace(identity, identification(bitcoin, name, r, level));
         if (!r.entities.includes(name)) {
-          const msg = `${name} is not among the 30 largest over this range (it counts in Other).`;
+          const msg = `${name} has no ${info.unit} in this range.`;
           share.message(msg);
           amount.message(msg);
           return;
