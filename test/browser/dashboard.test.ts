@@ -222,6 +222,18 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await tableRows(page, '#share-chart')).toBe(models.windows.length);
     });
 
+    it('an AI entity page fills its current-share box and draws the last window at full width', async () => {
+      const page = await visit('/ai/entity/Google?d=ai/compute-owners');
+      const r = await queryShares({ distribution: 'ai/compute-owners', window: '1y', top: 30, include: 'Google' }, ctx);
+      const last = r.windows.at(-1)!;
+      const current = await page.locator('[data-current]').textContent();
+      expect(current).toContain(`${((last.shares.Google ?? 0) * 100).toFixed(1)}% of H100e in ${last.start} → ${last.end}`);
+      const widths = await page.locator('#entity-amount svg g[aria-label=rect] rect').evaluateAll((rs) => rs.map((x) => Number(x.getAttribute('width'))));
+      expect(widths.length).toBe(r.windows.length);
+      // Yearly windows: the last bar is as wide as the others (it used to be a 30-day sliver).
+      expect(widths.at(-1)!).toBeGreaterThan(0.8 * Math.max(...widths.slice(0, -1)));
+    });
+
     it('the Bittensor emission ranking never ranks "Other" (it comes last, without a rank)', async () => {
       const page = await visit('/ai?d=bittensor/subnet-emission');
       const rows = await page.locator('#ranking-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));

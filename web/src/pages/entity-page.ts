@@ -60,7 +60,21 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
       replace(head, h('p', { class: 'note' }, h('a', { href: back }, `← ${info.title}`)), h('h1', {}, name), h('p', { class: 'lede' }, `${info.entity} in ${info.title} (${info.unit}).`));
       const level = v.level && info.levels.includes(v.level) ? v.level : undefined;
       const loadCurrent = guarded(current, async () => {
-        if (!bitcoin) return replace(current, h('p', { class: 'note' }, 'Current share: the last window of the chart below.'));
+        if (!bitcoin) {
+          // The current share: the entity's share in the last window with data (same request as the chart, so the same numbers).
+          const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30, include: name }, signal);
+          const last = r.windows.at(-1);
+          const share = last ? (last.shares[name] ?? 0) : null;
+          const ranked = last ? Object.entries(last.shares).filter(([k, s]) => k !== 'Other' && s > 0).sort((a, b) => b[1] - a[1]) : [];
+          const rank = ranked.findIndex(([k]) => k === name);
+          return replace(
+            current,
+            h('h2', {}, 'Current share'),
+            last && share !== null
+              ? h('p', { 'data-current': true }, `${pct(share)} of ${info.unit} in ${last.start} → ${last.end} (end exclusive)${rank >= 0 ? `, rank ${rank + 1} of ${ranked.length} named` : ''}.`)
+              : h('p', {}, 'No data in this range.'),
+          );
+        }
         const r = await getJson<PoolsResult>('/api/pools', { window: '30d', level }, signal);
         const row = r.pools.find((p) => p.pool === name);
         replace(
