@@ -26,7 +26,8 @@ const dayRows = () =>
     .split('\n')
     .slice(1)
     .map((l) => l.split(','))
-    .map(([day, entity, blocks]) => ({ day: day!, entity: entity!, blocks: Number(blocks) }));
+    // One pool, two label versions: the v1 slug oceanxyz is OCEAN (SLUG_ALIASES in src/pipeline/series-source.ts).
+    .map(([day, entity, blocks]) => ({ day: day!, entity: entity === 'oceanxyz' ? 'ocean' : entity!, blocks: Number(blocks) }));
 
 function hhi(counts: Map<string, number>): number {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
