@@ -234,6 +234,21 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(widths.at(-1)!).toBeGreaterThan(0.8 * Math.max(...widths.slice(0, -1)));
     });
 
+    it('Bittensor stake: ranking labels and share values fit inside the chart (no clipping)', async () => {
+      const page = await visit('/ai?d=bittensor/stake');
+      const box = await inPage<{ svg: { left: number; right: number }; ticks: { left: number }[]; values: { right: number }[] }>(
+        page,
+        `(() => { const svg = document.querySelector('#ranking-chart svg'); const r = svg.getBoundingClientRect();
+          const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => ({ left: t.getBoundingClientRect().left }));
+          const values = [...svg.querySelectorAll('g[aria-label=text] text')].map((t) => ({ right: t.getBoundingClientRect().right }));
+          return { svg: { left: r.left, right: r.right }, ticks, values }; })()`,
+      );
+      expect(box.ticks.length).toBeGreaterThan(3);
+      for (const t of box.ticks) expect(t.left).toBeGreaterThanOrEqual(box.svg.left - 0.5);
+      expect(box.values.length).toBeGreaterThan(3);
+      for (const v of box.values) expect(v.right).toBeLessThanOrEqual(box.svg.right + 0.5);
+    });
+
     it('the Bittensor emission ranking never ranks "Other" (it comes last, without a rank)', async () => {
       const page = await visit('/ai?d=bittensor/subnet-emission');
       const rows = await page.locator('#ranking-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
@@ -383,6 +398,18 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
         expect(await background()).toBe('rgb(255, 255, 255)');
       } finally {
         await dark.close();
+      }
+    });
+
+    it('Compare at phone width: the time-axis labels do not overlap', async () => {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+      try {
+        const page = await visit('/compare', phone);
+        const boxes = await inPage<{ left: number; right: number }[]>(page, `[...document.querySelectorAll('#compare-chart svg g[aria-label="x-axis tick label"] text')].map((t) => { const r = t.getBoundingClientRect(); return { left: r.left, right: r.right }; })`);
+        expect(boxes.length).toBeGreaterThan(1);
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThan(boxes[i - 1]!.right);
+      } finally {
+        await phone.close();
       }
     });
 
