@@ -36,6 +36,8 @@ export interface ContrastSeriesSpec {
   readonly latestDays?: number;
   /** Who published the numbers (kept apart where publishers differ). */
   readonly publisher: string;
+  /** Also test the last N windows on their own (e.g. 24 months), when the series has at least N + 5: a long rise can hide a recent fall. */
+  readonly recentWindows?: number;
   /** True when the observations are a random sample (blocks) and intervals apply. */
   readonly sampled: boolean;
   readonly caveat?: string;
@@ -78,6 +80,8 @@ export interface ContrastRow {
   readonly latest: LatestValue | null;
   /** Trend of HHI per window over the stated period. */
   readonly trend: Trend & { readonly metric: 'hhi'; readonly window: string };
+  /** The same test over the last `recentWindows` windows only (absent when not asked or too short). */
+  readonly recent?: Trend;
   /** HHI per trend window (for charts). */
   readonly points: readonly TrendPointOut[];
   readonly caveat: string | null;
@@ -169,6 +173,9 @@ export function summariseSeries(spec: ContrastSeriesSpec, sourced: SourcedSeries
   const results = from < cov.end ? computeWindowMetrics({ time: sourced.series }, windowSpec, { start: from, end: cov.end }, [M.hhi]) : [];
   const points = results.filter((r) => r.total > 0 && (r.values[M.hhi.id] ?? null) !== null).map((r) => ({ start: r.window.start, hhi: r.values[M.hhi.id]! }));
   const last = [...results].reverse().find((r) => r.total > 0)?.window ?? null;
-  const trend = trendOf(points.map((p) => ({ t: p.start, value: p.hhi })), { seed });
-  return { ...base, latest: latestOf(spec, sourced, last, opts.displayName ?? ((x) => x), seed), points, trend: { ...trend, metric: 'hhi', window: size.text } };
+  const tp = points.map((p) => ({ t: p.start, value: p.hhi }));
+  const trend = trendOf(tp, { seed });
+  const k = spec.recentWindows;
+  const recent = k !== undefined && tp.length >= k + 5 ? trendOf(tp.slice(-k), { seed }) : undefined;
+  return { ...base, latest: latestOf(spec, sourced, last, opts.displayName ?? ((x) => x), seed), points, trend: { ...trend, metric: 'hhi', window: size.text }, ...(recent ? { recent } : {}) };
 }

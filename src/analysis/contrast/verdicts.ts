@@ -10,6 +10,7 @@
  * Each verdict carries the evidence line that decides it and, when not settled, what data would.
  * Pure: works on the summarised rows.
  */
+import type { Trend } from '../trend/trend.js';
 import type { ContrastRow } from './series-summary.js';
 
 export type Verdict = 'holds' | 'fails' | 'not settled';
@@ -42,8 +43,14 @@ export function rowLabel(r: ContrastRow): string {
 
 /** "HHI per month 2020-01-01 → 2026-03-01 (75 windows): Theil–Sen +41/yr [−3, +90]; Mann–Kendall S = 812, Hamed–Rao p = 0.012 → rising". */
 export function trendEvidence(r: ContrastRow): string {
-  const t = r.trend;
-  const per = WINDOW_WORD[t.window] ?? t.window;
+  const main = trendLine(r.trend, WINDOW_WORD[r.trend.window] ?? r.trend.window);
+  const q = r.recent;
+  if (!q || q.direction === 'too short') return main;
+  const p = q.p! < 0.001 ? q.p!.toExponential(1) : q.p!.toFixed(3);
+  return `${main}; last ${q.n} windows alone (${day(q.from)} → ${day(q.to)}): Theil–Sen ${signed(q.slopePerYear!)}/yr [${signed(q.slopeLo!)}, ${signed(q.slopeHi!)}], p = ${p} → ${q.direction}`;
+}
+
+function trendLine(t: Trend, per: string): string {
   if (t.direction === 'too short') return `HHI per ${per}: ${t.n} window(s) with data${t.n ? ` (${day(t.from)} → ${day(t.to)})` : ''} — too few for a trend test (needs 5)`;
   const p = t.p! < 0.001 ? t.p!.toExponential(1) : t.p!.toFixed(3);
   return `HHI per ${per}, ${day(t.from)} → ${day(t.to)} (${t.n} windows): Theil–Sen ${signed(t.slopePerYear!)}/yr [${signed(t.slopeLo!)}, ${signed(t.slopeHi!)}]; Mann–Kendall S = ${t.s}, Hamed–Rao p = ${p} → ${t.direction}`;

@@ -27,7 +27,9 @@ export function trendCell(r: ContrastRow): string {
   if (t.direction === 'too short') return `too short (${t.n} snapshot${t.n === 1 ? '' : 's'})`;
   const p = t.p! < 0.001 ? '<0.001' : t.p!.toFixed(3);
   const slope = `${t.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(t.slopePerYear!).toFixed(0)}/yr`;
-  return `${t.direction} ${slope} p=${p}, ${month(t.from)}→${month(t.to)} ${PER[t.window] ?? t.window}`;
+  const q = r.recent;
+  const recent = q && q.direction !== 'too short' ? `; last ${q.n}: ${q.direction} ${q.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(q.slopePerYear!).toFixed(0)}/yr` : '';
+  return `${t.direction} ${slope} p=${p}, ${month(t.from)}→${month(t.to)} ${PER[t.window] ?? t.window}${recent}`;
 }
 
 export function renderContrastText(c: ContrastResult): string {

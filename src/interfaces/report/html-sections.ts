@@ -145,7 +145,7 @@ export function contrastSection(d: ReportData): string {
   const rows = c.rows.map((r) => {
     const l = r.latest;
     const t = r.trend;
-    const trend = r.unavailable ? 'no data' : t.direction === 'too short' ? `too short (${t.n})` : `${t.direction}, ${t.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(t.slopePerYear!).toFixed(0)}/yr [${t.slopeLo!.toFixed(0)}, ${t.slopeHi!.toFixed(0)}], p = ${t.p!.toFixed(3)}, ${day(t.from)} → ${day(t.to)}`;
+    const trend = r.unavailable ? 'no data' : t.direction === 'too short' ? `too short (${t.n})` : `${t.direction}, ${t.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(t.slopePerYear!).toFixed(0)}/yr [${t.slopeLo!.toFixed(0)}, ${t.slopeHi!.toFixed(0)}], p = ${t.p!.toFixed(3)}, ${day(t.from)} → ${day(t.to)}${r.recent && r.recent.direction !== 'too short' ? `; last ${r.recent.n} windows: ${r.recent.direction}, ${r.recent.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(r.recent.slopePerYear!).toFixed(0)}/yr` : ''}`;
     return [
       esc(`${r.world === 'bitcoin' ? 'Bitcoin' : 'AI'} · ${r.lens}`),
       esc(r.unavailable ? 'unavailable' : (l?.label ?? '–')),

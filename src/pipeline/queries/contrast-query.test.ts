@@ -61,6 +61,12 @@ describe('queryContrast on the embedded default and staged datasets', () => {
     expect(pools.points.map((p) => new Date(p.start * 1000).toISOString().slice(0, 7))).toEqual(months);
     pools.points.forEach((p, i) => expect(p.hhi).toBeCloseTo(hhi(byMonth.get(months[i]!)!), 9));
     expect(pools.trend.s).toBe(mannKendall(pools.points.map((p) => p.hhi)).s);
+    // The last 24 months on their own: the same test on the last 24 points, shown in the evidence.
+    expect(pools.recent!.n).toBe(24);
+    expect(pools.recent!.s).toBe(mannKendall(pools.points.slice(-24).map((p) => p.hhi)).s);
+    const v = c.verdicts.find((x) => x.series === 'btc-pools')!;
+    expect(v.evidence).toContain(`; last 24 windows alone (${new Date(pools.points.at(-24)!.start * 1000).toISOString().slice(0, 10)} → `);
+    expect(v.evidence).toContain(`→ ${pools.recent!.direction}`);
   });
   it('verdicts: one per Bitcoin row for claim 1, one per AI row for claims 2 and 3, each with evidence', () => {
     const btc = c.rows.filter((r) => r.world === 'bitcoin').length;

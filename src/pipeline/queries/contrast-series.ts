@@ -17,11 +17,11 @@ export interface ContrastEntry extends ContrastSeriesSpec {
 export const CONTRAST_SERIES: readonly ContrastEntry[] = [
   {
     key: 'btc-pools', world: 'bitcoin', lens: 'mining pools', distribution: 'bitcoin/pools', axis: 'control',
-    trendWindow: '1m', latestDays: 30, sampled: true, publisher: 'block attribution (mempool.space pool rules)',
+    trendWindow: '1m', latestDays: 30, recentWindows: 24, sampled: true, publisher: 'block attribution (mempool.space pool rules)',
   },
   {
     key: 'btc-owners', world: 'bitcoin', lens: 'pool owners', distribution: 'bitcoin/pools', level: 'entity', axis: 'control',
-    trendWindow: '1m', latestDays: 30, sampled: true, publisher: 'block attribution + dated ownership links',
+    trendWindow: '1m', latestDays: 30, recentWindows: 24, sampled: true, publisher: 'block attribution + dated ownership links',
     caveat: 'pools merged by dated, sourced ownership links (docs/attribution.md); proxy pools mining on others’ templates are not merged at this level',
   },
   // Template-family level (i11): add { key: 'btc-templates', …, level: 'template' } here.

@@ -23,7 +23,9 @@ function trendText(r: ContrastRow): string {
   if (r.unavailable) return 'no data';
   if (t.direction === 'too short') return `too short (${t.n} snapshot${t.n === 1 ? '' : 's'})`;
   const s = t.slopePerYear!;
-  return `${t.direction}, ${s >= 0 ? '+' : '−'}${Math.abs(s).toFixed(0)}/yr [${t.slopeLo!.toFixed(0)}, ${t.slopeHi!.toFixed(0)}], p = ${t.p!.toFixed(3)}, ${day(t.from)} → ${day(t.to)}`;
+  const q = r.recent;
+  const recent = q && q.direction !== 'too short' ? `; last ${q.n} windows: ${q.direction}, ${q.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(q.slopePerYear!).toFixed(0)}/yr` : '';
+  return `${t.direction}, ${s >= 0 ? '+' : '−'}${Math.abs(s).toFixed(0)}/yr [${t.slopeLo!.toFixed(0)}, ${t.slopeHi!.toFixed(0)}], p = ${t.p!.toFixed(3)}, ${day(t.from)} → ${day(t.to)}${recent}`;
 }
 
 function range(lo: number | null | undefined, hi: number | null | undefined, f: (x: number) => string): string {
