@@ -18,6 +18,7 @@ import { queryDistributions } from '../../src/pipeline/queries/distributions-que
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
 import { loadDistribution, SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
 import { poolName } from '../../src/pipeline/pool-names.js';
+import { colorsFor } from '../../src/interfaces/report/charts/palette.js';
 import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
@@ -109,6 +110,12 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
       const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
       expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
+      // The same pool has the same colour here and in the shareable report (one palette, same order).
+      const fills = await page.locator('#share-chart svg g[aria-label=area] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+      const reportColours = colorsFor(shares.entities);
+      shares.entities.forEach((name, i) => {
+        if (name !== 'Other') expect(fills[i], name).toBe(reportColours[i]);
+      });
       // Today's top 8 are named in the share chart, none hidden in Other (issue 14).
       const lastWindow = (await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).windows.at(-1)!;
       const todayTop = Object.entries(lastWindow.shares).filter(([k]) => k !== 'Other').sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);

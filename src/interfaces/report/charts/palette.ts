@@ -16,7 +16,8 @@ export function seriesColor(i: number): string {
 /** A colour per name in order, `Other` grey. */
 export function colorsFor(names: readonly string[]): string[] {
   let k = 0;
-  return names.map((n) => (n === 'Other' ? OTHER_COLOR : CATEGORICAL[k++ % CATEGORICAL.length]!));
+  // Ten categorical colours, then ten more (never a repeat before the twentieth series), as the dashboard.
+  return names.map((n) => (n === 'Other' ? OTHER_COLOR : seriesColor(k++)));
 }
 
 /** `2024-01-01` → Date at UTC midnight (Plot treats Dates on a UTC time scale). */
