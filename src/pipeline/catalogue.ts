@@ -3,6 +3,7 @@
  * with its unit, entity kind, aggregation and how to load it. `nakamoto distributions` lists it and
  * `nakamoto metrics <id>` looks ids up here.
  */
+import { didYouMean } from '../domain/suggest.js';
 import { loadOwnershipLinks } from '../attribute/rules/load.js';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
@@ -99,6 +100,6 @@ export function listDistributions(): readonly DistributionEntry[] {
 
 export function getDistribution(id: string): DistributionEntry {
   const e = entries.find((x) => x.id === id);
-  if (!e) throw new NotFoundError(`invalid distribution: ${id} (known: ${entries.map((x) => x.id).join(', ')}; or \`file <csv>\`)`);
+  if (!e) throw new NotFoundError(`invalid distribution: ${id}${didYouMean(id, entries.map((x) => x.id))} (known: ${entries.map((x) => x.id).join(', ')}; or \`file <csv>\`)`);
   return e;
 }

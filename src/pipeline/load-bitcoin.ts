@@ -10,7 +10,7 @@ import { readCsv } from '../sources/files/csv.js';
 import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { readLongDaily } from '../sources/datasets/daily-counts.js';
 import type { Store } from '../store/store.js';
-import { heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
+import { canonicalSlug, heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data', 'default');
 export const DEFAULT_DAILY_FILE = 'bitcoin-pools-daily.csv.gz';
@@ -32,7 +32,8 @@ export async function loadEmbeddedDefault(dir = DEFAULT_DATA_DIR): Promise<Sourc
   const { batch } = readLongDaily(table, DEFAULT_SOURCE, EMBEDDED_DESCRIPTION, false);
   const index = new Map<string, number>();
   const entities: string[] = [];
-  const entity = Int32Array.from(batch.entities, (e) => {
+  const entity = Int32Array.from(batch.entities, (raw) => {
+    const e = canonicalSlug(raw);
     let k = index.get(e);
     if (k === undefined) {
       k = entities.length;
@@ -50,6 +51,7 @@ export async function loadEmbeddedDefault(dir = DEFAULT_DATA_DIR): Promise<Sourc
       source: DEFAULT_SOURCE,
       description: EMBEDDED_DESCRIPTION,
       rulesVersions: ['mempool.space slugs (labels as published)'],
+      notes: ['the v1 label oceanxyz is counted as ocean (one pool, two label versions)'],
       from: `embedded default (data/default/${DEFAULT_DAILY_FILE})`,
       level: 'pool',
       unit: 'blocks',

@@ -124,11 +124,23 @@ export function seriesFromDailyCounts(d: StoredDailyCounts): { series: Observati
  * Merge block label sets by height, earlier sets taking precedence (e.g. v1, then v2 where v1 has
  * none). Each set is in height order, so this is a k-way merge in linear time.
  */
+/**
+ * One pool under two slugs across label versions: the v1 labels call OCEAN `oceanxyz`, v2 and the
+ * node file `ocean`. Merged when label versions are combined (the composite source and the embedded
+ * default), so one pool is one entity (issue 14). Each source on its own keeps its own labels.
+ */
+export const SLUG_ALIASES: Readonly<Record<string, string>> = { oceanxyz: 'ocean' };
+
+export function canonicalSlug(slug: string): string {
+  return SLUG_ALIASES[slug] ?? slug;
+}
+
 export function mergeBlockLabels(sets: readonly StoredBlockLabels[]): StoredBlockLabels {
   const labels: string[] = [];
   const index = new Map<string, number>();
   const remap = sets.map((s) =>
-    Int32Array.from(s.labels, (name) => {
+    Int32Array.from(s.labels, (raw) => {
+      const name = canonicalSlug(raw);
       let k = index.get(name);
       if (k === undefined) {
         k = labels.length;

@@ -13,9 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/interfaces/cli/output.js';
 import { queryAttackCost, queryDoubleSpend, querySelfishMining } from '../../src/pipeline/queries/attack-query.js';
 import { queryClaims } from '../../src/pipeline/queries/claims-query.js';
+import { queryContrast } from '../../src/pipeline/queries/contrast-query.js';
 import { queryDistributions } from '../../src/pipeline/queries/distributions-query.js';
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
-import { SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
+import { loadDistribution, SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
+import { poolName } from '../../src/pipeline/pool-names.js';
+import { colorsFor } from '../../src/interfaces/report/charts/palette.js';
 import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
@@ -69,9 +72,33 @@ const urlHas = (page: Page, text: string) => page.waitForFunction(`decodeURIComp
 const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expression);
   const tableRows = (page: Page, frame: string) => page.locator(`${frame} details table tbody tr`).count();
 
+  describe('Home: Bitcoin vs AI', () => {
+    it('answers the contrast as `nakamoto report` does: verdicts with evidence, HHI chart, side-by-side and geography tables', async () => {
+      const page = await visit('/');
+      const c = await queryContrast(ctx);
+      expect(await page.locator('h1').textContent()).toBe(c.question);
+      expect(await count(page, '#contrast-claims li[data-verdict]')).toBe(c.verdicts.length);
+      const shown = await page.locator('#contrast-claims li[data-verdict]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-series')}:${e.getAttribute('data-verdict')}`));
+      expect(shown).toEqual(c.verdicts.map((v) => `${v.series}:${v.verdict}`));
+      expect(await page.locator('#contrast-claims li[data-verdict] .note').first().textContent()).toBe(c.verdicts[0]!.evidence);
+      for (const claim of c.claims) expect(await count(page, `#contrast-claims h2[data-claim="${claim}"]`)).toBe(1);
+      expect(await count(page, '#contrast-chart svg g[aria-label=line] path')).toBeGreaterThanOrEqual(c.rows.filter((r) => r.points.length > 1).length);
+      expect(await tableRows(page, '#contrast-chart')).toBe(c.rows.reduce((a, r) => a + r.points.length, 0));
+      expect(await count(page, '#contrast-table tbody tr')).toBe(c.rows.length);
+      const pools = c.rows.find((r) => r.key === 'btc-pools')!;
+      expect(await page.locator('#contrast-table tbody tr').first().locator('td').nth(5).textContent()).toBe(
+        `${Math.round(pools.latest!.hhi!).toLocaleString('en-US')} [${Math.round(pools.latest!.intervals!.hhi.lo!).toLocaleString('en-US')}–${Math.round(pools.latest!.intervals!.hhi.hi!).toLocaleString('en-US')}]`,
+      );
+      expect(await count(page, '#contrast-geography tbody tr')).toBe(c.geography.bitcoin.length + c.geography.ai.length);
+      expect(await page.locator('#contrast-geography').textContent()).toContain('survey of firms');
+      expect(await page.getAttribute('#nav a[data-section=home]', 'aria-current')).toBe('page');
+      await screenshot(page, 'home', true, false);
+    });
+  });
+
   describe('Bitcoin', () => {
     it('shows the stacked shares, three metrics with 95% bands, the ranking and provenance', async () => {
-      const page = await visit('/');
+      const page = await visit('/bitcoin');
       const shares = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 8 }, ctx);
       expect(await count(page, '#share-chart svg g[aria-label=area] path')).toBe(shares.entities.length);
       expect(await tableRows(page, '#share-chart')).toBe(shares.windows.length);
@@ -83,6 +110,17 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
       const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
       expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
+      // The same pool has the same colour here and in the shareable report (one palette, same order).
+      const fills = await page.locator('#share-chart svg g[aria-label=area] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+      const reportColours = colorsFor(shares.entities);
+      shares.entities.forEach((name, i) => {
+        if (name !== 'Other') expect(fills[i], name).toBe(reportColours[i]);
+      });
+      // Today's top 8 are named in the share chart, none hidden in Other (issue 14).
+      const lastWindow = (await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).windows.at(-1)!;
+      const todayTop = Object.entries(lastWindow.shares).filter(([k]) => k !== 'Other').sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
+      const legend = await page.locator('#share-chart details thead th').allTextContents();
+      for (const name of todayTop) expect(legend).toContain(name);
       const pools = await queryPools({}, ctx);
       expect(await count(page, '#ranking-table tbody tr')).toBe(pools.pools.length);
       expect(await page.locator('#ranking-table tbody tr').first().textContent()).toBe(`1${pools.pools[0]!.pool}${pools.pools[0]!.blocks.toLocaleString('en-US')}${(pools.pools[0]!.share * 100).toFixed(1)}%`);
@@ -121,8 +159,25 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await page.inputValue('#ctl-level')).toBe('entity');
     });
 
+    it('a slug link (/pool/foundryusa) opens the pool\'s page; a pool outside the top 30 still gets its charts', async () => {
+      const page = await visit('/pool/foundryusa');
+      await urlHas(page, '/pool/Foundry USA');
+      expect(await settled(page)).toBe('ready');
+      expect(await page.locator('h1').textContent()).toBe('Foundry USA');
+      expect(await page.locator('[data-current]').textContent()).toMatch(/^Rank 1 of \d+: /);
+      const top30 = new Set((await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).entities);
+      const sourced = await loadDistribution(ctx, 'bitcoin/pools');
+      const small = sourced.series.entities.map(poolName).find((n) => !top30.has(n) && n !== 'Unknown');
+      expect(small).toBeDefined();
+      const p2 = await visit(`/pool/${encodeURIComponent(small!)}`);
+      const withSmall = await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30, include: small }, ctx);
+      expect(withSmall.entities).toContain(small);
+      expect(await count(p2, '#entity-share svg g[aria-label=line] path')).toBe(1);
+      expect(await tableRows(p2, '#entity-share')).toBe(withSmall.windows.length);
+    });
+
     it('a pool page shows its share history, blocks per window and how it is identified', async () => {
-      const page = await visit('/');
+      const page = await visit('/bitcoin');
       const pools = await queryPools({}, ctx);
       const top = pools.pools[0]!;
       await page.locator('#ranking-table a', { hasText: top.pool }).first().click();
@@ -183,6 +238,49 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await count(page, '#share-chart svg g[aria-label=area]')).toBe(0);
       expect(await count(page, '[id^=metric-] .single-value')).toBe(3);
       expect(await page.locator('#metric-nakamoto-coefficient .single-value').textContent()).toBe('2 at snapshot 2025-11-10T15:12:24Z');
+    });
+
+    it('an AI entity page fills its current-share box and draws the last window at full width', async () => {
+      const page = await visit('/ai/entity/Google?d=ai/compute-owners');
+      const r = await queryShares({ distribution: 'ai/compute-owners', window: '1y', top: 30, include: 'Google' }, ctx);
+      const last = r.windows.at(-1)!;
+      const current = await page.locator('[data-current]').textContent();
+      expect(current).toContain(`${((last.shares.Google ?? 0) * 100).toFixed(1)}% of H100e in ${last.start} → ${last.end}`);
+      const widths = await page.locator('#entity-amount svg g[aria-label=rect] rect').evaluateAll((rs) => rs.map((x) => Number(x.getAttribute('width'))));
+      expect(widths.length).toBe(r.windows.length);
+      // Yearly windows: the last bar is as wide as the others (it used to be a 30-day sliver).
+      expect(widths.at(-1)!).toBeGreaterThan(0.8 * Math.max(...widths.slice(0, -1)));
+    });
+
+    it('Bittensor stake: ranking labels and share values fit inside the chart (no clipping)', async () => {
+      const page = await visit('/ai?d=bittensor/stake');
+      const box = await inPage<{ svg: { left: number; right: number }; ticks: { left: number }[]; values: { right: number }[] }>(
+        page,
+        `(() => { const svg = document.querySelector('#ranking-chart svg'); const r = svg.getBoundingClientRect();
+          const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => ({ left: t.getBoundingClientRect().left }));
+          const values = [...svg.querySelectorAll('g[aria-label=text] text')].map((t) => ({ right: t.getBoundingClientRect().right }));
+          return { svg: { left: r.left, right: r.right }, ticks, values }; })()`,
+      );
+      expect(box.ticks.length).toBeGreaterThan(3);
+      for (const t of box.ticks) expect(t.left).toBeGreaterThanOrEqual(box.svg.left - 0.5);
+      expect(box.values.length).toBeGreaterThan(3);
+      for (const v of box.values) expect(v.right).toBeLessThanOrEqual(box.svg.right + 0.5);
+    });
+
+    it('the Bittensor emission ranking never ranks "Other" (it comes last, without a rank)', async () => {
+      const page = await visit('/ai?d=bittensor/subnet-emission');
+      const rows = await page.locator('#ranking-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      expect(rows.length).toBeGreaterThan(2);
+      expect(rows[0]![0]).toBe('1');
+      expect(rows[0]![1]).not.toBe('Other');
+      const other = rows.findIndex((r) => r[1] === 'Other');
+      if (other >= 0) {
+        expect(other).toBe(rows.length - 1);
+        expect(rows[other]![0]).toBe('–');
+      }
+      // Ranked shares are in descending order.
+      const shares = rows.filter((r) => r[1] !== 'Other').map((r) => Number(r[2]!.replace('%', '')));
+      expect([...shares].sort((a, b) => b - a)).toEqual(shares);
     });
   });
 
@@ -305,7 +403,7 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
     it('follows the system theme, toggles and remembers the choice', async () => {
       const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
       try {
-        const page = await visit('/', dark);
+        const page = await visit('/bitcoin', dark);
         const background = () => inPage<string>(page, 'getComputedStyle(document.documentElement).backgroundColor');
         expect(await page.getAttribute('#theme-toggle', 'aria-pressed')).toBe('true');
         expect(await background()).toBe('rgb(15, 20, 25)');
@@ -321,13 +419,26 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       }
     });
 
+    it('Compare at phone width: the time-axis labels do not overlap', async () => {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+      try {
+        const page = await visit('/compare', phone);
+        const boxes = await inPage<{ left: number; right: number }[]>(page, `[...document.querySelectorAll('#compare-chart svg g[aria-label="x-axis tick label"] text')].map((t) => { const r = t.getBoundingClientRect(); return { left: r.left, right: r.right }; })`);
+        expect(boxes.length).toBeGreaterThan(1);
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThan(boxes[i - 1]!.right);
+      } finally {
+        await phone.close();
+      }
+    });
+
     it('fits a phone-width screen without sideways scrolling', async () => {
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
       try {
-        for (const path of ['/', '/ai', '/attack', '/compare']) {
+        for (const path of ['/', '/bitcoin', '/ai', '/attack', '/compare']) {
           const page = await visit(path, phone);
           expect(await inPage<number>(page, 'document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390);
-          if (path === '/') await screenshot(page, 'bitcoin-phone', true, false);
+          if (path === '/bitcoin') await screenshot(page, 'bitcoin-phone', true, false);
+          if (path === '/') await screenshot(page, 'home-phone', true, false);
         }
       } finally {
         await phone.close();

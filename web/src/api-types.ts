@@ -23,3 +23,6 @@ export interface SimBand {
   readonly p05: readonly (number | null)[];
   readonly p95: readonly (number | null)[];
 }
+export type { ContrastResult } from '../../src/pipeline/queries/contrast-query.js';
+export type { ContrastRow } from '../../src/analysis/contrast/series-summary.js';
+export type { HeadlineVerdict } from '../../src/analysis/contrast/verdicts.js';

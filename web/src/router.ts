@@ -16,6 +16,8 @@ export interface PageContext {
   /** Change query parameters (merged into the current ones); pushes a history entry unless replace. */
   setParams(changes: ParamValues, opts?: { replace?: boolean }): void;
   navigate(href: string): void;
+  /** Replace the current URL (no new history entry) and render it, e.g. a slug link to the canonical page. */
+  redirect(href: string): void;
 }
 
 export interface Page {
@@ -72,6 +74,10 @@ export function startRouter(routes: readonly Route[], root: HTMLElement, nav: HT
         },
         navigate: (href) => {
           history.pushState(null, '', href);
+          void render();
+        },
+        redirect: (href) => {
+          history.replaceState(null, '', href);
           void render();
         },
       };

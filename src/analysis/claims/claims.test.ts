@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { toObservationSeries } from '../../domain/observations.js';
 import type { SourcedSeries } from '../../pipeline/series-source.js';
-import { evaluateClaim } from './evaluate.js';
+import { comparisonText, evaluateClaim } from './evaluate.js';
 import { parseClaimsFile, type Claim } from './schema.js';
 
 const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 1000;
@@ -91,3 +91,37 @@ function lbeta(a: number, b: number): number {
   };
   return lg(a) + lg(b) - lg(a + b);
 }
+
+describe('claims: events, untestable claims, and the comparison as decided (issue 14)', () => {
+  it('parses a dated, sourced event and the untestable list; ids are unique across both', () => {
+    const ok = parseClaimsFile(
+      `version: 1\nclaims:\n  - id: a\n    kind: change\n    text: t\n    origin: o\n    event: { date: '2021-05-21', what: w, source: s }\n    distribution: bitcoin/pools\n    metric: hhi\n    window: 90d\n    before: '2021-05-20'\n    after: '2021-08-18'\n    op: '>'\nuntestable:\n  - { id: b, text: t, origin: o, reason: r, needs: n }\n`,
+      'f.yaml',
+    );
+    expect(ok.claims[0]!.event).toEqual({ date: '2021-05-21', what: 'w', source: 's' });
+    expect(ok.untestable).toEqual([{ id: 'b', text: 't', origin: 'o', reason: 'r', needs: 'n' }]);
+    expect(() => parseClaimsFile(`version: 1\nclaims:\n  - { id: a, kind: threshold, text: t, origin: o, distribution: d, metric: hhi, window: 1y, op: '>', value: 1 }\nuntestable:\n  - { id: a, text: t, origin: o, reason: r, needs: n }\n`, 'f.yaml')).toThrow(/f\.yaml \[untestable\.0\.id\]: duplicate claim id a/);
+    expect(() => parseClaimsFile(`version: 1\nclaims:\n  - { id: a, kind: threshold, text: t, origin: o, distribution: d, metric: hhi, window: 1y, op: '>', value: 1, event: { date: 'May 2021', what: w, source: s } }\n`, 'f.yaml')).toThrow(/claims\.0\.event\.date/);
+  });
+  it('prints the comparison as it is decided: a failing claim shows the negated operator and the claim', () => {
+    expect(comparisonText(3, '<=', 2)).toBe('3 > 2 (claim: <= 2)');
+    expect(comparisonText(1014.2, '>', 1054.4)).toBe('1014 ≤ 1054 (claim: > 1054)');
+    expect(comparisonText(0.331, '>=', 0.3)).toBe('0.331 >= 0.300');
+    expect(comparisonText(3, '<=', 3)).toBe('3 <= 3');
+    expect(comparisonText(27, '<', 26)).toBe('27 ≥ 26 (claim: < 26)');
+  });
+  it('the shipped file parses, with every regulatory claim carrying a dated event and an untestable list', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { DEFAULT_CLAIMS } = await import('../../pipeline/queries/claims-query.js');
+    const f = parseClaimsFile(readFileSync(DEFAULT_CLAIMS, 'utf8'), DEFAULT_CLAIMS);
+    const reg = f.claims.filter((c) => c.id.startsWith('reg-'));
+    expect(reg.length).toBeGreaterThanOrEqual(3);
+    for (const c of reg) {
+      expect(c.event?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(c.event?.source).toMatch(/https:\/\//);
+      // The "before" window ends the day before the event; the "after" window starts on it.
+      if (c.kind === 'change') expect(Date.parse(c.before) + 86_400_000).toBe(Date.parse(c.event!.date));
+    }
+    expect(f.untestable!.map((u) => u.id)).toContain('edge-inference-majority-2027');
+  });
+});

@@ -85,11 +85,18 @@ function judge(left: Side, right: Side | number, w: Window, op: Op, opts: Interv
 }
 
 /** Calendar-aligned complete windows over a series' coverage (stocks: windows containing a snapshot). */
-function windowsOf(s: SourcedSeries, windowText: string, from?: number): Window[] {
+/**
+ * Windows of a claim over the data. One rule for "latest" across the project: day-sized windows
+ * (30d, 90d) are anchored so the last one ends on the last full day of data — the same latest 30
+ * days as `nakamoto report` and `nakamoto pools` — (`anchor` overrides, so both sides of a compare
+ * share windows); calendar windows (1m, 1q, 1y) are calendar months, quarters and years.
+ */
+function windowsOf(s: SourcedSeries, windowText: string, from?: number, anchor?: number): Window[] {
   const size = parseDuration(windowText, 'claim window');
   const cov = s.coverage.time;
   if (!cov) return [];
-  return divideWindows({ size, step: size, anchor: 0, partial: s.series.kind === 'stock' }, Math.max(cov.start, from ?? cov.start), cov.end);
+  const a = anchor ?? (size.unit === 'day' ? cov.end : 0);
+  return divideWindows({ size, step: size, anchor: a, partial: s.series.kind === 'stock' }, Math.max(cov.start, from ?? cov.start), cov.end);
 }
 
 function windowEnding(day: string, windowText: string): Window {
@@ -98,7 +105,19 @@ function windowEnding(day: string, windowText: string): Window {
   return { axis: 'time', start: addDuration(end, size, -1), end, complete: true };
 }
 
-const fmt = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const fmt = (x: number | null) => (x === null ? '–' : Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+const NEGATED: Record<Op, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>' };
+const OP_HOLDS: Record<Op, (a: number, b: number) => boolean> = { '>': (a, b) => a > b, '>=': (a, b) => a >= b, '<': (a, b) => a < b, '<=': (a, b) => a <= b };
+
+/**
+ * The comparison as it is decided on the point values: "0.331 >= 0.300" when it holds, and
+ * "3 > 2 (claim: ≤ 2)"-style — the negated operator, then the claim's — when it does not, so a
+ * failing claim never prints a false inequality.
+ */
+export function comparisonText(left: number | null, op: Op, right: number | null): string {
+  if (left === null || right === null) return `${fmt(left)} ${op} ${fmt(right)}`;
+  return OP_HOLDS[op](left, right) ? `${fmt(left)} ${op} ${fmt(right)}` : `${fmt(left)} ${NEGATED[op]} ${fmt(right)} (claim: ${op} ${fmt(right)})`;
+}
 const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
 
 export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: IntervalOptions, seed: number): Promise<ClaimResult> {
@@ -110,8 +129,10 @@ export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: Inte
     const left = { fn: parseMeasure(claim.left.metric), sourced: await load(claim.left) };
     const right = { fn: parseMeasure(claim.right.metric), sourced: await load(claim.right) };
     const from = claim.from ? parseDate(claim.from, 'from') : undefined;
-    const rightStarts = new Set(windowsOf(right.sourced, claim.window, from).map((w) => w.start));
-    windows = windowsOf(left.sourced, claim.window, from)
+    const size = parseDuration(claim.window, 'claim window');
+    const anchor = size.unit === 'day' ? (left.sourced.coverage.time?.end ?? 0) : 0;
+    const rightStarts = new Set(windowsOf(right.sourced, claim.window, from, anchor).map((w) => w.start));
+    windows = windowsOf(left.sourced, claim.window, from, anchor)
       .filter((w) => rightStarts.has(w.start))
       .map((w, k) => judge(left, right, w, claim.op, opts, seed, k));
   } else {
@@ -134,7 +155,7 @@ export async function evaluateClaim(claim: Claim, load: SeriesLoader, opts: Inte
   const latest = [...windows].reverse().find((w) => w.verdict !== 'no data') ?? null;
   const verdict: Verdict = latest?.verdict ?? 'no data';
   const evidence = latest
-    ? `latest window ${day(latest.start)} → ${day(latest.end - 1)}: ${fmt(latest.left)} ${claim.op} ${fmt(latest.right)}` +
+    ? `latest window ${day(latest.start)} → ${day(latest.end - 1)}: ${comparisonText(latest.left, claim.op, latest.right)}` +
       (latest.probability !== null && latest.probability > 0 && latest.probability < 1 ? ` (P = ${latest.probability.toFixed(3)})` : '') +
       (windows.length > 1 ? `; over ${windows.length} windows: holds ${tally.holds}, fails ${tally.fails}, uncertain ${tally.uncertain}` : '')
     : 'no window with data';

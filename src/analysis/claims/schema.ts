@@ -20,12 +20,22 @@ const measure = {
   level: z.string().optional(),
   source: z.string().optional(),
 };
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id');
+/** A dated, sourced event a claim is measured around (e.g. a regulatory decision). */
+export const eventSchema = z
+  .object({
+    date,
+    what: z.string().min(1),
+    source: z.string().min(1).describe('where the date is documented (publication, title, URL)'),
+  })
+  .strict();
 const base = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+  id,
   text: z.string().min(1),
   origin: z.string().min(1).describe('where the claim is made in public debate'),
   window: z.string().min(2),
   op: z.enum(OPS),
+  event: eventSchema.optional(),
 };
 
 export const measureSchema = z.object(measure).strict();
@@ -38,7 +48,11 @@ export const claimSchema = z.discriminatedUnion('kind', [
 ]);
 export type Claim = z.infer<typeof claimSchema>;
 
-export const claimsFileSchema = z.object({ version: z.literal(1), claims: z.array(claimSchema).min(1) }).strict();
+/** A claim from the debate that these data cannot test, with the reason and what data would. */
+export const untestableSchema = z.object({ id, text: z.string().min(1), origin: z.string().min(1), reason: z.string().min(1), needs: z.string().min(1) }).strict();
+export type UntestableClaim = z.infer<typeof untestableSchema>;
+
+export const claimsFileSchema = z.object({ version: z.literal(1), claims: z.array(claimSchema).min(1), untestable: z.array(untestableSchema).optional() }).strict();
 export type ClaimsFile = z.infer<typeof claimsFileSchema>;
 
 export function parseClaimsFile(text: string, input: string): ClaimsFile {
@@ -57,6 +71,10 @@ export function parseClaimsFile(text: string, input: string): ClaimsFile {
   const ids = new Set<string>();
   parsed.data.claims.forEach((c, i) => {
     if (ids.has(c.id)) throw new DecodeError({ input, field: `claims.${i}.id` }, `duplicate claim id ${c.id}`);
+    ids.add(c.id);
+  });
+  (parsed.data.untestable ?? []).forEach((c, i) => {
+    if (ids.has(c.id)) throw new DecodeError({ input, field: `untestable.${i}.id` }, `duplicate claim id ${c.id}`);
     ids.add(c.id);
   });
   return parsed.data;

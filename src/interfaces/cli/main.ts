@@ -2,17 +2,39 @@
  * @module CLI composition root: builds the commander program, registers every command, and maps
  * errors to exit codes in one place (2 = bad usage or input, 1 = internal failure).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../domain/errors.js';
+import { PROJECT_ROOT } from '../../sources/files/datasets-path.js';
 import { registerCommands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
+
+/** The package version (package.json), for `nakamoto --version`. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+/**
+ * commander's usage errors ("error: unknown command 'reprt'\n(Did you mean report?)\n") as ONE line:
+ * `nakamoto: unknown command 'reprt' — did you mean report? (--help for usage)`.
+ */
+export function oneLineError(text: string): string {
+  const body = text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\(Did you mean (.+)\?\)/, ' — did you mean $1?')
+    .replace(/\s*\n\s*/g, ' ');
+  return `nakamoto: ${body} (--help for usage)\n`;
+}
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('nakamoto')
     .description('Nakamoto Observatory: how concentrated is power in proof-of-work mining and in AI — with error bars and provenance.')
+    .version(`nakamoto ${packageVersion()}`, '-V, --version', 'print the version')
     .option('--verbose', 'print stack traces and debug detail on errors')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLineError(text)) })
     .exitOverride();
   registerCommands(program, io);
   return program;

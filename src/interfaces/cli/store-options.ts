@@ -49,7 +49,8 @@ export async function openStoreForWrite(db: string | undefined, io: CliIo): Prom
 }
 
 /**
- * Open an existing store; null if there is none (callers fall back to the embedded default). A
+ * Open an existing store; null if there is none (callers fall back to the embedded default) — but a
+ * DuckDB file named by --db that does not exist is an error. A
  * PostgreSQL database without the nakamoto schema counts as no store; one that cannot be reached is
  * an error, never a silent fallback.
  */
@@ -61,6 +62,9 @@ export async function openExistingStore(db: string | undefined, io: CliIo, requi
     return store;
   }
   if (!existsSync(t.path)) {
+    // A store named on the command line (--db) that does not exist is a mistyped path, never a silent
+    // fallback to the embedded default. ($NAKAMOTO_DB is a standing default, like the default path.)
+    if (db !== undefined) throw new NotFoundError(`no store at ${t.path} (--db): the file does not exist — check the path, or create it with \`nakamoto ingest <file> --db ${db}\``);
     if (required) throw new NotFoundError(`no store at ${t.path}: run \`nakamoto ingest <file>\` first, or pass --db`);
     return null;
   }

@@ -24,10 +24,11 @@ describe('renderHtmlReport', () => {
     const urls = [...html.matchAll(/https?:\/\/[^\s"'<)]+/g)].map((m) => m[0]);
     expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
   });
-  it('has every section and the six charts inline', () => {
-    for (const id of ['summary', 'over-time', 'bitcoin-vs-ai', 'geography', 'claims', 'methods']) expect(html).toContain(`<section id="${id}">`);
-    for (const id of ['pool-share', 'nakamoto-coefficient', 'hhi', 'top5-share', 'compare', 'china-ban']) expect(html).toContain(`<figure id="chart-${id}"`);
-    expect(html.match(/<figure [^>]*><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)).toHaveLength(6);
+  it('has every section and the seven charts inline, the contrast first', () => {
+    expect(html.indexOf('<section id="answer">')).toBeLessThan(html.indexOf('<section id="summary">'));
+    for (const id of ['answer', 'summary', 'over-time', 'bitcoin-vs-ai', 'geography', 'claims', 'methods']) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ['contrast', 'pool-share', 'nakamoto-coefficient', 'hhi', 'top5-share', 'compare', 'china-ban']) expect(html).toContain(`<figure id="chart-${id}"`);
+    expect(html.match(/<figure [^>]*><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)).toHaveLength(7);
   });
   it('the 2023 row counts the blocks of 2023 in the embedded file (independent count)', () => {
     const text = gunzipSync(readFileSync(join(PROJECT_ROOT, 'data/default/bitcoin-pools-daily.csv.gz'))).toString('utf8');
@@ -40,6 +41,14 @@ describe('renderHtmlReport', () => {
     expect(data.claims.claims.length).toBeGreaterThanOrEqual(10);
     for (const id of ['bitcoin/pools', 'ai/compute-owners', 'ai/clusters-by-owner', 'bitcoin/hashrate-by-country']) expect(html).toContain(`<td>${id}</td>`);
     expect(html).toContain('<a href="docs/metrics.md">');
+  });
+  it('answers the contrast: every verdict with its evidence, every series, and the 2024–2025 country estimates', () => {
+    const c = data.contrast;
+    expect(c.claims).toHaveLength(3);
+    for (const v of c.verdicts) expect(html).toContain(`<span class="verdict ${v.verdict === 'not settled' ? 'uncertain' : v.verdict}">${v.verdict}</span> <strong>${v.label.replace('&', '&amp;')}</strong>`);
+    for (const r of c.rows) expect(html).toContain(`<td>${r.world === 'bitcoin' ? 'Bitcoin' : 'AI'} · ${r.lens}</td>`);
+    expect(html).toContain('survey of firms');
+    expect(html).toContain('network estimate');
   });
   it('is deterministic for the same data (no clock unless asked)', async () => {
     expect(await renderHtmlReport(data)).toBe(html);

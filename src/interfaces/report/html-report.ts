@@ -6,7 +6,7 @@
 import { formatDay } from '../../aggregate/duration.js';
 import { getChart } from './charts/index.js';
 import { economicsSection } from './economics-section.js';
-import { claimsSection, compareSection, geographySection, methodsSection, summarySection } from './html-sections.js';
+import { claimsSection, contrastSection, compareSection, geographySection, methodsSection, summarySection } from './html-sections.js';
 import type { ReportData } from './report-data.js';
 import { escapeXml as esc } from './svg-document.js';
 
@@ -35,7 +35,8 @@ export async function renderHtmlReport(d: ReportData, o: HtmlReportOptions = {})
   const level = r.provenance.level;
   const span = `${formatDay(r.coverage.start)} → ${formatDay(r.coverage.end - 1)}`;
   const sections: [string, string, string][] = [
-    ['summary', 'Summary', summarySection(d)],
+    ['answer', d.contrast.question, [await figure('contrast', d), contrastSection(d)].join('\n')],
+    ['summary', 'Bitcoin mining by pool: summary', summarySection(d)],
     ['over-time', 'Concentration over time', [
       `<p>Monthly windows. Shares are shares of blocks found, a sample of hash rate: the bands show what the true ${esc(level)} shares could be given the blocks found.</p>`,
       await figure('pool-share', d),
@@ -54,13 +55,13 @@ export async function renderHtmlReport(d: ReportData, o: HtmlReportOptions = {})
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Nakamoto Observatory — Bitcoin mining concentration, ${esc(span)}</title>
+<title>Nakamoto Observatory — is Bitcoin mining centralising while AI decentralises?</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
 <h1>Nakamoto Observatory report</h1>
-<p class="lead">How concentrated is Bitcoin mining by ${esc(level)}, ${esc(span)} (UTC) — with 95% bands where the data is a sample, compared with AI compute, and with provenance on every figure.</p>
+<p class="lead">Is Bitcoin mining centralising while AI decentralises? Every Bitcoin level and AI lens on the same metrics, with trends and their test, verdicts on the headline claims, then Bitcoin mining by ${esc(level)}, ${esc(span)} (UTC) — with 95% bands where the data is a sample and provenance on every figure.</p>
 <p class="note">Data: ${esc(r.provenance.from)}.${o.generated ? ` Generated ${esc(o.generated)}.` : ''} This file is self-contained: no scripts, no external assets.</p>
 <nav><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${esc(title)}</a></li>`).join('')}</ol></nav>
 </header>

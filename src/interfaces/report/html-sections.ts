@@ -74,10 +74,13 @@ export function claimsSection(d: ReportData): string {
     `<span class="verdict ${c.verdict.replace(' ', '-')}">${esc(c.verdict)}</span>`,
     esc(c.text),
     c.probability === null ? '–' : c.probability.toFixed(3),
-    esc(c.evidence),
+    esc(c.evidence) + (c.claim.event ? `<br><span class="note">Event: ${esc(c.claim.event.date)} — ${esc(c.claim.event.what)}</span>` : ''),
     esc(c.claim.origin),
   ]);
-  return `${table(['verdict', 'claim', 'P', 'evidence', 'where the claim is made'], rows, [false, false, true, false, false])}\n<p class="note">${esc(d.claims.rule)} Claims file: data/claims/default.yaml (${d.claims.intervals.draws} draws per window, seed ${d.claims.seed}).</p>`;
+  const untestable = d.claims.untestable.length
+    ? `\n<h3>Not testable with these data</h3>\n${table(['claim', 'why not', 'what data would settle it'], d.claims.untestable.map((u) => [esc(u.text), esc(u.reason), esc(u.needs)]))}`
+    : '';
+  return `${table(['verdict', 'claim', 'P', 'evidence', 'where the claim is made'], rows, [false, false, true, false, false])}\n<p class="note">${esc(d.claims.rule)} Claims file: data/claims/default.yaml (${d.claims.intervals.draws} draws per window, seed ${d.claims.seed}).</p>${untestable}`;
 }
 
 function provenanceRows(d: ReportData): Provenance[] {
@@ -120,4 +123,55 @@ export function methodsSection(d: ReportData): string {
     '<h3>Reproduce</h3>',
     '<pre>nakamoto report --html report.html\nnakamoto metrics bitcoin/pools --window 1m --metrics nakamoto-coefficient,hhi,concentration-ratio=5 --ci --format csv\nnakamoto compare bitcoin/pools ai/compute-owners ai/clusters-by-owner --metric hhi,nakamoto-coefficient --from 2018-01-01\nnakamoto geography\nnakamoto claims</pre>',
   ].join('\n');
+}
+
+/** The contrast: verdicts per claim, the side-by-side table, caveats and the 2024–2025 country estimates. */
+export function contrastSection(d: ReportData): string {
+  const c = d.contrast;
+  const day = (t: number | null) => (t === null ? '–' : formatDay(t));
+  const parts: string[] = [];
+  parts.push(`<p class="note">Trend: ${esc(c.trendMethod)} (docs/trends.md); rising HHI = centralising. ${esc(c.latestRule)}.</p>`);
+  for (const claim of c.claims) {
+    const vs = c.verdicts.filter((v) => v.claim === claim);
+    const n = (k: string) => vs.filter((v) => v.verdict === k).length;
+    parts.push(`<h3>“${esc(claim)}” — holds ${n('holds')}, fails ${n('fails')}, not settled ${n('not settled')}</h3>`);
+    parts.push(
+      `<ul class="verdicts">${vs
+        .map((v) => `<li data-series="${esc(v.series)}"><span class="verdict ${v.verdict === 'not settled' ? 'uncertain' : v.verdict}">${esc(v.verdict)}</span> <strong>${esc(v.label)}</strong>: ${esc(v.evidence)}${v.needs ? `<br><span class="note">Needs: ${esc(v.needs)}</span>` : ''}</li>`)
+        .join('\n')}</ul>`,
+    );
+  }
+  const iv = (lo: number | null | undefined, hi: number | null | undefined, f: (x: number) => string) => (lo === null || lo === undefined || lo === hi ? '' : ` <span class="ci">[${f(lo)}–${hi === null || hi === undefined ? '…' : f(hi)}]</span>`);
+  const rows = c.rows.map((r) => {
+    const l = r.latest;
+    const t = r.trend;
+    const trend = r.unavailable ? 'no data' : t.direction === 'too short' ? `too short (${t.n})` : `${t.direction}, ${t.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(t.slopePerYear!).toFixed(0)}/yr [${t.slopeLo!.toFixed(0)}, ${t.slopeHi!.toFixed(0)}], p = ${t.p!.toFixed(3)}, ${day(t.from)} → ${day(t.to)}${r.recent && r.recent.direction !== 'too short' ? `; last ${r.recent.n} windows: ${r.recent.direction}, ${r.recent.slopePerYear! >= 0 ? '+' : '−'}${Math.abs(r.recent.slopePerYear!).toFixed(0)}/yr` : ''}`;
+    return [
+      esc(`${r.world === 'bitcoin' ? 'Bitcoin' : 'AI'} · ${r.lens}`),
+      esc(r.unavailable ? 'unavailable' : (l?.label ?? '–')),
+      l?.largest ? `${esc(l.largest.name)} ${pct(l.largest.share)}${iv(l.intervals?.top1.lo, l.intervals?.top1.hi, (x) => pct(x))}` : '–',
+      l ? `${pct(l.top5)}${iv(l.intervals?.top5.lo, l.intervals?.top5.hi, (x) => pct(x))}` : '–',
+      !l || l.nakamotoCoefficient === null ? '–' : String(l.nakamotoCoefficient),
+      !l || l.hhi === null ? '–' : `${fixed(l.hhi, 0)}${iv(l.intervals?.hhi.lo, l.intervals?.hhi.hi, (x) => x.toFixed(0))}`,
+      !l || l.entities === null ? '–' : String(l.entities),
+      esc(trend),
+    ];
+  });
+  parts.push('<h3>Side by side</h3>');
+  parts.push(table(['series', 'latest', 'largest', 'top-5', 'NC', 'HHI', 'entities', 'HHI trend'], rows, [false, false, false, true, true, true, true, false]));
+  const cav = c.rows.filter((r) => r.caveat || r.unavailable);
+  if (cav.length) parts.push(`<ul class="note">${cav.map((r) => `<li>${esc(`${r.world === 'bitcoin' ? 'Bitcoin' : 'AI'} · ${r.lens}`)}: ${esc(r.unavailable ?? r.caveat ?? '')}</li>`).join('')}</ul>`);
+  const g = c.geography;
+  parts.push('<h3>Geography 2024–2025: Bitcoin by country (publishers apart) vs AI cluster capacity by country</h3>');
+  parts.push(
+    table(
+      ['series', 'kind', 'as of', 'listed', 'top countries', 'NC', 'HHI'],
+      [
+        ...g.bitcoin.map((e) => [esc(`Bitcoin · ${e.publisher}`), esc(e.kind), esc(e.asOf), esc(`${e.metrics.listed} countries, ${pct(e.metrics.listedShare)}`), esc(e.shares.slice(0, 3).map((s) => `${s.country} ${pct(s.share)}`).join(', ')), esc(e.metrics.nakamotoCoefficient.hi === null ? `≥ ${e.metrics.nakamotoCoefficient.lo}` : String(e.metrics.nakamotoCoefficient.lo)), `${fixed(e.metrics.hhi.lo, 0)}–${fixed(e.metrics.hhi.hi, 0)}`]),
+        ...g.ai.map((a) => ['AI · Epoch GPU clusters', 'capacity (H100e)', esc(a.asOf), 'all clusters', esc(a.top.slice(0, 3).map((s) => `${s.country} ${pct(s.share)}`).join(', ')), String(a.nakamotoCoefficient ?? '–'), fixed(a.hhi, 0)]),
+      ],
+    ),
+  );
+  parts.push(`<p class="note">${esc(g.note)}</p>`);
+  return parts.join('\n');
 }

@@ -6,6 +6,7 @@ import type { ConcentrationReport } from '../../analysis/concentration-report.js
 import { queryClaims, type ClaimsResult } from '../../pipeline/queries/claims-query.js';
 import { queryCompare, type CompareResult } from '../../pipeline/queries/compare-query.js';
 import type { QueryContext } from '../../pipeline/queries/context.js';
+import { queryContrast, type ContrastResult } from '../../pipeline/queries/contrast-query.js';
 import { queryDistributions, type DistributionInfo } from '../../pipeline/queries/distributions-query.js';
 import { queryEconomics } from '../../pipeline/queries/economics-query.js';
 import { queryGeography, type GeographyResult } from '../../pipeline/queries/geography-query.js';
@@ -24,6 +25,7 @@ export interface ReportOptions {
 }
 
 export interface ReportData {
+  readonly contrast: ContrastResult;
   readonly summary: ConcentrationReport;
   readonly poolShares: SharesResult;
   readonly concentration: MetricsResult;
@@ -46,6 +48,7 @@ export function loadPart<K extends ReportPart>(part: K, ctx: QueryContext, o: Re
   const pools = { source: o.source, level: o.level };
   const seed = o.seed ?? 1;
   const loaders: { [P in ReportPart]: () => Promise<ReportData[P]> } = {
+    contrast: () => queryContrast(ctx, { source: o.source }),
     summary: () => queryReport({ ...pools, top: o.top ?? 5 }, ctx),
     poolShares: () => queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 8, ...pools }, ctx),
     concentration: () => queryMetrics({ distribution: 'bitcoin/pools', window: '1m', metrics: CONCENTRATION_METRICS, ci: true, seed, ...pools }, ctx),
@@ -65,6 +68,7 @@ export function loadPart<K extends ReportPart>(part: K, ctx: QueryContext, o: Re
 
 export async function gatherReportData(ctx: QueryContext, o: ReportOptions = {}): Promise<ReportData> {
   return {
+    contrast: await loadPart('contrast', ctx, o),
     summary: await loadPart('summary', ctx, o),
     poolShares: await loadPart('poolShares', ctx, o),
     concentration: await loadPart('concentration', ctx, o),

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evaluateClaim, type ClaimResult } from '../../analysis/claims/evaluate.js';
-import { parseClaimsFile, type Claim, type Measure } from '../../analysis/claims/schema.js';
+import { parseClaimsFile, type Claim, type Measure, type UntestableClaim } from '../../analysis/claims/schema.js';
 import { validateIntervalOptions, type IntervalOptions } from '../../analysis/uncertainty/posterior.js';
 import { NotFoundError, SourceError } from '../../domain/errors.js';
 import { PROJECT_ROOT } from '../../sources/files/datasets-path.js';
@@ -45,6 +45,8 @@ export interface ClaimsResult {
   readonly claims: readonly ClaimVerdict[];
   /** How verdicts are decided, in one sentence. */
   readonly rule: string;
+  /** Claims from the debate these data cannot test, each with the reason and what data would. */
+  readonly untestable: readonly UntestableClaim[];
 }
 
 async function readClaimsText(path: string): Promise<string> {
@@ -64,7 +66,8 @@ export async function queryClaims(q: ClaimsRequest, ctx: QueryContext): Promise<
   });
   const seed = parseCount(q.seed ?? 1, 'seed');
   const only = q.only === undefined ? undefined : parseListParam('only', q.only);
-  const all = parseClaimsFile(await readClaimsText(path), path).claims;
+  const file = parseClaimsFile(await readClaimsText(path), path);
+  const all = file.claims;
   for (const id of only ?? []) {
     if (!all.some((c) => c.id === id)) throw new NotFoundError(`invalid claim id: ${id} (known: ${all.map((c) => c.id).join(', ')})`);
   }
@@ -75,6 +78,6 @@ export async function queryClaims(q: ClaimsRequest, ctx: QueryContext): Promise<
     const r = await evaluateClaim(c, load, intervals, seed);
     results.push({ id: r.claim.id, text: r.claim.text, verdict: r.verdict, probability: r.probability, tally: r.tally, evidence: r.evidence, claim: r.claim });
   }
-  const rule = `Verdict = latest window; holds when P ≥ ${intervals.confidence}, fails when P ≤ ${(1 - intervals.confidence).toFixed(2)}, else uncertain. P comes from the multinomial sampling model for block data; other data are taken as exact.`;
-  return { file: path, intervals, seed, claims: results, rule };
+  const rule = `Verdict = latest window (day windows such as 30d end on the last full day of data, the same latest 30 days as \`nakamoto report\`; 1m/1q/1y are calendar periods); holds when P ≥ ${intervals.confidence}, fails when P ≤ ${(1 - intervals.confidence).toFixed(2)}, else uncertain. P comes from the multinomial sampling model for block data; other data are taken as exact.`;
+  return { file: path, intervals, seed, claims: results, rule, untestable: only ? [] : (file.untestable ?? []) };
 }

@@ -1,7 +1,8 @@
 /**
  * @module The geography query behind `nakamoto geography` and `GET /api/geography`: country
  * concentration per year of Bitcoin hash rate (CBECI) against AI GPU-cluster capacity (Epoch), and
- * the 2021 China mining ban as before/after snapshots with a one-sentence verdict.
+ * the 2021 China mining ban as before/after snapshots with a one-sentence verdict; after CBECI, the
+ * 2024–2025 estimates of other publishers (kept apart) beside AI cluster capacity in the same years.
  */
 import { formatDay, parseDuration } from '../../aggregate/duration.js';
 import { compareDistributions } from '../../analysis/compare.js';
@@ -10,6 +11,7 @@ import { parseMetricList } from '../../metrics/index.js';
 import type { Provenance, SourcedSeries } from '../series-source.js';
 import type { QueryContext } from './context.js';
 import type { CompareResultCell } from './compare-query.js';
+import { queryCountryEstimates, type CountryEstimates } from './country-estimates-query.js';
 import { loadDistribution } from './load-distribution.js';
 
 export const BTC_COUNTRIES = 'bitcoin/hashrate-by-country';
@@ -25,6 +27,8 @@ export interface GeographyResult {
   readonly verdict: string;
   readonly provenance: readonly Provenance[];
   readonly caveats: string;
+  /** After CBECI: 2024–2025 country estimates (publishers apart, bounds) beside AI cluster capacity by country in the same years. */
+  readonly recent: CountryEstimates;
 }
 
 export const GEOGRAPHY_CAVEATS = 'CBECI locates miners by pool-reported IP addresses (VPNs move hash rate; "Other" is one entity); Epoch clusters cover ~10–20% of AI compute.';
@@ -46,5 +50,6 @@ export async function queryGeography(ctx: QueryContext): Promise<GeographyResult
     verdict: banVerdict(snapshots),
     provenance: [btc.provenance, ai.provenance],
     caveats: GEOGRAPHY_CAVEATS,
+    recent: await queryCountryEstimates(ctx, ai),
   };
 }

@@ -3,6 +3,7 @@
  * per-pool) hash rate per window with an exact interval, and the latest estimate that other
  * queries (attack cost) take as their default network hash rate.
  */
+import { poolName } from '../pool-names.js';
 import { formatDay } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
 import { hashrateByBlockWindow, hashrateByTimeWindow, type HashrateEstimate, type IntervalKind, type WindowHashrate } from '../../analysis/hashrate.js';
@@ -54,7 +55,7 @@ function rowsOf(results: readonly WindowHashrate[], axis: 'time' | 'height', byP
       rows.push({ ...head, blocks: w.network?.blocks ?? null, difficulty: w.network ? Number(w.network.difficulty.toPrecision(8)) : null, ...estimateCells(w.network) });
       continue;
     }
-    for (const p of w.pools) rows.push({ ...head, pool: p.entity, blocks: p.estimate.blocks, share: Number(p.share.toFixed(6)), ...estimateCells(p.estimate) });
+    for (const p of w.pools) rows.push({ ...head, pool: poolName(p.entity), blocks: p.estimate.blocks, share: Number(p.share.toFixed(6)), ...estimateCells(p.estimate) });
   }
   return rows;
 }

@@ -1,7 +1,8 @@
 /**
  * @module The share-series query behind `GET /api/shares/<distribution>` and the report's stacked
  * share charts: per window, the share of each of the top entities (largest by total weight over the
- * range) and of all others together as `Other`. Shares of a window sum to 1.
+ * range, plus the largest of the last window, so today's top is never hidden) and of all others
+ * together as `Other`. Shares of a window sum to 1.
  */
 import { formatDay } from '../../aggregate/duration.js';
 import { windowDistributions } from '../../aggregate/window-distributions.js';
@@ -26,6 +27,8 @@ export interface SharesRequest {
   readonly top?: string | number;
   readonly source?: string;
   readonly level?: string;
+  /** An entity (display name) to name whatever its rank — an entity page outside the top 30 still gets its series. */
+  readonly include?: string;
 }
 
 export interface ShareWindow {
@@ -61,7 +64,16 @@ export async function queryShares(q: SharesRequest, ctx: QueryContext): Promise<
   const label = (e: number) => names(sourced.series.entities[e]!);
   // An entity the source itself calls `Other` (e.g. CBECI) belongs to the rest, not to the named.
   const candidates = ranked.filter((e) => label(e) !== OTHER);
-  const named = new Set(candidates.slice(0, top));
+  // The top over the whole range, plus today's top (the last window's), so that a pool ranked 5th–8th now
+  // is not hidden inside Other because it was small years ago. Named entities keep the range order.
+  const last = dists[dists.length - 1];
+  const lastTop = new Set<number>();
+  if (last) {
+    const order = Array.from(last.entity, (e, i) => ({ e, w: last.weight[i]! })).filter((x) => x.w > 0 && label(x.e) !== OTHER).sort((a, b) => b.w - a.w || (label(a.e) < label(b.e) ? -1 : 1));
+    for (const x of order.slice(0, top)) lastTop.add(x.e);
+  }
+  const firstN = new Set(candidates.slice(0, top));
+  const named = new Set(candidates.filter((e) => firstN.has(e) || lastTop.has(e) || (q.include !== undefined && label(e) === q.include)));
   const rest = ranked.length > named.size;
   const windows = dists.map((d) => {
     const shares: Record<string, number> = {};

@@ -13,18 +13,27 @@ export interface Ranked {
   readonly share: number;
 }
 
+/** A long entity name (a Bittensor coldkey, 48 characters) shortened for an axis label: head…tail. */
+export function shortLabel(name: string, max = 22): string {
+  return name.length <= max ? name : `${name.slice(0, max - 7)}…${name.slice(-6)}`;
+}
+
 export function rankingChart(rows: readonly Ranked[], width: number, label = 'share (%)'): Element {
   const names = rows.map((r) => r.name);
+  const max = Math.max(0, ...rows.map((r) => r.share));
   return Plot.plot({
     width,
     height: Math.max(120, rows.length * 24 + 40),
-    marginLeft: Math.min(180, Math.max(80, Math.max(...names.map((n) => n.length)) * 7)),
-    x: { label, percent: true, grid: true },
-    y: { label: null, domain: names },
+    // Labels are shortened (full names in the tooltip and the table), so the margin never clips them.
+    marginLeft: Math.min(200, Math.max(80, Math.max(...names.map((n) => shortLabel(n).length)) * 7.5 + 16)),
+    // Room right of the longest bar for its percentage.
+    marginRight: 52,
+    x: { label, percent: true, grid: true, domain: [0, max * 100 * 1.02 || 100] }, // domain in percent (the scale's units)
+    y: { label: null, domain: names, tickFormat: (n: string) => shortLabel(n) },
     color: { domain: names, range: colors(names) },
     marks: [
-      Plot.barX(rows, { x: 'share', y: 'name', fill: 'name' }),
-      Plot.text(rows, { x: 'share', y: 'name', text: (r: Ranked) => pct(r.share), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.barX(rows, { x: 'share', y: 'name', fill: 'name', title: (r: Ranked) => `${r.name}: ${pct(r.share)}` }),
+      Plot.text(rows, { x: 'share', y: 'name', text: (r: Ranked) => pct(r.share), dx: 4, textAnchor: 'start', fill: 'currentColor', clip: false }),
       Plot.ruleX([0]),
     ],
   });

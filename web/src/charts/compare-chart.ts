@@ -16,7 +16,8 @@ export function compareChart(r: CompareResult, metric: string, width: number): E
     width,
     height: 320,
     marginLeft: 52,
-    x: { type: 'utc', label: null },
+    // Fewer ticks on a phone, so the year labels do not overlap.
+    x: { type: 'utc', label: null, ticks: width < 560 ? 4 : undefined },
     y: { label: metric, grid: true, percent },
     color: { domain: ids, range: colors(ids), legend: true },
     marks: [

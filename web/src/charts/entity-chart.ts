@@ -10,6 +10,8 @@ import type { ChartData } from './frame.js';
 export interface EntityPoint {
   readonly start: string;
   readonly date: Date;
+  /** Window end (exclusive): the last window keeps its full width instead of a 30-day sliver. */
+  readonly endDate: Date;
   readonly share: number;
   /** share × window total (blocks for Bitcoin; exact up to rounding as share = blocks / total). */
   readonly amount: number;
@@ -18,7 +20,7 @@ export interface EntityPoint {
 export function entityPoints(r: SharesResult, name: string): EntityPoint[] {
   return r.windows.map((w) => {
     const share = w.shares[name] ?? 0;
-    return { start: w.start, date: day(w.start), share, amount: share * w.total };
+    return { start: w.start, date: day(w.start), endDate: day(w.end), share, amount: share * w.total };
   });
 }
 
@@ -30,7 +32,10 @@ export function entityShareChart(points: readonly EntityPoint[], width: number):
     x: { type: 'utc', label: null },
     y: { label: 'share (%)', percent: true, grid: true },
     marks: [
-      points.length > 1 ? Plot.lineY(points, { x: 'date', y: 'share', stroke: '#4e79a7', strokeWidth: 2, curve: 'step-after' }) : Plot.dot(points, { x: 'date', y: 'share', fill: '#4e79a7', r: 4 }),
+      // Step line through every window, closed at the last window's end so the last period is drawn at full width.
+      points.length > 1
+        ? Plot.lineY([...points, { ...points[points.length - 1]!, date: points[points.length - 1]!.endDate }], { x: 'date', y: 'share', stroke: '#4e79a7', strokeWidth: 2, curve: 'step-after' })
+        : Plot.dot(points, { x: 'date', y: 'share', fill: '#4e79a7', r: 4 }),
       Plot.ruleY([0]),
       Plot.tip(points, Plot.pointerX({ x: 'date', y: 'share', title: (p: EntityPoint) => `${p.start}: ${pct(p.share)}` })),
     ],
@@ -44,7 +49,7 @@ export function entityAmountChart(points: readonly EntityPoint[], unit: string, 
     marginLeft: 56,
     x: { type: 'utc', label: null },
     y: { label: unit, grid: true },
-    marks: [Plot.rectY(points, { x1: 'date', x2: (p: EntityPoint, i: number) => points[i + 1]?.date ?? new Date(p.date.getTime() + 30 * 86_400_000), y: 'amount', fill: '#f28e2b', inset: 0.5, tip: true }), Plot.ruleY([0])],
+    marks: [Plot.rectY(points, { x1: 'date', x2: 'endDate', y: 'amount', fill: '#f28e2b', inset: 0.5, tip: true }), Plot.ruleY([0])],
   });
 }
 

@@ -170,9 +170,13 @@ export function createDistributionPage(view: DistributionView, ctx: PageContext)
         const r = await getJson<SharesResult>(`/api/shares/${id}`, { ...common, top: 30 }, signal);
         const last = r.windows.at(-1);
         if (!last) return ranking.message('No data in this range.');
-        const rows: Ranked[] = Object.entries(last.shares).filter(([, s]) => s > 0).map(([name, share]) => ({ name, share })).sort((a, b) => b.share - a.share);
+        // "Other" is the rest, not a rival: it is never ranked, and comes last (issue 14: it used to rank first for Bittensor emission).
+        const rows: Ranked[] = Object.entries(last.shares)
+          .filter(([, s]) => s > 0)
+          .map(([name, share]) => ({ name, share }))
+          .sort((a, b) => Number(a.name === 'Other') - Number(b.name === 'Other') || b.share - a.share);
         ranking.show((w) => rankingChart(rows.slice(0, 15), w), { columns: ['entity', 'share'], rows: rows.map((x) => [x.name, pct(x.share)]), num: [1] }, `Window ${last.start} → ${last.end} (end exclusive); the 30 largest entities over the range, the rest as Other.`);
-        replace(rankingTable, table(['rank', info.entity, 'share'], rows.map((x, i) => [i + 1, x.name === 'Other' ? 'Other' : h('a', { href: entityHref(id, x.name, level) }, x.name), pct(x.share)]), { num: [0, 2] }));
+        replace(rankingTable, table(['rank', info.entity, 'share'], rows.map((x, i) => [x.name === 'Other' ? '–' : i + 1, x.name === 'Other' ? 'Other' : h('a', { href: entityHref(id, x.name, level) }, x.name), pct(x.share)]), { num: [0, 2] }));
       });
       await Promise.all([loadShares, loadMetrics, loadRanking]);
     },

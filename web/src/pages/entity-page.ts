@@ -50,11 +50,31 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
       controls.sync(v);
       const id = bitcoin ? 'bitcoin/pools' : v.d!;
       const back = bitcoin ? `/bitcoin${v.level ? `?level=${v.level}` : ''}` : `/ai?d=${id}${v.level ? `&level=${v.level}` : ''}`;
+      if (bitcoin && v.level !== 'entity') {
+        // `/pool/foundryusa` (the attribution slug) is the same pool as `/pool/Foundry USA`: go to the canonical page.
+        const all = await getJson<PoolsResult>('/api/pools', { window: '30d' }, signal);
+        const bySlug = all.pools.find((p) => p.slug === name && p.pool !== name) ?? (all.pools.some((p) => p.pool === name) ? undefined : all.pools.find((p) => poolSlug(p.pool) === poolSlug(name) && p.pool !== name));
+        if (bySlug) return ctx.redirect(`/pool/${encodeURIComponent(bySlug.pool)}${window.location.search}`);
+      }
       const info = await getJson<DistributionInfo>(`/api/distributions/${id}`, {}, signal);
       replace(head, h('p', { class: 'note' }, h('a', { href: back }, `← ${info.title}`)), h('h1', {}, name), h('p', { class: 'lede' }, `${info.entity} in ${info.title} (${info.unit}).`));
       const level = v.level && info.levels.includes(v.level) ? v.level : undefined;
       const loadCurrent = guarded(current, async () => {
-        if (!bitcoin) return replace(current, h('p', { class: 'note' }, 'Current share: the last window of the chart below.'));
+        if (!bitcoin) {
+          // The current share: the entity's share in the last window with data (same request as the chart, so the same numbers).
+          const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30, include: name }, signal);
+          const last = r.windows.at(-1);
+          const share = last ? (last.shares[name] ?? 0) : null;
+          const ranked = last ? Object.entries(last.shares).filter(([k, s]) => k !== 'Other' && s > 0).sort((a, b) => b[1] - a[1]) : [];
+          const rank = ranked.findIndex(([k]) => k === name);
+          return replace(
+            current,
+            h('h2', {}, 'Current share'),
+            last && share !== null
+              ? h('p', { 'data-current': true }, `${pct(share)} of ${info.unit} in ${last.start} → ${last.end} (end exclusive)${rank >= 0 ? `, rank ${rank + 1} of ${ranked.length} named` : ''}.`)
+              : h('p', {}, 'No data in this range.'),
+          );
+        }
         const r = await getJson<PoolsResult>('/api/pools', { window: '30d', level }, signal);
         const row = r.pools.find((p) => p.pool === name);
         replace(
@@ -67,10 +87,10 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
         );
       });
       const loadHistory = guarded({ message: (n) => [share, amount].forEach((f) => f.message(n.cloneNode(true))) }, async () => {
-        const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30 }, signal);
+        const r = await getJson<SharesResult>(`/api/shares/${id}`, { window: v.window, from: v.from, to: v.to, level, top: 30, include: name }, signal);
         replace(identity, identification(bitcoin, name, r, level));
         if (!r.entities.includes(name)) {
-          const msg = `${name} is not among the 30 largest over this range (it counts in Other).`;
+          const msg = `${name} has no ${info.unit} in this range.`;
           share.message(msg);
           amount.message(msg);
           return;

@@ -40,6 +40,10 @@ export function register(program: Command, io: CliIo): void {
         for (const c of r.claims) io.stdout(`[${c.verdict.toUpperCase()}] ${c.text}\n    ${c.evidence}\n`);
         io.stdout(`\n${renderRows(r.claims.map((c) => ({ claim: c.id, verdict: c.verdict, P: c.probability })), ['claim', 'verdict', 'P'], 'table')}`);
         io.stdout(`${r.rule}\n`);
+        if (r.untestable.length) {
+          io.stdout('\nNot testable with these data:\n');
+          for (const u of r.untestable) io.stdout(`[UNTESTABLE] ${u.text}\n    why: ${u.reason}\n    needs: ${u.needs}\n`);
+        }
       } finally {
         await store?.close();
       }

@@ -52,9 +52,17 @@ describe('nakamoto decode block', () => {
     expect(out.sizeBytes).toBe(2355);
     const table = await run(['decode', 'block', binPath]);
     expect(table).toMatch(/^field\s+value\n/);
+    expect(table).not.toContain('[object Object]');
     expect(table).toMatch(new RegExp(`^hash +${b.expected.hash}$`, 'm'));
     expect(table).toMatch(/^difficulty +7019199231177\.173$/m);
     expect(table).toMatch(/^output 0 +1250004874 sats p2pkh 1Nh7uHdvY6fNwtQtM1G5EZAFPLC33B59rB$/m);
+  });
+
+  it('table form prints the attribution matches as text, never [object Object] (block 702,861: address and tag)', async () => {
+    const table = await run(['decode', 'block', datasetPath('bitcoin/raw-blocks/block_702861.bin')]);
+    expect(table).not.toContain('[object Object]');
+    expect(table).toMatch(/^pool +name Binance Pool, slug binancepool, method address, /m);
+    expect(table).toMatch(/^matches +pool Binance Pool, slug binancepool, method address, rule bc1q\w+; pool Binance Pool, slug binancepool, method tag, rule binance$/m);
   });
 
   it('reads - from stdin and passes the coinbase to the attribution hook', async () => {

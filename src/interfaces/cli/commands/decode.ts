@@ -86,6 +86,14 @@ export function blockSummary(bytes: Uint8Array, input: string, full: boolean, at
   return out;
 }
 
+/** `{ pool: 'Foundry USA', method: 'tag' }` → "pool Foundry USA, method tag" (nulls left out). */
+function objectText(o: Record<string, unknown>): string {
+  return Object.entries(o)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`)
+    .join(', ');
+}
+
 function tableRows(s: Record<string, unknown>): Row[] {
   const rows: Row[] = [];
   for (const [field, value] of Object.entries(s)) {
@@ -97,9 +105,10 @@ function tableRows(s: Record<string, unknown>): Row[] {
       const ms = value as { offset: number; auxMerkleRootHex: string }[];
       rows.push({ field, value: ms.map((m) => `@${m.offset} ${m.auxMerkleRootHex}`).join('; ') });
     } else if (Array.isArray(value)) {
-      rows.push({ field, value: value.join(', ') });
+      // Arrays of objects (e.g. the attribution matches) as readable text, never "[object Object]".
+      rows.push({ field, value: value.map((v) => (v !== null && typeof v === 'object' ? objectText(v as Record<string, unknown>) : String(v))).join('; ') });
     } else if (value !== null && typeof value === 'object') {
-      rows.push({ field, value: JSON.stringify(value) });
+      rows.push({ field, value: objectText(value as Record<string, unknown>) });
     } else {
       // Text, so the value column stays left-aligned and numbers keep full precision.
       rows.push({ field, value: value === null ? '' : String(value as string | number | boolean) });

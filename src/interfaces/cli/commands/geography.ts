@@ -6,18 +6,19 @@ import type { Command } from 'commander';
 import { BTC_COUNTRIES, queryGeography } from '../../../pipeline/queries/geography-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
+import { renderCountryEstimates } from '../render-contrast.js';
 import { formatNumber, parseFormat, renderRows, type Row } from '../output.js';
 
 export function register(program: Command, io: CliIo): void {
   program
     .command('geography')
-    .description('Bitcoin hash rate by country (Cambridge CBECI) vs AI compute by country (Epoch GPU clusters), and what the 2021 China ban did to the country distribution.')
+    .description('Bitcoin hash rate by country (Cambridge CBECI to 2022; Cambridge survey and Hashrate Index 2024–2025, publishers kept apart) vs AI compute by country (Epoch GPU clusters), and what the 2021 China ban did to the country distribution.')
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: { format: string }) => {
       const format = parseFormat(opts.format);
       const g = await queryGeography({ store: null, datasetsRoot: datasetsRoot(io.env) });
       if (format === 'json') {
-        io.stdout(JSON.stringify({ yearly: g.yearly, chinaBan: g.chinaBan, verdict: g.verdict, provenance: g.provenance }, null, 2) + '\n');
+        io.stdout(JSON.stringify({ yearly: g.yearly, chinaBan: g.chinaBan, verdict: g.verdict, provenance: g.provenance, recent: g.recent }, null, 2) + '\n');
         return;
       }
       const years = [...new Set(g.yearly.map((c) => c.windowStart))].sort();
@@ -38,5 +39,7 @@ export function register(program: Command, io: CliIo): void {
       );
       io.stdout(`\n${g.verdict}\n`);
       io.stdout(`Caveats: ${g.caveats}\n`);
+      io.stdout('\nAfter CBECI (2024–2025):\n');
+      io.stdout(renderCountryEstimates(g.recent).join('\n') + '\n');
     });
 }

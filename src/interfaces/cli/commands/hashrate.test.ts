@@ -2,6 +2,7 @@
  * `nakamoto hashrate` in-process (commander + captureIo): on the embedded default, and on a store
  * synced from a fake Esplora node, with figures computed by hand.
  */
+import { poolName } from '../../../pipeline/pool-names.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ describe('nakamoto hashrate on the embedded default', () => {
     const net = (JSON.parse((await run(['--window', '7d', '--anchor', '2024-01-01', '--from', '2024-01-01', '--to', '2024-01-08', '--format', 'json'], env)).out()) as Json).rows[0]!;
     expect(pools.reduce((s, p) => s + (p.blocks as number), 0)).toBe(net.blocks);
     expect(pools.reduce((s, p) => s + (p.hashrate_ehs as number), 0)).toBeCloseTo(net.hashrate_ehs as number, 1);
-    expect(pools[0]!.pool).toBe('foundryusa');
+    expect(pools[0]!.pool).toBe('Foundry USA');
   });
 
   it('bad options are usage errors', async () => {
@@ -88,7 +89,9 @@ describe('nakamoto hashrate on a synced chain (difficulty from header bits)', ()
   it('--by-pool: four pools (the real coinbases cycle), each a quarter of the network rate', async () => {
     const j = JSON.parse((await run(['--window', '1d', '--by-pool', '--format', 'json'], env)).out()) as Json;
     const day = j.rows.filter((r) => r.window_start === '2009-01-05');
-    expect(day.map((r) => [r.pool, r.blocks, r.share]).sort()).toEqual([['antpool', 6, 0.25], ['binancepool', 6, 0.25], ['btcguild', 6, 0.25], ['f2pool', 6, 0.25]]);
+    // Pools by display name (issue 14: not by slug).
+    expect(day.map((r) => [r.pool, r.blocks, r.share]).sort()).toEqual(['antpool', 'binancepool', 'btcguild', 'f2pool'].map((slug) => [poolName(slug), 6, 0.25]).sort());
+    expect(day.map((r) => r.pool)).toContain('Binance Pool');
     for (const r of day) expect((r.hashrate_ehs as number) / ((0.25 * D * 2 ** 32) / 3600 / 1e18)).toBeCloseTo(1, 5);
   });
 

@@ -8,6 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SourceError, UsageError } from '../../../domain/errors.js';
 import type { QueryContext } from '../../../pipeline/queries/context.js';
+import { queryContrast } from '../../../pipeline/queries/contrast-query.js';
+import { SeriesCache } from '../../../pipeline/queries/load-distribution.js';
 import { queryReport } from '../../../pipeline/queries/report-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { CHART_IDS, getChart } from '../../report/charts/index.js';
@@ -15,6 +17,7 @@ import { renderHtmlReport } from '../../report/html-report.js';
 import { gatherReportData, loadPart, type ReportOptions as DataOptions } from '../../report/report-data.js';
 import { svgToPng } from '../../report/svg-to-png.js';
 import type { CliIo } from '../io.js';
+import { renderContrastText } from '../render-contrast.js';
 import { renderReportText } from '../render-report.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
 
@@ -28,6 +31,7 @@ interface ReportOptions {
   svg?: string;
   png?: string;
   chart?: string;
+  contrast: boolean;
 }
 
 async function write(path: string, data: string | Buffer, io: CliIo): Promise<void> {
@@ -52,7 +56,7 @@ async function exportFiles(opts: ReportOptions, ctx: QueryContext, data: DataOpt
 export function register(program: Command, io: CliIo): void {
   program
     .command('report')
-    .description('Summary of Bitcoin mining-pool concentration: latest 30 days and each calendar year (top pools, top-5 share, Nakamoto coefficient, HHI, Gini, entropy, pool count). Uses the store if it has per-block data, else the embedded default. --html writes the shareable report (one self-contained file with charts, claims, methods); --svg/--png export one chart.')
+    .description('Is Bitcoin mining centralising while AI decentralises? The contrast first — every Bitcoin level and AI lens on the same metrics (largest share, top-5, Nakamoto coefficient, HHI, entities) with intervals, HHI trends with their test, and verdicts on the headline claims — then Bitcoin mining by pool: latest 30 days and each calendar year. Uses the store if it has per-block data, else the embedded default. --html writes the shareable report (one self-contained file with charts, claims, methods); --svg/--png export one chart.')
     .option('--format <format>', 'text or json', 'text')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
     .option('--top <n>', 'how many top pools to list per period', '5')
@@ -62,6 +66,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--png <file>', 'write one chart as PNG (with --chart; needs rsvg-convert from librsvg2-bin)')
     .option('--chart <name>', `chart for --svg/--png: ${CHART_IDS.join(', ')}`)
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--no-contrast', 'only the Bitcoin-by-pool summary (the report before the Bitcoin-vs-AI contrast)')
     .action(async (opts: ReportOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`invalid format: ${opts.format} (expected text or json)`);
       const topN = Number(opts.top);
@@ -74,11 +79,14 @@ export function register(program: Command, io: CliIo): void {
       }
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const ctx = { store, datasetsRoot: datasetsRoot(io.env) };
+        // One run loads bitcoin/pools for several parts: a cache shares the load.
+        const ctx = { store, datasetsRoot: datasetsRoot(io.env), cache: new SeriesCache() };
         const data = { source: opts.source, level: opts.level, top: topN };
         if (files) return await exportFiles(opts, ctx, data, io);
         const report = await queryReport(data, ctx);
-        io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportText(report));
+        const contrast = opts.contrast ? await queryContrast(ctx, { source: opts.source }) : null;
+        if (opts.format === 'json') io.stdout(JSON.stringify(contrast ? { ...report, contrast } : report, null, 2) + '\n');
+        else io.stdout((contrast ? `${renderContrastText(contrast)}\n${'─'.repeat(100)}\n` : '') + renderReportText(report));
       } finally {
         await store?.close();
       }

@@ -53,6 +53,7 @@ export const poolRoutes: readonly RouteSpec[] = [
         from: windowParams.from,
         to: windowParams.to,
         top: num({ description: 'entities to name; the rest are Other', default: 8 }, { min: 1, max: 30, integer: true }),
+        include: z.string().max(200).describe('an entity (display name) to name whatever its rank, e.g. for its own page'),
         source: sourceParam,
         level: levelParam,
       })

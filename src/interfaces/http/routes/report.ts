@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { NotFoundError } from '../../../domain/errors.js';
+import { queryContrast } from '../../../pipeline/queries/contrast-query.js';
 import { queryReport } from '../../../pipeline/queries/report-query.js';
 import { CHART_IDS, getChart } from '../../report/charts/index.js';
 import { renderHtmlReport } from '../../report/html-report.js';
@@ -16,6 +17,17 @@ const poolsQuery = z.object({ source: sourceParam, level: levelParam }).partial(
 const topParam = num({ description: 'how many top entities to list per period', default: 5 }, { min: 1, max: 100, integer: true });
 
 export const reportRoutes: readonly RouteSpec[] = [
+  defineRoute({
+    path: '/api/contrast',
+    openapiPath: '/api/contrast',
+    tag: 'report',
+    summary: 'Is Bitcoin mining centralising while AI decentralises? Every Bitcoin level and AI lens on the same metrics with intervals, HHI trends with their test, verdicts on the headline claims, and 2024–2025 country estimates (as the `contrast` part of `nakamoto report --format json`)',
+    description: 'Times are UTC seconds. Trend method: docs/trends.md.',
+    query: z.object({ source: sourceParam }).partial().strict(),
+    cache: 'data',
+    exampleUrl: '/api/contrast',
+    handler: ({ query }, deps) => queryContrast(deps.ctx, { source: query.source }),
+  }),
   defineRoute({
     path: '/api/report',
     openapiPath: '/api/report',

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../../domain/errors.js';
 import type { ReportData, ReportPart } from '../report-data.js';
+import { renderContrastChart } from './contrast-chart.js';
 import { renderCompareChart } from './compare-chart.js';
 import { renderMetricBand } from './metric-band-chart.js';
 import { renderShareArea } from './share-area-chart.js';
@@ -58,6 +59,12 @@ export const CHARTS: readonly ChartDef[] = [
     title: 'Bitcoin hash rate by country and the 2021 China ban',
     part: 'countryShares',
     render: (d) => renderShareArea(d, { title: 'Bitcoin hash rate by country, monthly (Cambridge CBECI)', subtitle: 'Share of hash rate located by pool-reported IP addresses; top countries and Other', yLabel: 'share of hash rate (%)', events: [{ day: '2021-05-21', label: 'China crackdown (May 2021)' }], note: 'Source: Cambridge Bitcoin Electricity Consumption Index mining map; VPNs and proxies move hash rate between countries.' }),
+  }),
+  define({
+    id: 'contrast',
+    title: 'Bitcoin levels vs AI lenses: HHI over time',
+    part: 'contrast',
+    render: (d) => renderContrastChart(d),
   }),
 ];
 
