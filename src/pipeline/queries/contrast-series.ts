@@ -67,5 +67,9 @@ export const CONTRAST_SERIES: readonly ContrastEntry[] = [
     trendWindow: '1q', sampled: false, publisher: 'Hugging Face Hub API (one search sample)',
     caveat: '"open" models: a search sample of the Hub (the most-downloaded models returned by the API), not the whole Hub — shares are of the sample',
   },
-  // Hugging Face trending authors (i13): add { key: 'hf-trending', …, distribution: 'hf/trending-authors' } here.
+  {
+    key: 'hf-trending', world: 'ai', lens: 'Hugging Face trending authors', distribution: 'hf/trending-authors', axis: 'control',
+    trendWindow: '1m', latestDays: 30, sampled: false, publisher: 'Hugging Face trending page (256 snapshots of the top 10, 2026-03 → 2026-08)',
+    caveat: 'share of trending top-10 slots (attention), not of downloads or compute; six months only',
+  },
 ];
