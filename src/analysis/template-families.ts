@@ -86,6 +86,8 @@ export interface WindowFamilies {
   readonly families: readonly Family[];
   /** Pools in no family with their blocks (including those below minBlocks). */
   readonly alone: readonly { readonly pool: string; readonly blocks: number }[];
+  /** Pools with enough blocks to be judged (linked or not). */
+  readonly judged: readonly string[];
   readonly options: FamilyOptions;
 }
 
@@ -200,7 +202,7 @@ export function templateFamilies(blocks: FingerprintedBlocks, fromSec: number, t
   families.sort((x, y) => y.blocks - x.blocks);
   const alone = [...totals].filter(([p]) => !inFamily.has(p)).map(([p, n]) => ({ pool: blocks.pools[p]!, blocks: n }));
   alone.sort((x, y) => y.blocks - x.blocks || (x.pool < y.pool ? -1 : 1));
-  return { fromSec, toSec, blocks: hi - lo, families, alone, options: opts };
+  return { fromSec, toSec, blocks: hi - lo, families, alone, judged: qualifying.map((p) => blocks.pools[p]!), options: opts };
 }
 
 function linkEvidence(
@@ -249,12 +251,15 @@ export interface FamilyAssignment {
   readonly startSec: readonly number[];
   readonly endSec: number;
   readonly familyOf: readonly ReadonlyMap<string, string>[];
+  /** Per step, the pools with enough blocks to be judged (a pool not judged in a step is neither in nor out). */
+  readonly judged: readonly ReadonlySet<string>[];
 }
 
 /** Families of consecutive steps, each computed over the trailing `windowSec` ending at the step's end. */
 export function familyHistory(blocks: FingerprintedBlocks, stepStarts: readonly number[], endSec: number, windowSec: number, options: Partial<FamilyOptions> = {}): { assignment: FamilyAssignment; windows: WindowFamilies[] } {
   const windows: WindowFamilies[] = [];
   const familyOf: Map<string, string>[] = [];
+  const judged: Set<string>[] = [];
   stepStarts.forEach((s, i) => {
     const stepEnd = i + 1 < stepStarts.length ? stepStarts[i + 1]! : endSec;
     const w = templateFamilies(blocks, Math.min(s, stepEnd - windowSec), stepEnd, options);
@@ -262,11 +267,15 @@ export function familyHistory(blocks: FingerprintedBlocks, stepStarts: readonly 
     const m = new Map<string, string>();
     for (const f of w.families) for (const mem of f.members) m.set(mem.pool, f.name);
     familyOf.push(m);
+    judged.push(new Set(w.judged));
   });
-  return { assignment: { startSec: stepStarts, endSec, familyOf }, windows };
+  return { assignment: { startSec: stepStarts, endSec, familyOf, judged }, windows };
 }
 
-/** Membership changes between consecutive steps. */
+/**
+ * Membership changes between consecutive steps. A pool with too few blocks in a step to be judged
+ * keeps its last known membership (no leave/join noise from thin months).
+ */
 export interface MembershipEvent {
   readonly atSec: number;
   readonly pool: string;
@@ -279,11 +288,40 @@ export function membershipEvents(a: FamilyAssignment): MembershipEvent[] {
   let prev = new Map<string, string>();
   a.familyOf.forEach((cur, i) => {
     const at = a.startSec[i]!;
-    for (const [pool, fam] of prev) if (cur.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'left', family: fam });
-    for (const [pool, fam] of cur) if (prev.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'joined', family: fam });
-    prev = new Map(cur);
+    const judged = a.judged[i]!;
+    const next = new Map(prev);
+    for (const [pool, fam] of prev) {
+      if (!judged.has(pool)) continue; // too few blocks this step: membership unknown, kept
+      if (cur.get(pool) !== fam) {
+        events.push({ atSec: at, pool, kind: 'left', family: fam });
+        next.delete(pool);
+      }
+    }
+    for (const [pool, fam] of cur) {
+      if (next.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'joined', family: fam });
+      next.set(pool, fam);
+    }
+    prev = next;
   });
   return events;
+}
+
+/**
+ * The first step start from which `pool` has been, without a break, in the same family as `lead`,
+ * looking back from the step that contains `atSec`; steps where the pool had too few blocks to be
+ * judged neither break nor extend the run. null when it is not with `lead` at `atSec`.
+ */
+export function memberSince(a: FamilyAssignment, pool: string, lead: string, atSec: number): number | null {
+  let i = a.startSec.length - 1;
+  while (i > 0 && a.startSec[i]! > atSec) i--;
+  let since: number | null = null;
+  for (; i >= 0; i--) {
+    if (!a.judged[i]!.has(pool)) continue;
+    const f = a.familyOf[i]!.get(pool);
+    if (f === undefined || f !== a.familyOf[i]!.get(lead)) break;
+    since = a.startSec[i]!;
+  }
+  return since;
 }
 
 /**

@@ -10,11 +10,27 @@ import { scriptSigLayout } from '../decode/bitcoin/scriptsig-layout.js';
 import { NotFoundError } from '../domain/errors.js';
 import { COINBASE_SCRIPTSIG_FILE, readCoinbaseScriptSigs } from '../sources/datasets/coinbase-scriptsig.js';
 import { readDataset } from '../sources/datasets/detect.js';
+import { BLOCKCHAIR_BLOCKS_FILE, readBlockchairBlocks } from '../sources/datasets/blockchair-blocks.js';
 import { PER_BLOCK_FILE } from './energy-catalogue.js';
 import { mergeBlockLabels, timeOrder } from './series-source.js';
 import { existsSync } from 'node:fs';
 
+/** BIP320: header version bits 13–28 are free for miners to roll; the rest is what the template set. */
+export const VERSION_ROLLING_MASK = 0x1fffe000;
+
+/** The template's header version with the rollable bits cleared, as hex (e.g. `20000000`, SBI's `20000004`). */
+export function templateVersion(version: number): string {
+  return ((version & ~VERSION_ROLLING_MASK) >>> 0).toString(16).padStart(8, '0');
+}
+
 export interface TemplateBlocks extends FingerprintedBlocks {
+  /** Per block (same order): header version, transaction count (1 = empty), Blockchair's miner label; NaN/'' where the blocks file has no row. */
+  readonly version: Float64Array;
+  readonly txCount: Int32Array;
+  readonly blockchairMiner: readonly string[];
+  /** Per block: the coinbase layout key alone (index into `layoutOnly`). */
+  readonly layoutOnly: Int32Array;
+  readonly layoutOnlyKeys: readonly string[];
   /** Files read, for provenance. */
   readonly inputs: readonly string[];
   /** ScriptSig rows with no per-block label/time (dropped). */
@@ -33,13 +49,17 @@ export function loadTemplateBlocks(datasetsRoot: string): Promise<TemplateBlocks
   return p;
 }
 
-/** Layout keys of many scriptSigs (hex), interned. */
-export function layoutKeys(scriptSigHex: readonly string[]): { layout: Int32Array; layouts: string[] } {
+/**
+ * Fingerprint keys of many blocks, interned: the scriptSig layout key, plus ` v<template version>`
+ * when the header version is known (`versions[i]` not NaN).
+ */
+export function layoutKeys(scriptSigHex: readonly string[], versions?: Float64Array): { layout: Int32Array; layouts: string[] } {
   const index = new Map<string, number>();
   const layouts: string[] = [];
   const layout = new Int32Array(scriptSigHex.length);
   scriptSigHex.forEach((hex, i) => {
-    const key = scriptSigLayout(Buffer.from(hex, 'hex')).key;
+    const v = versions ? versions[i]! : NaN;
+    const key = scriptSigLayout(Buffer.from(hex, 'hex')).key + (Number.isNaN(v) ? '' : ` v${templateVersion(v)}`);
     let k = index.get(key);
     if (k === undefined) {
       k = layouts.length;
@@ -55,7 +75,13 @@ async function buildTemplateBlocks(root: string): Promise<TemplateBlocks> {
   const sigPath = join(root, COINBASE_SCRIPTSIG_FILE);
   const labelPath = join(root, PER_BLOCK_FILE);
   for (const p of [sigPath, labelPath]) if (!existsSync(p)) throw new NotFoundError(`template families need ${p} (the shared datasets folder; set NAKAMOTO_DATASETS)`);
-  const [sigs, ds] = await Promise.all([readCoinbaseScriptSigs(sigPath), readDataset(labelPath)]);
+  const blocksPath = join(root, BLOCKCHAIR_BLOCKS_FILE);
+  const header = new Map<number, { version: number; txCount: number; miner: string }>();
+  const [sigs, ds] = await Promise.all([
+    readCoinbaseScriptSigs(sigPath),
+    readDataset(labelPath),
+    existsSync(blocksPath) ? readBlockchairBlocks(blocksPath, (b) => header.set(b.height, { version: b.version, txCount: b.txCount, miner: b.miner })) : Promise.resolve(null),
+  ]);
   const sets = ['perblock-v1', 'perblock-v2'].map((s) => ds.blockBatches.find((b) => b.source === s)).filter((b) => b !== undefined).map((b) => {
     const index = new Map<string, number>();
     const labels: string[] = [];
@@ -93,16 +119,33 @@ async function buildTemplateBlocks(root: string): Promise<TemplateBlocks> {
       m++;
     }
   }
-  const { layout, layouts } = layoutKeys(hex);
+  const version = new Float64Array(m).fill(NaN);
+  const txCount = new Int32Array(m);
+  const miner: string[] = new Array<string>(m).fill('');
+  for (let i = 0; i < m; i++) {
+    const hd = header.get(heights[i]!);
+    if (hd) {
+      version[i] = hd.version;
+      txCount[i] = hd.txCount;
+      miner[i] = hd.miner;
+    }
+  }
+  const { layout, layouts } = layoutKeys(hex, version);
+  const only = layoutKeys(hex);
   const order = timeOrder(time.subarray(0, m), heights.subarray(0, m));
   return {
+    version: Float64Array.from(order, (i) => version[i]!),
+    txCount: Int32Array.from(order, (i) => txCount[i]!),
+    blockchairMiner: Array.from(order, (i) => miner[i]!),
+    layoutOnly: Int32Array.from(order, (i) => only.layout[i]!),
+    layoutOnlyKeys: only.layouts,
     heights: Int32Array.from(order, (i) => heights[i]!),
     timeSec: Float64Array.from(order, (i) => time[i]!),
     pool: Int32Array.from(order, (i) => pool[i]!),
     pools: merged.labels,
     layout: Int32Array.from(order, (i) => layout[i]!),
     layouts,
-    inputs: [sigPath, labelPath],
+    inputs: header.size > 0 ? [sigPath, labelPath, blocksPath] : [sigPath, labelPath],
     unjoined: n - m,
   };
 }

@@ -12,6 +12,7 @@ import { register as registerDistributions } from './distributions.js';
 import { register as registerEnergy } from './energy.js';
 import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
+import { register as registerGroups } from './groups.js';
 import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerMetrics } from './metrics.js';
@@ -39,4 +40,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerFetch(program, io);
   registerSources(program, io);
   registerDistributions(program, io);
+  registerGroups(program, io);
 }
