@@ -245,7 +245,10 @@ function linkEvidence(
   };
 }
 
-/** Per step: which family (by name) each pool belongs to; pools in no family are absent. */
+/**
+ * Per step: which family (by name) each pool belongs to; pools in no family are absent. A pool with
+ * too few blocks in a step to be judged keeps the family it had the step before (if it still exists).
+ */
 export interface FamilyAssignment {
   /** Step boundaries, ascending: step i covers [startSec[i], startSec[i+1]) (the last one up to endSec). */
   readonly startSec: readonly number[];
@@ -266,6 +269,11 @@ export function familyHistory(blocks: FingerprintedBlocks, stepStarts: readonly 
     windows.push(w);
     const m = new Map<string, string>();
     for (const f of w.families) for (const mem of f.members) m.set(mem.pool, f.name);
+    // A pool with too few blocks to be judged this step keeps last step's family, if that family still exists.
+    const judgedNow = new Set(w.judged);
+    const names = new Set(w.families.map((f) => f.name));
+    const prev = familyOf[familyOf.length - 1];
+    if (prev) for (const [pool, fam] of prev) if (!judgedNow.has(pool) && !m.has(pool) && names.has(fam)) m.set(pool, fam);
     familyOf.push(m);
     judged.push(new Set(w.judged));
   });
@@ -325,11 +333,13 @@ export function memberSince(a: FamilyAssignment, pool: string, lead: string, atS
 }
 
 /**
- * The template level for any per-block label: the family `label` belonged to at `timeSec`, or the
- * label itself when it was in no family then (or the time is outside the assignment).
+ * The template level for any per-block label: the family `label` belonged to at `timeSec`, named
+ * `<lead> family`; a pool in no family then is a family of one, `<pool> family` — every entity at
+ * this level carries the suffix, so one operator keeps one label whether or not it has partners
+ * that month. Outside the assignment's dates there is no evidence: each pool is its own family.
  */
 export function templateLabelAt(a: FamilyAssignment, label: string, timeSec: number): string {
-  if (!(timeSec >= a.startSec[0]! && timeSec < a.endSec)) return label;
+  if (!(timeSec >= a.startSec[0]! && timeSec < a.endSec)) return `${label} family`;
   let lo = 0;
   let hi = a.startSec.length - 1;
   while (lo < hi) {
@@ -337,6 +347,5 @@ export function templateLabelAt(a: FamilyAssignment, label: string, timeSec: num
     if (a.startSec[mid]! <= timeSec) lo = mid;
     else hi = mid - 1;
   }
-  const fam = a.familyOf[lo]!.get(label);
-  return fam === undefined ? label : `${fam} family`;
+  return `${a.familyOf[lo]!.get(label) ?? label} family`;
 }

@@ -7,10 +7,10 @@
  * - `loadTemplateAssignment(datasetsRoot)` → `FamilyAssignment`: monthly steps 2020-01 → 2025-03,
  *   each month's families computed over the TEMPLATE_WINDOW_DAYS (91) days ending with the month;
  * - `templateLabelAt(assignment, poolSlug, timeSec)` (pure, in analysis/template-families.ts) →
- *   the family's name (e.g. `antpool family`) or the slug itself;
- * - `applyTemplateFamilies(series, assignment, displayName)` (pure) → the series re-labelled
- *   (`AntPool family` for members, display names for the rest).
- * Outside the assignment's dates (no scriptSig data) a pool stands for itself.
+ *   `<lead slug> family` (a pool in no family is a family of one: `<slug> family`);
+ * - `applyTemplateFamilies(series, assignment, displayName)` (pure) → the series re-labelled with
+ *   display names (`AntPool family`, `F2Pool family`; `Unknown` stays `Unknown`).
+ * Outside the assignment's dates (no scriptSig data) each pool is its own family.
  */
 import { familyHistory, templateLabelAt, type FamilyAssignment, type FamilyOptions, type WindowFamilies } from '../analysis/template-families.js';
 import type { ObservationSeries } from '../domain/observations.js';
@@ -56,14 +56,16 @@ export function loadTemplateAssignment(datasetsRoot: string): Promise<FamilyAssi
   return p;
 }
 
+const SUFFIX = ' family';
+
 export function applyTemplateFamilies(series: ObservationSeries, a: FamilyAssignment, displayName: (label: string) => string): ObservationSeries {
   const index = new Map<string, number>();
   const entities: string[] = [];
   const entity = new Int32Array(series.entity.length);
   for (let i = 0; i < entity.length; i++) {
     const slug = series.entities[series.entity[i]!]!;
-    const lab = templateLabelAt(a, slug, series.timeSec[i]!);
-    const name = lab === slug ? displayName(slug) : `${displayName(lab.slice(0, -' family'.length))} family`;
+    // Unknown blocks are nobody's family.
+    const name = slug === 'unknown' ? displayName(slug) : `${displayName(templateLabelAt(a, slug, series.timeSec[i]!).slice(0, -SUFFIX.length))}${SUFFIX}`;
     let k = index.get(name);
     if (k === undefined) {
       k = entities.length;

@@ -61,7 +61,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--metrics <ids>', 'comma-separated metric ids (see docs/metrics.md)', DEFAULT_METRIC_IDS.join(','))
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
-    .option('--level <level>', 'entity level: pool or entity (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
+    .option('--level <level>', 'entity level: pool, owner (alias entity) or template (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
     .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
     .option('--ci', 'add _lo/_hi columns: posterior intervals from the multinomial sampling model (blocks are a sample of hash rate; see docs/uncertainty.md), P(value) for the Nakamoto coefficient, and an `unstable` flag')
     .option('--confidence <level>', 'with --ci: central interval level', '0.95')
