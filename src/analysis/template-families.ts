@@ -281,8 +281,8 @@ export function familyHistory(blocks: FingerprintedBlocks, stepStarts: readonly 
 }
 
 /**
- * Membership changes between consecutive steps. A pool with too few blocks in a step to be judged
- * keeps its last known membership (no leave/join noise from thin months).
+ * Membership changes between consecutive steps (a pool with too few blocks to be judged keeps its
+ * family while that family exists, see familyHistory, so thin months add no leave/join noise).
  */
 export interface MembershipEvent {
   readonly atSec: number;
@@ -293,23 +293,12 @@ export interface MembershipEvent {
 
 export function membershipEvents(a: FamilyAssignment): MembershipEvent[] {
   const events: MembershipEvent[] = [];
-  let prev = new Map<string, string>();
+  let prev: ReadonlyMap<string, string> = new Map();
   a.familyOf.forEach((cur, i) => {
     const at = a.startSec[i]!;
-    const judged = a.judged[i]!;
-    const next = new Map(prev);
-    for (const [pool, fam] of prev) {
-      if (!judged.has(pool)) continue; // too few blocks this step: membership unknown, kept
-      if (cur.get(pool) !== fam) {
-        events.push({ atSec: at, pool, kind: 'left', family: fam });
-        next.delete(pool);
-      }
-    }
-    for (const [pool, fam] of cur) {
-      if (next.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'joined', family: fam });
-      next.set(pool, fam);
-    }
-    prev = next;
+    for (const [pool, fam] of prev) if (cur.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'left', family: fam });
+    for (const [pool, fam] of cur) if (prev.get(pool) !== fam) events.push({ atSec: at, pool, kind: 'joined', family: fam });
+    prev = cur;
   });
   return events;
 }
