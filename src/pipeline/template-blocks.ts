@@ -31,7 +31,7 @@ export interface TemplateBlocks extends FingerprintedBlocks {
   /** Per block: the coinbase layout key alone (index into `layoutOnly`). */
   readonly layoutOnly: Int32Array;
   readonly layoutOnlyKeys: readonly string[];
-  /** Files read, for provenance. */
+  /** Files read, relative to the datasets root (`datasets/…`), for provenance. */
   readonly inputs: readonly string[];
   /** ScriptSig rows with no per-block label/time (dropped). */
   readonly unjoined: number;
@@ -145,7 +145,7 @@ async function buildTemplateBlocks(root: string): Promise<TemplateBlocks> {
     pools: merged.labels,
     layout: Int32Array.from(order, (i) => layout[i]!),
     layouts,
-    inputs: header.size > 0 ? [sigPath, labelPath, blocksPath] : [sigPath, labelPath],
+    inputs: [COINBASE_SCRIPTSIG_FILE, PER_BLOCK_FILE, ...(header.size > 0 ? [BLOCKCHAIR_BLOCKS_FILE] : [])].map((f) => `datasets/${f}`),
     unjoined: n - m,
   };
 }

@@ -164,7 +164,7 @@ async function mempoolIdSlugs(root: string): Promise<Map<string, string>> {
   return new Map(raw.map((p) => [String(p.id), mempoolSlug(p.name)]));
 }
 
-async function compareStratum(path: string, root: string, w: { families: readonly Family[]; totals: ReadonlyMap<string, number> }): Promise<StratumComparison> {
+async function compareStratum(path: string, shown: string, root: string, w: { families: readonly Family[]; totals: ReadonlyMap<string, number> }): Promise<StratumComparison> {
   const file = await readStratumJobs(path);
   const ids = file.format === 'mempool-ws' ? await mempoolIdSlugs(root) : new Map<string, string>();
   const classes = await renames(root);
@@ -191,7 +191,7 @@ async function compareStratum(path: string, root: string, w: { families: readonl
   );
   const height = Math.max(...templates.map((t) => t.height));
   const received = Math.max(...file.jobs.filter((j) => j.height === height).map((j) => j.receivedSec));
-  return { ...agreement, input: path, height, receivedAt: new Date(received * 1000).toISOString().slice(0, 19) + 'Z', templates: templates.filter((t) => t.height === height) };
+  return { ...agreement, input: shown, height, receivedAt: new Date(received * 1000).toISOString().slice(0, 19) + 'Z', templates: templates.filter((t) => t.height === height) };
 }
 
 const month = (t: number | null) => (t === null ? null : formatDay(t).slice(0, 7));
@@ -265,7 +265,7 @@ export async function queryGroups(q: GroupsRequest, ctx: QueryContext): Promise<
   const poolLevel = majority([...totals].map(([p, n]) => ({ name: poolName(p), blocks: n })), w.blocks);
   const templateLevel = majority([...groups.map((g) => ({ name: g.group, blocks: g.blocks })), ...alone.map((a) => ({ name: a.pool, blocks: a.blocks }))], w.blocks);
   const stratumPath = q.stratum === 'none' ? null : (q.stratum ?? join(ctx.datasetsRoot, STRATUM_JOBS_FILE));
-  const stratum = stratumPath === null ? null : await compareStratum(stratumPath, ctx.datasetsRoot, { families: w.families, totals });
+  const stratum = stratumPath === null ? null : await compareStratum(stratumPath, q.stratum ?? `datasets/${STRATUM_JOBS_FILE}`, ctx.datasetsRoot, { families: w.families, totals });
   let history: GroupsResult['history'] = null;
   if (q.history) {
     const events: MembershipEvent[] = membershipEvents(assignment).filter((e) => e.atSec >= start && e.atSec < end);
