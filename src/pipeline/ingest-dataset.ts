@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { SourceError } from '../domain/errors.js';
 import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
 import type { IngestMeta, Store, WriteSummary } from '../store/store.js';
+import { detectBlockchairKind, readBlockchairDataset, type BlockchairKind } from './ingest-blockchair.js';
 
 export interface IngestOptions {
   readonly kind?: DatasetKind;
@@ -15,6 +16,8 @@ export interface IngestOptions {
   readonly force?: boolean;
   /** Source id for `daily-long` files. */
   readonly source?: string;
+  /** Where the rule sets live (Blockchair scriptSig files are attributed while ingested). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onProgress?: (event: { phase: 'read' | 'write'; source?: string; done: number; total: number }) => void;
 }
 
@@ -29,13 +32,14 @@ export interface SourceIngestResult {
 
 export interface IngestResult {
   readonly input: string;
-  readonly kind: DatasetKind;
+  readonly kind: DatasetKind | BlockchairKind;
   readonly sha256: string;
   readonly rows: number;
   readonly skipped: number;
   readonly skippedExamples: readonly string[];
   readonly sources: readonly SourceIngestResult[];
   readonly seconds: number;
+  readonly notes?: readonly string[];
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -49,6 +53,8 @@ export async function sha256File(path: string): Promise<string> {
 export async function ingestDataset(store: Store, path: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const sha256 = await sha256File(path);
+  const bc = opts.kind === undefined ? await detectBlockchairKind(path) : null;
+  if (bc) return ingestBlockchair(store, path, bc, sha256, opts, t0);
   opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
   const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source });
   opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
@@ -77,4 +83,31 @@ export async function ingestDataset(store: Store, path: string, opts: IngestOpti
     sources: results,
     seconds: (performance.now() - t0) / 1000,
   };
+}
+
+async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind, sha256: string, opts: IngestOptions, t0: number): Promise<IngestResult> {
+  opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
+  // Same file under the same rules: nothing to do (and nothing to attribute). New rules: re-label (the upsert counts changes).
+  const previousOf = async (source: string, rulesVersion: string) => {
+    if (opts.force) return null;
+    const p = await store.findIngest(source, sha256);
+    return p !== null && p.rulesVersion === rulesVersion ? p : null;
+  };
+  const data = await readBlockchairDataset(path, kind, {
+    sha256,
+    ...(opts.env ? { env: opts.env } : {}),
+    onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
+    isCurrent: async (source, rulesVersion) => (await previousOf(source, rulesVersion)) !== null,
+  });
+  const results: SourceIngestResult[] = [];
+  let done = 0;
+  const total = data.batches.reduce((a, b) => a + b.rows, 0);
+  for (const { batch, source, rows, rulesVersion } of data.batches) {
+    const previous = await previousOf(source, rulesVersion);
+    const write = previous !== null || batch === null ? null : await store.writeBlockLabels(batch, { kind, sha256, rulesVersion, rows, skipped: 0 });
+    done += rows;
+    opts.onProgress?.({ phase: 'write', source, done, total });
+    results.push({ source, description: batch?.description ?? 'already stored', rows, write, alreadyIngestedAs: previous?.id ?? null });
+  }
+  return { input: path, kind, sha256, rows: data.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: data.notes };
 }

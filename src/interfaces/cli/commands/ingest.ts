@@ -47,6 +47,7 @@ export function register(program: Command, io: CliIo): void {
           skipInvalid: opts.skipInvalid,
           force: opts.force,
           source: opts.source,
+          env: io.env,
           onProgress: (e) => progress.update(e.done, e.total, e.phase === 'read' ? 'reading' : `writing ${e.source ?? ''}`),
         });
         progress.stop();
@@ -65,6 +66,7 @@ export function register(program: Command, io: CliIo): void {
         if (format === 'table') {
           io.stdout(`# ${result.input} — ${result.kind}, ${result.rows} rows, ${result.skipped} skipped, ${result.seconds.toFixed(2)} s → ${store.location}\n`);
           for (const ex of result.skippedExamples) io.stdout(`# skipped: ${ex}\n`);
+          for (const n of result.notes ?? []) io.stdout(`# note: ${n}\n`);
         }
         io.stdout(renderRows(rows, ['source', 'rows', 'inserted', 'updated', 'unchanged', 'note'], format));
       } finally {
