@@ -31,6 +31,8 @@ export interface TemplateBlocks extends FingerprintedBlocks {
   /** Per block: the coinbase layout key alone (index into `layoutOnly`). */
   readonly layoutOnly: Int32Array;
   readonly layoutOnlyKeys: readonly string[];
+  /** Per block: the coinbase scriptSig, hex. */
+  readonly scriptSigHex: readonly string[];
   /** Files read, relative to the datasets root (`datasets/…`), for provenance. */
   readonly inputs: readonly string[];
   /** ScriptSig rows with no per-block label/time (dropped). */
@@ -139,6 +141,7 @@ async function buildTemplateBlocks(root: string): Promise<TemplateBlocks> {
     blockchairMiner: Array.from(order, (i) => miner[i]!),
     layoutOnly: Int32Array.from(order, (i) => only.layout[i]!),
     layoutOnlyKeys: only.layouts,
+    scriptSigHex: Array.from(order, (i) => hex[i]!),
     heights: Int32Array.from(order, (i) => heights[i]!),
     timeSec: Float64Array.from(order, (i) => time[i]!),
     pool: Int32Array.from(order, (i) => pool[i]!),

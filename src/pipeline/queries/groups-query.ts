@@ -10,20 +10,18 @@ import { DAY_SEC, formatDay, parseDate, parseDuration } from '../../aggregate/du
 import { familyAgreement, sameTemplateGroups, type Agreement, type TemplateGroup } from '../../analysis/template-evidence.js';
 import { membershipEvents, templateFamilies, DEFAULT_FAMILY_OPTIONS, memberSince, type Family, type FamilyLink, type FamilyOptions, type MembershipEvent } from '../../analysis/template-families.js';
 import { ownerAt } from '../../attribute/ownership/resolve.js';
-import { renameClasses } from '../../attribute/pool-renames.js';
 import { loadOwnershipLinks } from '../../attribute/rules/load.js';
 import { UsageError } from '../../domain/errors.js';
-import { readCsv, requireColumns } from '../../sources/files/csv.js';
 import { readBytes } from '../../sources/files/read-file.js';
 import { mempoolSlug } from '../../sources/datasets/pool-display-names.js';
 import { readStratumJobs } from '../../sources/datasets/stratum-jobs.js';
 import { poolName } from '../pool-names.js';
+import { loadPoolRenames } from '../pool-renames-data.js';
 import { loadTemplateBlocks } from '../template-blocks.js';
 import { TEMPLATE_WINDOW_DAYS, templateAssignment } from '../template-level.js';
 import type { QueryContext } from './context.js';
 
 export const STRATUM_JOBS_FILE = 'bitcoin/stratum-jobs-2025-04/tx01_ws_stratum_jobs.json';
-const POOL_HISTORY_FILE = 'bitcoin/pool-definitions-history-2014-2025/pool_tags_addresses_history.csv';
 const MEMPOOL_POOLS_FILE = 'bitcoin/pool-definitions-mempool/pools-v2.json';
 
 export interface GroupsRequest {
@@ -153,12 +151,6 @@ function windowStart(end: number, size: ReturnType<typeof parseDuration>): numbe
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - size.n, d.getUTCDate()) / 1000;
 }
 
-async function renames(root: string): Promise<ReadonlyMap<string, string>> {
-  const t = await readCsv(join(root, POOL_HISTORY_FILE));
-  const c = requireColumns(t, ['kind', 'key', 'pool_name', 'first_seen', 'removed_or_renamed_at']);
-  return renameClasses(t.rows.map((r) => ({ kind: r[c.kind]!, key: r[c.key]!, poolName: r[c.pool_name]!, firstSeen: r[c.first_seen]!, removedOrRenamedAt: r[c.removed_or_renamed_at] ?? '' })));
-}
-
 async function mempoolIdSlugs(root: string): Promise<Map<string, string>> {
   const raw = JSON.parse((await readBytes(join(root, MEMPOOL_POOLS_FILE))).toString('utf8')) as { id: number; name: string }[];
   return new Map(raw.map((p) => [String(p.id), mempoolSlug(p.name)]));
@@ -167,7 +159,7 @@ async function mempoolIdSlugs(root: string): Promise<Map<string, string>> {
 async function compareStratum(path: string, shown: string, root: string, w: { families: readonly Family[]; totals: ReadonlyMap<string, number> }): Promise<StratumComparison> {
   const file = await readStratumJobs(path);
   const ids = file.format === 'mempool-ws' ? await mempoolIdSlugs(root) : new Map<string, string>();
-  const classes = await renames(root);
+  const classes = await loadPoolRenames(root);
   const canon = (slug: string) => classes.get(slug) ?? slug;
   // A stratum pool → the label the block window uses for it (same slug, or a renamed slug of the same pool).
   const windowLabel = new Map<string, string>();
