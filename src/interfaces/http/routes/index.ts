@@ -7,6 +7,7 @@ import { claimsRoutes } from './claims.js';
 import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
 import { geographyRoutes } from './geography.js';
+import { groupRoutes } from './groups.js';
 import { hashrateRoutes } from './hashrate.js';
 import { metricsRoutes } from './metrics.js';
 import { poolRoutes } from './pools.js';
@@ -19,6 +20,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...metricsRoutes,
   ...hashrateRoutes,
   ...poolRoutes,
+  ...groupRoutes,
   ...reportRoutes,
   ...compareRoutes,
   ...claimsRoutes,
