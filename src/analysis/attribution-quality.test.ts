@@ -48,6 +48,12 @@ describe('attributionQuality', () => {
     expect(r.topPairs.get('bitcoin-data')).toEqual([['BTC.com', 'Bitdeer', 1]]);
   });
 
+  it('counts blocks the latest list names otherwise than the list of their date, with the pairs', () => {
+    const q = attributionQuality({ ...input, asOf: { atBlock: [null, null, null, 'F2Pool', 'BTC.com', 'SlushPool'], latest: ['AntPool', null, null, 'F2Pool', 'BTC.com', 'Braiins Pool'] } }, windows, renames, 'mempool');
+    expect(q.rows.map((r) => r.relabelledByLaterRules)).toEqual([1, 0]); // SlushPool → Braiins Pool is a rename, not a relabelling
+    expect(q.topPairs.get('rules-as-of')).toEqual([['unknown', 'AntPool', 1]]);
+  });
+
   it('a tag naming another pool than the reference is a conflict', () => {
     const c = attributionQuality({ ...input, reference: ['viabtc', ...input.reference.slice(1)] }, windows, renames, 'mempool');
     expect(c.rows[0]!.tagLabelConflicts).toBe(1);

@@ -16,6 +16,8 @@ export interface QualityInput {
   readonly tagOnly: ReadonlyMap<string, readonly (string | null)[]>;
   /** Blockchair's own label. */
   readonly blockchair: readonly (string | null)[];
+  /** Optional: the pool-list history's tags as they stood at each block's date (`--rules-as-of block`) and in its latest version, same matcher. */
+  readonly asOf?: { readonly atBlock: readonly (string | null)[]; readonly latest: readonly (string | null)[] };
 }
 
 export interface QualityRow {
@@ -31,6 +33,8 @@ export interface QualityRow {
   /** A tag names one pool and the reference another (an address or list order won). */
   readonly tagLabelConflicts: number;
   readonly blockchairUnknown: number;
+  /** Blocks whose label under today's rules differs from the label under the rules of their date (incl. named vs unknown); 0 without `asOf`. */
+  readonly relabelledByLaterRules: number;
   /** Per other source: [blocks both name, of which they disagree]. */
   readonly disagreements: ReadonlyMap<string, readonly [number, number]>;
 }
@@ -38,7 +42,7 @@ export interface QualityRow {
 export interface QualityResult {
   readonly rows: readonly QualityRow[];
   readonly total: QualityRow;
-  /** Most frequent disagreeing name pairs over all windows, per compared source: [reference-side, other, blocks]. */
+  /** Most frequent disagreeing name pairs over all windows, per compared source: [reference-side, other, blocks]; `rules-as-of`: [at the block's date, latest]. */
   readonly topPairs: ReadonlyMap<string, readonly (readonly [string, string, number])[]>;
 }
 
@@ -66,8 +70,8 @@ export function attributionQuality(input: QualityInput, windows: readonly Window
   const tags = input.tagOnly.get(referenceRules);
   if (!tags) throw new Error(`attributionQuality: no tags-only attribution for ${referenceRules}`);
   const others: [string, readonly (string | null)[]][] = [...[...input.tagOnly].filter(([n]) => n !== referenceRules), ['blockchair', input.blockchair]];
-  const pairCounts = new Map<string, Map<string, number>>(others.map(([n]) => [n, new Map()]));
-  const empty = () => ({ blocks: 0, unknown: 0, byTag: 0, byAddressOnly: 0, tagLabelConflicts: 0, blockchairUnknown: 0, dis: new Map<string, [number, number]>(others.map(([n]) => [n, [0, 0]])) });
+  const pairCounts = new Map<string, Map<string, number>>([...others.map(([n]) => [n, new Map<string, number>()] as const), ...(input.asOf ? [['rules-as-of', new Map<string, number>()] as const] : [])]);
+  const empty = () => ({ blocks: 0, unknown: 0, byTag: 0, byAddressOnly: 0, tagLabelConflicts: 0, blockchairUnknown: 0, relabelled: 0, dis: new Map<string, [number, number]>(others.map(([n]) => [n, [0, 0]])) });
   type Acc = ReturnType<typeof empty>;
   const add = (a: Acc, i: number, pairs: boolean) => {
     a.blocks++;
@@ -78,6 +82,14 @@ export function attributionQuality(input: QualityInput, windows: readonly Window
     if (ref !== null && tag === null) a.byAddressOnly++;
     if (ref !== null && tag !== null && ref !== tag) a.tagLabelConflicts++;
     if (input.blockchair[i] === null) a.blockchairUnknown++;
+    if (input.asOf && k(input.asOf.latest[i] ?? null) !== k(input.asOf.atBlock[i] ?? null)) {
+      a.relabelled++;
+      if (pairs) {
+        const pk = `${input.asOf.atBlock[i] ?? 'unknown'}\u0000${input.asOf.latest[i] ?? 'unknown'}`;
+        const m = pairCounts.get('rules-as-of')!;
+        m.set(pk, (m.get(pk) ?? 0) + 1);
+      }
+    }
     for (const [name, labels] of others) {
       const o = k(labels[i] ?? null);
       // Rule sets and Blockchair are compared with the reference's tags-only view (same evidence: the scriptSig), Blockchair with the reference label.
@@ -95,7 +107,7 @@ export function attributionQuality(input: QualityInput, windows: readonly Window
       }
     }
   };
-  const freeze = (a: Acc, start: number, end: number): QualityRow => ({ start, end, blocks: a.blocks, unknown: a.unknown, byTag: a.byTag, byAddressOnly: a.byAddressOnly, tagLabelConflicts: a.tagLabelConflicts, blockchairUnknown: a.blockchairUnknown, disagreements: a.dis });
+  const freeze = (a: Acc, start: number, end: number): QualityRow => ({ start, end, blocks: a.blocks, unknown: a.unknown, byTag: a.byTag, byAddressOnly: a.byAddressOnly, tagLabelConflicts: a.tagLabelConflicts, blockchairUnknown: a.blockchairUnknown, relabelledByLaterRules: a.relabelled, disagreements: a.dis });
   const t = input.timeSec;
   const rows: QualityRow[] = [];
   const total = empty();

@@ -17,6 +17,8 @@ import { Readable } from 'node:stream';
 import { poolSlug } from '../attribute/names.js';
 import { loadRuleSet, RULE_SET_NAMES, type RuleSetName } from '../attribute/rules/load.js';
 import { tagOnlyAttributor } from '../attribute/tag-only.js';
+import { asOfAttributor, datedTags } from '../attribute/as-of.js';
+import type { HistorySpan } from '../attribute/pool-renames.js';
 import type { BlockLabelBatch } from '../sources/datasets/block-labels.js';
 import { readBlockchairBlocks } from '../sources/datasets/blockchair-blocks.js';
 import { isCoinbaseScriptSigHeader, readCoinbaseScriptSigs } from '../sources/datasets/coinbase-scriptsig.js';
@@ -96,6 +98,11 @@ export async function readBlockchairDataset(
     readonly ruleSets?: readonly RuleSetName[];
     /** Sources already stored from this file under these rules: not attributed again (returned with `skipped`). */
     readonly isCurrent?: (source: string, rulesVersion: string) => Promise<boolean>;
+    /**
+     * `--rules-as-of block`: also attribute with the pool-list history's tags as they stood at each
+     * block's date (source `blockchair-bitcoin-data-asof`); needs each block's time.
+     */
+    readonly asOf?: { readonly spans: readonly HistorySpan[]; readonly version: string; readonly timeOf: (height: number) => number | undefined };
   },
 ): Promise<BlockchairRead> {
   if (kind === 'blockchair-scriptsig') {
@@ -134,7 +141,44 @@ export async function readBlockchairDataset(
         rulesVersion,
       });
     }
-    return { kind, rows: n, batches, notes: ['block times come from the store (ingest the Blockchair blocks file or the per-block attribution too)'] };
+    const notes = ['block times come from the store (ingest the Blockchair blocks file or the per-block attribution too)'];
+    if (opts.asOf) {
+      const source = 'blockchair-bitcoin-data-asof';
+      const rulesVersion = `pool-list-history:${opts.asOf.version}`;
+      if (opts.isCurrent && (await opts.isCurrent(source, rulesVersion))) batches.push({ batch: null, source, rows: n, rulesVersion });
+      else {
+        const at = asOfAttributor(datedTags(opts.asOf.spans));
+        const hs: number[] = [];
+        const ts: number[] = [];
+        const labels: string[] = [];
+        const hashes: string[] = [];
+        for (let i = 0; i < n; i++) {
+          const t = opts.asOf.timeOf(sigs.heights[i]!);
+          if (t === undefined || !Number.isFinite(t)) continue;
+          const name = at(sigs.scriptSigHex[i]!, t);
+          hs.push(sigs.heights[i]!);
+          ts.push(t);
+          labels.push(name === null ? 'unknown' : poolSlug(name));
+          hashes.push(sigs.hashes[i]!);
+        }
+        if (hs.length < n) notes.push(`${n - hs.length} blocks without a stored time left out of ${source}`);
+        batches.push({
+          source,
+          rows: hs.length,
+          rulesVersion,
+          batch: {
+            source,
+            description: 'Blockchair coinbase scriptSigs attributed with the pool-list tags as they stood at each block’s date (pool-definitions history; --rules-as-of block)',
+            input: path,
+            heights: Int32Array.from(hs),
+            timeSec: Float64Array.from(ts),
+            labels,
+            hashes,
+          },
+        });
+      }
+    }
+    return { kind, rows: n, batches, notes };
   }
   const heights: number[] = [];
   const times: number[] = [];

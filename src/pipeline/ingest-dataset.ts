@@ -5,7 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { SourceError } from '../domain/errors.js';
+import { join } from 'node:path';
+import type { HistorySpan } from '../attribute/pool-renames.js';
+import { SourceError, UsageError } from '../domain/errors.js';
+import { datasetsRoot } from '../sources/files/datasets-path.js';
+import { loadPoolHistory, POOL_HISTORY_FILE } from './pool-renames-data.js';
 import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
 import type { IngestMeta, Store, WriteSummary } from '../store/store.js';
 import { detectBlockchairKind, readBlockchairDataset, type BlockchairKind } from './ingest-blockchair.js';
@@ -16,6 +20,8 @@ export interface IngestOptions {
   readonly force?: boolean;
   /** Source id for `daily-long` files. */
   readonly source?: string;
+  /** Blockchair scriptSig files: `block` also attributes with the rules as they stood at each block's date. */
+  readonly rulesAsOf?: 'latest' | 'block';
   /** Where the rule sets live (Blockchair scriptSig files are attributed while ingested). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onProgress?: (event: { phase: 'read' | 'write'; source?: string; done: number; total: number }) => void;
@@ -93,8 +99,10 @@ async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind
     const p = await store.findIngest(source, sha256);
     return p !== null && p.rulesVersion === rulesVersion ? p : null;
   };
+  const asOf = kind === 'blockchair-scriptsig' && opts.rulesAsOf === 'block' ? await asOfInputs(store, opts.env) : undefined;
   const data = await readBlockchairDataset(path, kind, {
     sha256,
+    ...(asOf ? { asOf } : {}),
     ...(opts.env ? { env: opts.env } : {}),
     onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
     isCurrent: async (source, rulesVersion) => (await previousOf(source, rulesVersion)) !== null,
@@ -110,4 +118,17 @@ async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind
     results.push({ source, description: batch?.description ?? 'already stored', rows, write, alreadyIngestedAs: previous?.id ?? null });
   }
   return { input: path, kind, sha256, rows: data.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: data.notes };
+}
+
+/** The pool-list history and the block times already in the store, for `--rules-as-of block`. */
+async function asOfInputs(store: Store, env: IngestOptions['env']): Promise<{ spans: readonly HistorySpan[]; version: string; timeOf: (h: number) => number | undefined }> {
+  const sources = (await store.listSources()).filter((s) => s.granularity === 'block' && s.firstTimeSec !== null);
+  if (sources.length === 0) throw new UsageError('--rules-as-of block needs block times in the store: ingest the Blockchair blocks file (or the per-block attribution) first');
+  // The source that covers most blocks supplies the times (they are one per height, shared by every source).
+  sources.sort((a, b) => b.blocks - a.blocks);
+  const labels = await store.readBlockLabels(sources[0]!.source);
+  const times = new Map<number, number>();
+  for (let i = 0; i < labels.heights.length; i++) if (Number.isFinite(labels.timeSec[i]!)) times.set(labels.heights[i]!, labels.timeSec[i]!);
+  const root = datasetsRoot(env);
+  return { spans: await loadPoolHistory(root), version: (await sha256File(join(root, POOL_HISTORY_FILE))).slice(0, 12), timeOf: (h) => times.get(h) };
 }

@@ -60,6 +60,35 @@ export function runBlockchairIngestContract(name: string, open: () => Promise<St
       }
     }, 60_000);
 
+    it('--rules-as-of block: needs stored block times (else refused, store unchanged), then labels with the tags listed at each block’s date', async () => {
+      const sigs = sample(COINBASE_SCRIPTSIG_FILE, 'sigs.tsv.gz');
+      const blocks = sample(BLOCKCHAIR_BLOCKS_FILE, 'blocks.tsv.gz');
+      const s = await open();
+      try {
+        await expect(ingestDataset(s, sigs, { rulesAsOf: 'block' })).rejects.toThrow('--rules-as-of block needs block times in the store');
+        expect(await s.listSources()).toEqual([]);
+        await ingestDataset(s, blocks);
+        const r = await ingestDataset(s, sigs, { rulesAsOf: 'block' });
+        expect(r.sources.map((x) => x.source)).toContain('blockchair-bitcoin-data-asof');
+        const asOf = await s.readBlockLabels('blockchair-bitcoin-data-asof');
+        const today = await s.readBlockLabels('blockchair-bitcoin-data');
+        expect(asOf.heights.length).toBe(300);
+        const name = (l: typeof asOf, i: number) => l.labels[l.label[i]!];
+        // 610,546 carries /poolin.com/, listed long before 2019: both name it Poolin.
+        expect(name(asOf, 0)).toBe('poolin');
+        expect(name(today, 0)).toBe('poolin');
+        // Some blocks carry tags that entered the list only later: named today, not by the tags of their date.
+        const changed = [...today.heights.keys()].filter((i) => name(today, i) !== name(asOf, i)).map((i) => `${name(asOf, i)}→${name(today, i)}`);
+        // `btccom` entered the list on 2022-08-02; `/slush/` was SlushPool's until the 2023-02-23 rename.
+        expect(changed).toContain('unknown→btccom');
+        expect(changed).toContain('slushpool→braiinspool');
+        // Nothing named by the tags of the time is left unknown by today's list in these blocks.
+        expect(changed.filter((c) => c.endsWith('→unknown'))).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    }, 60_000);
+
     it('malformed hex: one line naming file, line and column; the store is unchanged', async () => {
       const bad = sample(COINBASE_SCRIPTSIG_FILE, 'bad.tsv.gz', (lines) => {
         lines[50] = lines[50]!.slice(0, -1); // odd number of hex digits

@@ -11,9 +11,13 @@ import { RULE_SET_NAMES } from '../../attribute/rules/load.js';
 import { loadRuleSet } from '../../attribute/rules/load.js';
 import { tagOnlyAttributor } from '../../attribute/tag-only.js';
 import { UsageError } from '../../domain/errors.js';
-import { loadPoolRenames } from '../pool-renames-data.js';
+import { asOfAttributor, datedTags } from '../../attribute/as-of.js';
+import { loadPoolHistory, loadPoolRenames } from '../pool-renames-data.js';
 import { loadTemplateBlocks } from '../template-blocks.js';
 import type { QueryContext } from './context.js';
+
+/** A time after every list version: the latest list. */
+const LATEST = Date.UTC(2100, 0, 1) / 1000;
 
 export interface QualityRequest {
   readonly window?: string;
@@ -29,6 +33,8 @@ export interface QualityWindowRow {
   readonly byAddressOnly: number;
   readonly tagLabelConflicts: number;
   readonly blockchairUnknown: number;
+  /** Pool-list history: its latest tags vs the tags listed at each block's date. */
+  readonly relabelledByLaterRules: number;
   /** Per compared source: share of blocks both name on which they disagree (null when none both named). */
   readonly disagree: Readonly<Record<string, number | null>>;
 }
@@ -55,6 +61,7 @@ function row(r: QualityRow): QualityWindowRow {
     byAddressOnly: share(r.byAddressOnly),
     tagLabelConflicts: share(r.tagLabelConflicts),
     blockchairUnknown: share(r.blockchairUnknown),
+    relabelledByLaterRules: share(r.relabelledByLaterRules),
     disagree: Object.fromEntries([...r.disagreements].map(([n, [both, dis]]) => [n, both === 0 ? null : dis / both])),
   };
 }
@@ -80,6 +87,10 @@ export async function queryAttributionQuality(q: QualityRequest, ctx: QueryConte
     }
     tagOnly.set(name, out);
   }
+  // bitcoin-data's list as it stood at each block's date (--rules-as-of block), from the pool-list history.
+  const asOf = asOfAttributor(datedTags(await loadPoolHistory(ctx.datasetsRoot)));
+  const atBlock = Array.from(blocks.scriptSigHex, (h, i) => asOf(h, blocks.timeSec[i]!));
+  const latest = Array.from(blocks.scriptSigHex, (h) => asOf(h, LATEST));
   q.onProgress?.(n * RULE_SET_NAMES.length, n * RULE_SET_NAMES.length, 'done');
   const reference = Array.from(blocks.pool, (p) => (blocks.pools[p] === 'unknown' ? null : blocks.pools[p]!));
   const blockchair = blocks.blockchairMiner.map((m) => (m === '' || m === 'Unknown' ? null : m));
@@ -89,7 +100,7 @@ export async function queryAttributionQuality(q: QualityRequest, ctx: QueryConte
   const anchor = Date.UTC(anchorDate.getUTCFullYear(), size.unit === 'month' && size.n % 12 === 0 ? 0 : anchorDate.getUTCMonth(), size.unit === 'month' ? 1 : anchorDate.getUTCDate()) / 1000;
   const end = Math.floor(blocks.timeSec[n - 1]! / DAY_SEC) * DAY_SEC + DAY_SEC;
   const windows = divideWindows({ size, step: size, anchor, partial: true }, anchor, end);
-  const r = attributionQuality({ timeSec: blocks.timeSec, reference, tagOnly, blockchair }, windows, renames, 'mempool');
+  const r = attributionQuality({ timeSec: blocks.timeSec, reference, tagOnly, blockchair, asOf: { atBlock, latest } }, windows, renames, 'mempool');
   return {
     window: text,
     blocks: r.total.blocks,
@@ -102,6 +113,7 @@ export async function queryAttributionQuality(q: QualityRequest, ctx: QueryConte
       'reference = the per-block attribution (mempool.space rules with tags and payout addresses; v1 label, v2 where v1 has none)',
       'unknown = reference label unknown; by tag = a mempool tag matches the raw scriptSig; by address only = reference names a pool but no tag matches',
       'tag ≠ label = a mempool tag names one pool and the reference another',
+      'relabelled by later rules = the pool-list history’s latest tags name the block otherwise than the tags listed at the block’s date (same matcher: longest listed substring; --rules-as-of block)',
       'disagree: bitcoin-data and edi (tags only) vs mempool tags; blockchair = Blockchair’s guessed_miner vs the reference; share of blocks both name; names compared normalised (case, punctuation, trailing "pool", renames from the pool-list history)',
       `first and last windows can be partial (data ${formatDay(first)} → ${formatDay(blocks.timeSec[n - 1]!)})`,
     ],

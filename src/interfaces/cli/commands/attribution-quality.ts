@@ -23,11 +23,12 @@ function flat(r: QualityWindowRow, pct: boolean): Row {
     by_address_only: f(r.byAddressOnly),
     tag_label_conflict: f(r.tagLabelConflicts),
     blockchair_unknown: f(r.blockchairUnknown),
+    relabelled_by_later_rules: f(r.relabelledByLaterRules),
     ...Object.fromEntries(COMPARED.map((c) => [`disagree_${c.replace('-', '_')}`, f(r.disagree[c] ?? null)])),
   };
 }
 
-const COLUMNS = ['window_start', 'window_end', 'blocks', 'unknown', 'by_tag', 'by_address_only', 'tag_label_conflict', 'blockchair_unknown', 'disagree_bitcoin_data', 'disagree_edi', 'disagree_blockchair'];
+const COLUMNS = ['window_start', 'window_end', 'blocks', 'unknown', 'by_tag', 'by_address_only', 'tag_label_conflict', 'blockchair_unknown', 'relabelled_by_later_rules', 'disagree_bitcoin_data', 'disagree_edi', 'disagree_blockchair'];
 
 export function renderQualityTable(r: QualityQueryResult): string {
   const out: string[] = [];
@@ -40,6 +41,8 @@ export function renderQualityTable(r: QualityQueryResult): string {
     const side = c === 'blockchair' ? 'reference' : 'mempool tags';
     out.push(`most frequent disagreements, ${side} vs ${c}: ${pairs.map((p) => `${p.a} / ${p.b} ${p.blocks}`).join('; ') || 'none'}`);
   }
+  const asOf = r.topPairs['rules-as-of'] ?? [];
+  out.push(`most frequent relabellings, tags listed at the block's date → latest list: ${asOf.map((p) => `${p.a} → ${p.b} ${p.blocks}`).join('; ') || 'none'}`);
   return out.join('\n') + '\n';
 }
 
