@@ -20,8 +20,12 @@ import { tagOnlyAttributor } from '../attribute/tag-only.js';
 import { asOfAttributor, datedTags } from '../attribute/as-of.js';
 import type { HistorySpan } from '../attribute/pool-renames.js';
 import type { BlockLabelBatch } from '../sources/datasets/block-labels.js';
+import type { BlockFactsBatch } from '../store/store.js';
 import { readBlockchairBlocks } from '../sources/datasets/blockchair-blocks.js';
 import { isCoinbaseScriptSigHeader, readCoinbaseScriptSigs } from '../sources/datasets/coinbase-scriptsig.js';
+
+/** Ingest-record source of the per-block facts (not a label source). */
+export const FACTS_SOURCE = 'blockchair-facts';
 
 export type BlockchairKind = 'blockchair-scriptsig' | 'blockchair-blocks';
 export const BLOCKCHAIR_KINDS: readonly BlockchairKind[] = ['blockchair-scriptsig', 'blockchair-blocks'];
@@ -85,6 +89,8 @@ export interface BlockchairRead {
   readonly kind: BlockchairKind;
   readonly rows: number;
   readonly batches: readonly BlockchairBatch[];
+  /** The per-block facts the file carries (scriptSigs; or version, transaction count, weight, fees, reward). */
+  readonly facts: BlockFactsBatch;
   readonly notes: readonly string[];
 }
 
@@ -178,19 +184,38 @@ export async function readBlockchairDataset(
         });
       }
     }
-    return { kind, rows: n, batches, notes };
+    const facts: BlockFactsBatch = { source: FACTS_SOURCE, description: 'Blockchair per-block facts (coinbase scriptSig)', input: path, heights: sigs.heights, scriptSigHex: sigs.scriptSigHex };
+    return { kind, rows: n, batches, notes, facts };
   }
   const heights: number[] = [];
   const times: number[] = [];
   const labels: string[] = [];
+  const fact = { version: [] as number[], txCount: [] as number[], weight: [] as number[], feeSat: [] as number[], rewardSat: [] as number[] };
   const summary = await readBlockchairBlocks(path, (b) => {
     heights.push(b.height);
     times.push(b.timeSec);
     labels.push(b.miner === 'Unknown' ? 'unknown' : b.miner);
+    fact.version.push(b.version);
+    fact.txCount.push(b.txCount);
+    fact.weight.push(b.weight);
+    fact.feeSat.push(b.feeSat);
+    fact.rewardSat.push(b.rewardSat);
   });
+  const facts: BlockFactsBatch = {
+    source: FACTS_SOURCE,
+    description: 'Blockchair per-block facts (version, transaction count, weight, fees, reward)',
+    input: path,
+    heights: Int32Array.from(heights),
+    version: Float64Array.from(fact.version),
+    txCount: Float64Array.from(fact.txCount),
+    weight: Float64Array.from(fact.weight),
+    feeSat: Float64Array.from(fact.feeSat),
+    rewardSat: Float64Array.from(fact.rewardSat),
+  };
   return {
     kind,
     rows: summary.rows,
+    facts,
     batches: [
       {
         source: 'blockchair-label',

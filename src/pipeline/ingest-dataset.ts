@@ -117,6 +117,12 @@ async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind
     opts.onProgress?.({ phase: 'write', source, done, total });
     results.push({ source, description: batch?.description ?? 'already stored', rows, write, alreadyIngestedAs: previous?.id ?? null });
   }
+  // The per-block facts (scriptSigs, or version / transactions / weight / fees / reward), merged by height.
+  const facts = data.facts;
+  const factsVersion = `facts:${sha256.slice(0, 12)}`;
+  const previousFacts = await previousOf(facts.source, factsVersion);
+  const factsWrite = previousFacts ? null : await store.writeBlockFacts(facts, { kind, sha256, rulesVersion: factsVersion, rows: facts.heights.length, skipped: 0 });
+  results.push({ source: facts.source, description: facts.description, rows: facts.heights.length, write: factsWrite, alreadyIngestedAs: previousFacts?.id ?? null });
   return { input: path, kind, sha256, rows: data.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: data.notes };
 }
 

@@ -39,6 +39,7 @@ export function runBlockchairIngestContract(name: string, open: () => Promise<St
           ['blockchair-mempool', 300],
           ['blockchair-bitcoin-data', 300],
           ['blockchair-edi', 300],
+          ['blockchair-facts', 300],
         ]);
         const b = await ingestDataset(s, blocks);
         expect(b.kind).toBe('blockchair-blocks');
@@ -49,6 +50,12 @@ export function runBlockchairIngestContract(name: string, open: () => Promise<St
         expect(m.labels[m.label[0]!]).toBe('poolin');
         expect(m.timeSec[0]).toBe(Date.UTC(2019, 11, 31, 1, 5, 35) / 1000);
         expect([...m.timeSec].every((t) => Number.isFinite(t))).toBe(true);
+        // Per-block facts from both files, merged on height (610,546: PROVENANCE and the first rows of the files).
+        const f = await s.readBlockFacts(610546, 610546);
+        expect(f.scriptSigHex[0]).toMatch(/^03f25009/);
+        expect([f.version[0], f.txCount[0], f.weight[0], f.feeSat[0], f.rewardSat[0]]).toEqual([536870912, 2894, 3993436, 28175343, 1278175343]);
+        expect((await s.readBlockFacts()).heights.length).toBe(300);
+        expect((await s.listSources()).map((x) => x.source)).not.toContain('blockchair-facts');
         const l = await s.readBlockLabels('blockchair-label');
         expect(l.labels[l.label[1]!]).toBe('F2Pool'); // 610,547
         const ingests = (await s.listIngests()).length;
