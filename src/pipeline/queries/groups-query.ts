@@ -10,6 +10,7 @@ import { DAY_SEC, formatDay, parseDate, parseDuration } from '../../aggregate/du
 import { familyAgreement, sameTemplateGroups, type Agreement, type TemplateGroup } from '../../analysis/template-evidence.js';
 import { membershipEvents, templateFamilies, DEFAULT_FAMILY_OPTIONS, memberSince, type Family, type FamilyLink, type FamilyOptions, type MembershipEvent } from '../../analysis/template-families.js';
 import { ownerAt } from '../../attribute/ownership/resolve.js';
+import { coinbaseOutputsFromHex, payoutShape } from '../../decode/bitcoin/payout-fingerprint.js';
 import { loadOwnershipLinks } from '../../attribute/rules/load.js';
 import { UsageError } from '../../domain/errors.js';
 import { readBytes } from '../../sources/files/read-file.js';
@@ -84,6 +85,8 @@ export interface MajorityCount {
 
 export interface StratumComparison extends Agreement {
   readonly input: string;
+  /** Per pool (block-window slug), the payout structure of its job's coinbase (docs/control.md), when the file has coinbases. */
+  readonly payouts: Readonly<Record<string, string>>;
   readonly height: number;
   readonly receivedAt: string;
   readonly templates: readonly TemplateGroup[];
@@ -183,7 +186,16 @@ async function compareStratum(path: string, shown: string, root: string, w: { fa
   );
   const height = Math.max(...templates.map((t) => t.height));
   const received = Math.max(...file.jobs.filter((j) => j.height === height).map((j) => j.receivedSec));
-  return { ...agreement, input: shown, height, receivedAt: new Date(received * 1000).toISOString().slice(0, 19) + 'Z', templates: templates.filter((t) => t.height === height) };
+  const payouts: Record<string, string> = {};
+  for (const j of jobs) {
+    if (j.height !== height || j.coinbaseHex === null) continue;
+    try {
+      payouts[j.pool] = payoutShape(coinbaseOutputsFromHex(j.coinbaseHex, `${shown} [${j.pool}.coinbase]`)).key;
+    } catch {
+      payouts[j.pool] = 'undecodable coinbase';
+    }
+  }
+  return { ...agreement, payouts, input: shown, height, receivedAt: new Date(received * 1000).toISOString().slice(0, 19) + 'Z', templates: templates.filter((t) => t.height === height) };
 }
 
 const month = (t: number | null) => (t === null ? null : formatDay(t).slice(0, 7));

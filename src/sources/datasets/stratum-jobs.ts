@@ -22,6 +22,8 @@ export interface StratumJob {
   readonly merkleBranches: readonly string[];
   /** Coinbase input scriptSig, hex, when the source has it. */
   readonly scriptSigHex: string | null;
+  /** The whole coinbase transaction (coinbase1 + extranonces + coinbase2), hex, when the source has it. */
+  readonly coinbaseHex: string | null;
   /** Header version the job carries, or null. */
   readonly version: number | null;
   /** When the observer received the job, UTC seconds. */
@@ -69,6 +71,8 @@ function parseMempoolWs(input: string, data: Record<string, unknown>): StratumJo
     const sig = j.scriptsig;
     if (sig !== undefined && (typeof sig !== 'string' || !HEX.test(sig))) throw new DecodeError({ input, field: `${key}.scriptsig` }, 'malformed hex');
     const version = typeof j.version === 'string' && /^[0-9a-fA-F]{1,8}$/.test(j.version) ? parseInt(j.version, 16) : null;
+    const cb = j.coinbase;
+    if (cb !== undefined && (typeof cb !== 'string' || !HEX.test(cb))) throw new DecodeError({ input, field: `${key}.coinbase` }, 'malformed hex');
     const received = typeof j.received === 'number' ? j.received / 1000 : NaN;
     if (!Number.isFinite(received)) throw new DecodeError({ input, field: `${key}.received` }, 'missing or invalid received time (ms since epoch)');
     return {
@@ -78,6 +82,7 @@ function parseMempoolWs(input: string, data: Record<string, unknown>): StratumJo
       prevHash: prev.toLowerCase(),
       merkleBranches: branchesOf(input, `${key}.merkleBranches`, j.merkleBranches),
       scriptSigHex: typeof sig === 'string' ? sig.toLowerCase() : null,
+      coinbaseHex: typeof cb === 'string' ? cb.toLowerCase() : null,
       version,
       receivedSec: received,
     };
@@ -110,7 +115,7 @@ function parseJobUpdatesCsv(input: string, text: string): StratumJob[] {
     if (!Number.isFinite(t)) throw new DecodeError(pos('timestamp'), `invalid timestamp: ${JSON.stringify(ts)}`);
     const name = r[col.pool_name] ?? '';
     if (name === '') throw new DecodeError(pos('pool_name'), 'empty pool_name');
-    return { pool: name, poolName: name, height, prevHash: prev.toLowerCase(), merkleBranches: branchesOf(input, 'merkle_branches', list, line), scriptSigHex: null, version, receivedSec: t };
+    return { pool: name, poolName: name, height, prevHash: prev.toLowerCase(), merkleBranches: branchesOf(input, 'merkle_branches', list, line), scriptSigHex: null, coinbaseHex: null, version, receivedSec: t };
   });
 }
 

@@ -84,7 +84,7 @@ export function renderGroupsTable(r: GroupsResult): string {
     const s = r.stratum;
     out.push('');
     out.push(`stratum evidence (${s.input}): ${s.templates.length} distinct templates among ${s.templates.reduce((a, t) => a + t.pools.length, 0)} pools at height ${s.height}, ${s.receivedAt}`);
-    s.templates.forEach((t, i) => out.push(`  template ${i + 1} (${t.branches} branches, last ${t.lastBranch.slice(0, 12)}…): ${t.pools.join(', ')}`));
+    s.templates.forEach((t, i) => out.push(`  template ${i + 1} (${t.branches} branches, last ${t.lastBranch.slice(0, 12)}…): ${t.pools.map((p) => (s.payouts[p] ? `${p} [${s.payouts[p]}]` : p)).join(', ')}`));
     out.push(
       `  agreement with these families on ${s.compared.length} pools seen in both (${s.pairs.length} pairs): ${s.bothSame} same-template pairs joined, ${s.missed} missed, ` +
         `${s.overLinked} joined though templates differ, ${s.bothDifferent} kept apart correctly; Rand index ${Number.isNaN(s.randIndex) ? 'n/a' : s.randIndex.toFixed(2)}` +
