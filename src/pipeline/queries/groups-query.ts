@@ -102,6 +102,8 @@ export interface GroupsResult {
   readonly majority: { readonly pool: MajorityCount; readonly template: MajorityCount };
   readonly stratum: StratumComparison | null;
   readonly history: readonly { readonly month: string; readonly pool: string; readonly event: string; readonly family: string }[] | null;
+  /** With `history`: per month in the window, how many pools and how many template-level entities held a majority (families over the 91 days ending with the month). */
+  readonly majorityByMonth: readonly { readonly month: string; readonly pools: number; readonly templates: number; readonly top: string; readonly topShare: number }[] | null;
   readonly summary: string;
 }
 
@@ -238,7 +240,7 @@ export async function queryGroups(q: GroupsRequest, ctx: QueryContext): Promise<
   const totals = new Map<string, number>();
   for (const f of w.families) for (const m of f.members) totals.set(m.pool, m.blocks);
   for (const a of w.alone) totals.set(a.pool, a.blocks);
-  const { assignment } = templateAssignment(blocks, TEMPLATE_WINDOW_DAYS, options);
+  const { assignment, windows: monthly } = templateAssignment(blocks, TEMPLATE_WINDOW_DAYS, options);
   const groups: GroupRow[] = w.families.map((f) => {
     const [lo, hi] = wilson(f.blocks, w.blocks);
     const first = Math.min(...f.links.map((l) => l.first.timeSec));
@@ -271,7 +273,18 @@ export async function queryGroups(q: GroupsRequest, ctx: QueryContext): Promise<
   const stratumPath = q.stratum === 'none' ? null : (q.stratum ?? join(ctx.datasetsRoot, STRATUM_JOBS_FILE));
   const stratum = stratumPath === null ? null : await compareStratum(stratumPath, q.stratum ?? `datasets/${STRATUM_JOBS_FILE}`, ctx.datasetsRoot, { families: w.families, totals });
   let history: GroupsResult['history'] = null;
+  let majorityByMonth: GroupsResult['majorityByMonth'] = null;
   if (q.history) {
+    majorityByMonth = monthly
+      .map((mw, i) => ({ mw, at: assignment.startSec[i]! }))
+      .filter(({ at }) => at >= start && at < end)
+      .map(({ mw, at }) => {
+        const pools = [...mw.families.flatMap((f) => f.members.map((m) => ({ name: m.pool, blocks: m.blocks }))), ...mw.alone.map((a) => ({ name: a.pool, blocks: a.blocks }))];
+        const tmpl = [...mw.families.map((f) => ({ name: `${poolName(f.name)} family`, blocks: f.blocks })), ...mw.alone.map((a) => ({ name: poolName(a.pool), blocks: a.blocks }))];
+        const p = majority(pools, mw.blocks);
+        const t = majority(tmpl, mw.blocks);
+        return { month: formatDay(at).slice(0, 7), pools: p.entities, templates: t.entities, top: t.names.join(' + '), topShare: t.share };
+      });
     const events: MembershipEvent[] = membershipEvents(assignment).filter((e) => e.atSec >= start && e.atSec < end);
     history = events.map((e) => ({ month: formatDay(e.atSec).slice(0, 7), pool: poolName(e.pool), event: e.kind, family: `${poolName(e.family)} family` }));
   }
@@ -294,6 +307,7 @@ export async function queryGroups(q: GroupsRequest, ctx: QueryContext): Promise<
     majority: { pool: poolLevel, template: templateLevel },
     stratum,
     history,
+    majorityByMonth,
     summary,
   };
 }

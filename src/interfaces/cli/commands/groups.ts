@@ -96,6 +96,11 @@ export function renderGroupsTable(r: GroupsResult): string {
     out.push(`membership changes (monthly, families over the 91 days ending each month): ${r.history.length}`);
     out.push(renderRows(r.history.map((h) => ({ ...h })), ['month', 'pool', 'event', 'family'], 'table'));
   }
+  if (r.majorityByMonth) {
+    out.push('');
+    out.push('majority by month (91 days ending with each month): entities needed for > 50% of blocks');
+    out.push(renderRows(r.majorityByMonth.map((m) => ({ month: m.month, 'by pool': m.pools, 'by template family': m.templates, 'the majority (template level)': `${m.top}: ${(100 * m.topShare).toFixed(1)}%` })), ['month', 'by pool', 'by template family', 'the majority (template level)'], 'table'));
+  }
   return out.join('\n') + '\n';
 }
 
