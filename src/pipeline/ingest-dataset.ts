@@ -107,6 +107,7 @@ async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind
     onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
     isCurrent: async (source, rulesVersion) => (await previousOf(source, rulesVersion)) !== null,
   });
+  opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
   const results: SourceIngestResult[] = [];
   let done = 0;
   const total = data.batches.reduce((a, b) => a + b.rows, 0);
