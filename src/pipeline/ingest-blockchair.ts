@@ -28,7 +28,6 @@ import { isCoinbaseScriptSigHeader, readCoinbaseScriptSigs } from '../sources/da
 export const FACTS_SOURCE = 'blockchair-facts';
 
 export type BlockchairKind = 'blockchair-scriptsig' | 'blockchair-blocks';
-export const BLOCKCHAIR_KINDS: readonly BlockchairKind[] = ['blockchair-scriptsig', 'blockchair-blocks'];
 
 /** First line of a (possibly gzipped) file, at most 64 KiB read. */
 async function firstLine(path: string): Promise<string> {

@@ -28,9 +28,6 @@ export interface TemplateBlocks extends FingerprintedBlocks {
   readonly version: Float64Array;
   readonly txCount: Int32Array;
   readonly blockchairMiner: readonly string[];
-  /** Per block: the coinbase layout key alone (index into `layoutOnly`). */
-  readonly layoutOnly: Int32Array;
-  readonly layoutOnlyKeys: readonly string[];
   /** Per block: the coinbase scriptSig, hex. */
   readonly scriptSigHex: readonly string[];
   /** Files read, relative to the datasets root (`datasets/…`), for provenance. */
@@ -133,14 +130,11 @@ async function buildTemplateBlocks(root: string): Promise<TemplateBlocks> {
     }
   }
   const { layout, layouts } = layoutKeys(hex, version);
-  const only = layoutKeys(hex);
   const order = timeOrder(time.subarray(0, m), heights.subarray(0, m));
   return {
     version: Float64Array.from(order, (i) => version[i]!),
     txCount: Int32Array.from(order, (i) => txCount[i]!),
     blockchairMiner: Array.from(order, (i) => miner[i]!),
-    layoutOnly: Int32Array.from(order, (i) => only.layout[i]!),
-    layoutOnlyKeys: only.layouts,
     scriptSigHex: Array.from(order, (i) => hex[i]!),
     heights: Int32Array.from(order, (i) => heights[i]!),
     timeSec: Float64Array.from(order, (i) => time[i]!),

@@ -142,8 +142,3 @@ export function parseStratumJobs(text: string, input: string): StratumJobsFile {
 export async function readStratumJobs(path: string): Promise<StratumJobsFile> {
   return parseStratumJobs(decodeUtf8(await readBytes(path), path), path);
 }
-
-/** True when a file's first bytes look like one of the two stratum-job shapes. */
-export function looksLikeStratumJobs(head: string): boolean {
-  return head.includes('"stratumJobs"') || /^\s*(id,)?timestamp,pool_name,coinbase_tag,prev_hash,merkle_branches/.test(head);
-}
