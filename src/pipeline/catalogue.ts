@@ -8,6 +8,7 @@ import { loadOwnershipLinks } from '../attribute/rules/load.js';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { applyOwnership } from './entity-level.js';
+import { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } from './template-level.js';
 import { poolName } from './pool-names.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
@@ -43,7 +44,7 @@ const bitcoinPools: DistributionEntry = {
   title: 'Bitcoin blocks per mining pool',
   unit: 'blocks',
   entityKind: 'mining pool (or owner, with the EDI source)',
-  levels: ['pool', 'entity'],
+  levels: ['pool', 'entity', 'owner', 'template'],
   aggregation: 'flow',
   coverage: 'embedded default 2020-01-01 → 2026-04-21; with ingested datasets 2016-02 → 2026-04',
   source: 'embedded default (per-block attribution 2020–2026, daily); store sources perblock, perblock-v1, perblock-v2, perblock-node, btccom, edi',
@@ -53,10 +54,11 @@ const bitcoinPools: DistributionEntry = {
     'Pools are not owners: several pools can share an owner, and pools can mine on another pool\'s templates.',
   ],
   async load(ctx) {
-    if (ctx.level !== undefined && ctx.level !== 'pool' && ctx.level !== 'entity') throw new UsageError(`invalid level: ${ctx.level} (bitcoin/pools offers pool, entity)`);
+    if (ctx.level !== undefined && !['pool', 'entity', 'owner', 'template'].includes(ctx.level)) throw new UsageError(`invalid level: ${ctx.level} (bitcoin/pools offers pool, owner (alias entity), template)`);
     const sourced = await loadBitcoinPools(ctx);
-    // The EDI source is already at entity level, so that is its default.
-    const level = ctx.level ?? (sourced.provenance.source === 'edi' ? 'entity' : 'pool');
+    // The EDI source is already at entity level, so that is its default. `owner` is `entity`.
+    const level = ctx.level === 'owner' ? 'entity' : (ctx.level ?? (sourced.provenance.source === 'edi' ? 'entity' : 'pool'));
+    if (level === 'template') return templateLevel(sourced, ctx);
     if (level === 'pool') {
       if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at entity level (owners merged): use --level entity');
       return sourced;
@@ -77,6 +79,29 @@ const bitcoinPools: DistributionEntry = {
     };
   },
 };
+
+/** `--level template`: pools merged into their template family at each block's time (docs/control.md). */
+async function templateLevel(sourced: SourcedSeries, ctx: LoadContext): Promise<SourcedSeries> {
+  if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at owner level (pools merged): template families need pool labels; use another source');
+  const a = await loadTemplateAssignment(ctx.datasetsRoot);
+  const relabel = (s: ObservationSeries) => applyTemplateFamilies(s, a, poolName);
+  const from = new Date(a.startSec[0]! * 1000).toISOString().slice(0, 7);
+  const to = new Date((a.endSec - 1) * 1000).toISOString().slice(0, 10);
+  return {
+    ...sourced,
+    series: relabel(sourced.series),
+    ...(sourced.heightSeries ? { heightSeries: relabel(sourced.heightSeries) } : {}),
+    provenance: {
+      ...sourced.provenance,
+      level: 'template',
+      notes: [
+        ...(sourced.provenance.notes ?? []),
+        `template = family of pools whose blocks share coinbase fingerprints beyond chance (nakamoto groups, docs/control.md), decided per month over the ${TEMPLATE_WINDOW_DAYS} days ending with it; every entity is "<largest pool> family" (a pool in no family is a family of one); evidence covers ${from} → ${to}, outside that (no scriptSig data) each pool is its own family`,
+      ],
+      rulesVersions: [...sourced.provenance.rulesVersions, 'template families from Blockchair coinbase scriptSigs + header versions 2019-12-31 → 2025-03-08'],
+    },
+  };
+}
 
 async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
   {

@@ -5,11 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { SourceError } from '../domain/errors.js';
+import { join } from 'node:path';
+import type { HistorySpan } from '../attribute/pool-renames.js';
+import { SourceError, UsageError } from '../domain/errors.js';
+import { datasetsRoot } from '../sources/files/datasets-path.js';
+import { loadPoolHistory, POOL_HISTORY_FILE } from './pool-renames-data.js';
 import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
 import type { IngestMeta, SnapshotBatch, Store, WriteSummary } from '../store/store.js';
 import { readSnapshotFile, type SnapshotKind } from '../sources/snapshots/read-snapshot-file.js';
 import { readText } from '../sources/files/read-file.js';
+import { detectBlockchairKind, readBlockchairDataset, type BlockchairKind } from './ingest-blockchair.js';
 
 export interface IngestOptions {
   readonly kind?: DatasetKind;
@@ -17,6 +22,10 @@ export interface IngestOptions {
   readonly force?: boolean;
   /** Source id for `daily-long` files. */
   readonly source?: string;
+  /** Blockchair scriptSig files: `block` also attributes with the rules as they stood at each block's date. */
+  readonly rulesAsOf?: 'latest' | 'block';
+  /** Where the rule sets live (Blockchair scriptSig files are attributed while ingested). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onProgress?: (event: { phase: 'read' | 'write'; source?: string; done: number; total: number }) => void;
 }
 
@@ -31,14 +40,14 @@ export interface SourceIngestResult {
 
 export interface IngestResult {
   readonly input: string;
-  readonly kind: DatasetKind | SnapshotKind;
+  readonly kind: DatasetKind | SnapshotKind | BlockchairKind;
   readonly sha256: string;
   readonly rows: number;
   readonly skipped: number;
   readonly skippedExamples: readonly string[];
   readonly sources: readonly SourceIngestResult[];
   readonly seconds: number;
-  /** How snapshot times were found (AI snapshot files). */
+  /** Notes: how snapshot times were found (AI snapshot files); what an ingest joined or skipped. */
   readonly notes?: readonly string[];
 }
 
@@ -53,6 +62,8 @@ export async function sha256File(path: string): Promise<string> {
 export async function ingestDataset(store: Store, path: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const sha256 = await sha256File(path);
+  const bc = opts.kind === undefined ? await detectBlockchairKind(path) : null;
+  if (bc) return ingestBlockchair(store, path, bc, sha256, opts, t0);
   opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
   // The file is read once: AI snapshot formats are recognised first, else the Bitcoin dataset reader takes it.
   const text = await readText(path);
@@ -112,4 +123,53 @@ export async function writeSnapshotBatches(
     results.push({ source: b.source, description: b.description, rows: b.snapshots.length, write, alreadyIngestedAs: previous?.id ?? null });
   }
   return results;
+}
+
+async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind, sha256: string, opts: IngestOptions, t0: number): Promise<IngestResult> {
+  opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
+  // Same file under the same rules: nothing to do (and nothing to attribute). New rules: re-label (the upsert counts changes).
+  const previousOf = async (source: string, rulesVersion: string) => {
+    if (opts.force) return null;
+    const p = await store.findIngest(source, sha256);
+    return p !== null && p.rulesVersion === rulesVersion ? p : null;
+  };
+  const asOf = kind === 'blockchair-scriptsig' && opts.rulesAsOf === 'block' ? await asOfInputs(store, opts.env) : undefined;
+  const data = await readBlockchairDataset(path, kind, {
+    sha256,
+    ...(asOf ? { asOf } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+    onProgress: (done, total) => opts.onProgress?.({ phase: 'read', done, total }),
+    isCurrent: async (source, rulesVersion) => (await previousOf(source, rulesVersion)) !== null,
+  });
+  opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
+  const results: SourceIngestResult[] = [];
+  let done = 0;
+  const total = data.batches.reduce((a, b) => a + b.rows, 0);
+  for (const { batch, source, rows, rulesVersion } of data.batches) {
+    const previous = await previousOf(source, rulesVersion);
+    const write = previous !== null || batch === null ? null : await store.writeBlockLabels(batch, { kind, sha256, rulesVersion, rows, skipped: 0 });
+    done += rows;
+    opts.onProgress?.({ phase: 'write', source, done, total });
+    results.push({ source, description: batch?.description ?? 'already stored', rows, write, alreadyIngestedAs: previous?.id ?? null });
+  }
+  // The per-block facts (scriptSigs, or version / transactions / weight / fees / reward), merged by height.
+  const facts = data.facts;
+  const factsVersion = `facts:${sha256.slice(0, 12)}`;
+  const previousFacts = await previousOf(facts.source, factsVersion);
+  const factsWrite = previousFacts ? null : await store.writeBlockFacts(facts, { kind, sha256, rulesVersion: factsVersion, rows: facts.heights.length, skipped: 0 });
+  results.push({ source: facts.source, description: facts.description, rows: facts.heights.length, write: factsWrite, alreadyIngestedAs: previousFacts?.id ?? null });
+  return { input: path, kind, sha256, rows: data.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: data.notes };
+}
+
+/** The pool-list history and the block times already in the store, for `--rules-as-of block`. */
+async function asOfInputs(store: Store, env: IngestOptions['env']): Promise<{ spans: readonly HistorySpan[]; version: string; timeOf: (h: number) => number | undefined }> {
+  const sources = (await store.listSources()).filter((s) => s.granularity === 'block' && s.firstTimeSec !== null);
+  if (sources.length === 0) throw new UsageError('--rules-as-of block needs block times in the store: ingest the Blockchair blocks file (or the per-block attribution) first');
+  // The source that covers most blocks supplies the times (they are one per height, shared by every source).
+  sources.sort((a, b) => b.blocks - a.blocks);
+  const labels = await store.readBlockLabels(sources[0]!.source);
+  const times = new Map<number, number>();
+  for (let i = 0; i < labels.heights.length; i++) if (Number.isFinite(labels.timeSec[i]!)) times.set(labels.heights[i]!, labels.timeSec[i]!);
+  const root = datasetsRoot(env);
+  return { spans: await loadPoolHistory(root), version: (await sha256File(join(root, POOL_HISTORY_FILE))).slice(0, 12), timeOf: (h) => times.get(h) };
 }

@@ -178,6 +178,38 @@ export interface StoredSnapshot extends SnapshotRecord {
   readonly ingestId: number;
 }
 
+/**
+ * Per-block facts (Blockchair dumps): each column NaN / null where the batch does not supply it;
+ * a write merges column by column (a supplied value replaces the stored one, a missing one keeps it).
+ */
+export interface BlockFactsBatch {
+  /** Source id of the ingest record (e.g. `blockchair-facts`); facts are not a label source. */
+  readonly source: string;
+  readonly description: string;
+  readonly input: string;
+  readonly heights: Int32Array;
+  readonly version?: Float64Array;
+  readonly scriptSigHex?: readonly (string | null)[];
+  readonly txCount?: Float64Array;
+  readonly weight?: Float64Array;
+  readonly feeSat?: Float64Array;
+  readonly rewardSat?: Float64Array;
+}
+
+/** Stored per-block facts in height order; NaN / null where no file supplied the value. */
+export interface StoredBlockFacts {
+  readonly heights: Int32Array;
+  readonly version: Float64Array;
+  readonly scriptSigHex: readonly (string | null)[];
+  readonly txCount: Float64Array;
+  readonly weight: Float64Array;
+  readonly feeSat: Float64Array;
+  readonly rewardSat: Float64Array;
+}
+
+/** Granularity recorded for block-facts ingests (kept out of the label-source list). */
+export const FACTS_GRANULARITY = 'facts';
+
 export interface Store {
   /** Where the store lives (a path or URL without credentials), for provenance lines. */
   readonly location: string;
@@ -186,6 +218,11 @@ export interface Store {
   writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary>;
   /** Upsert one source's daily counts atomically. */
   writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary>;
+  /** Merge per-block facts atomically (one transaction with its ingest record). */
+  writeBlockFacts(batch: BlockFactsBatch, meta: IngestMeta): Promise<WriteSummary>;
+  /** Stored facts for heights in [from, to] (default: all), ascending. */
+  readBlockFacts(fromHeight?: number, toHeight?: number): Promise<StoredBlockFacts>;
+  /** Label and daily-count sources (block-facts ingests are not sources). */
   listSources(): Promise<SourceSummary[]>;
   listIngests(): Promise<IngestRecord[]>;
   readBlockLabels(source: string): Promise<StoredBlockLabels>;

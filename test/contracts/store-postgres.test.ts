@@ -5,6 +5,7 @@
  */
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { usePostgres } from '../helpers/postgres-server.js';
+import { runBlockchairIngestContract } from './blockchair-ingest.contract.js';
 import { runChainStoreContract } from './chain-store.contract.js';
 import { runStoreContract } from './store.contract.js';
 import { runSnapshotStoreContract } from './snapshot-store.contract.js';
@@ -15,3 +16,4 @@ const open = async () => openPostgresStore(await pg.freshDatabase());
 runStoreContract('PostgreSQL', open);
 runChainStoreContract('PostgreSQL', open);
 runSnapshotStoreContract('PostgreSQL', open);
+runBlockchairIngestContract('PostgreSQL', open);

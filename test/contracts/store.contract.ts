@@ -24,6 +24,28 @@ export function blockBatch(source: string, rows: [number, number | null, string]
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
+    it('block facts: merged column by column, counted, idempotent, read back in height order, not a label source', async () => {
+      const s = await open();
+      try {
+        const sigs = { source: 'facts', description: 'facts test', input: 'sigs.tsv', heights: Int32Array.from([11, 10]), scriptSigHex: ['03bb', '03aa'] };
+        expect(await s.writeBlockFacts(sigs, meta(2))).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+        const hdr = { source: 'facts', description: 'facts test', input: 'blocks.tsv', heights: Int32Array.from([10, 12]), version: Float64Array.from([536870912, NaN]), txCount: Float64Array.from([2894, 1]), weight: Float64Array.from([3993436, 800]), feeSat: Float64Array.from([28175343, 0]), rewardSat: Float64Array.from([1278175343, 625000000]) };
+        expect(await s.writeBlockFacts(hdr, meta(2, 'c'.repeat(64)))).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+        expect(await s.writeBlockFacts(hdr, meta(2, 'c'.repeat(64)))).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+        const f = await s.readBlockFacts();
+        expect([...f.heights]).toEqual([10, 11, 12]);
+        expect(f.scriptSigHex).toEqual(['03aa', '03bb', null]);
+        expect([...f.version]).toEqual([536870912, NaN, NaN]);
+        expect([...f.txCount]).toEqual([2894, NaN, 1]);
+        expect([...f.rewardSat]).toEqual([1278175343, NaN, 625000000]);
+        expect([...(await s.readBlockFacts(11, 12)).heights]).toEqual([11, 12]);
+        expect(await s.listSources()).toEqual([]);
+        expect((await s.listIngests()).length).toBe(3);
+      } finally {
+        await s.close();
+      }
+    });
+
     it('writes block labels and reads them back in height order, labels interned', async () => {
       const s = await open();
       try {

@@ -68,7 +68,7 @@ export const windowParams = {
 };
 
 export const sourceParam = text({ description: 'data source for bitcoin/pools: perblock, perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default', example: 'default' });
-export const levelParam = text({ description: 'entity level: pool or entity (Bitcoin); organisation or parent (AI organisations); see /api/distributions', example: 'pool' });
+export const levelParam = text({ description: 'entity level: pool, owner (alias entity) or template (Bitcoin); organisation or parent (AI organisations); see /api/distributions', example: 'pool' });
 export const seedParam = num({ description: 'random seed (results are reproducible for a seed)', default: 1 }, { min: 0, integer: true });
 
 function shown(v: unknown): string {

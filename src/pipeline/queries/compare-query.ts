@@ -17,7 +17,7 @@ import type { QueryLimits } from './metrics-query.js';
 import { parseListParam } from './query-params.js';
 
 export interface CompareRequest {
-  /** Two or more distribution ids (an array, or comma-separated). */
+  /** Two or more distribution ids (an array, or comma-separated); `id@level` for another level (e.g. `bitcoin/pools@template`). */
   readonly distributions: string | readonly string[];
   /** Comma-separated metric ids (default `nakamoto-coefficient,hhi,concentration-ratio=5`). */
   readonly metric?: string;
@@ -63,9 +63,15 @@ export async function queryCompare(q: CompareRequest, ctx: QueryContext, limits:
   const to = q.to !== undefined ? parseDate(q.to, '--to') : undefined;
   const seed = parseCount(q.seed ?? 1, 'seed');
   const ci = q.ci ?? true;
-  const entries = ids.map(getDistribution);
+  // `id@level` compares one distribution at another level, e.g. bitcoin/pools@template beside bitcoin/pools.
+  const parts = ids.map((x) => {
+    const at = x.indexOf('@');
+    return at < 0 ? { label: x, id: x, level: undefined } : { label: x, id: x.slice(0, at), level: x.slice(at + 1) };
+  });
+  if (new Set(ids).size !== ids.length) throw new UsageError(`invalid distributions: ${ids.join(',')} (each at most once)`);
+  const entries = parts.map((p) => ({ ...getDistribution(p.id), id: p.label }));
   const inputs = [];
-  for (const e of entries) inputs.push({ id: e.id, sourced: await loadDistribution(ctx, e.id) });
+  for (const p of parts) inputs.push({ id: p.label, sourced: await loadDistribution(ctx, p.id, p.level !== undefined ? { level: p.level } : {}) });
   const spec = { size, step: size, anchor: 0 };
   if (ci && limits.maxIntervalDraws !== undefined) {
     let windows = 0;

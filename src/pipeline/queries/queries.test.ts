@@ -93,7 +93,7 @@ describe('report, metrics, compare', () => {
 describe('catalogue, sources, cache', () => {
   it('lists every distribution and 404s unknown ids', () => {
     expect(queryDistributions().map((d) => d.id)).toContain('ai/compute-owners');
-    expect(queryDistribution('bitcoin/pools').levels).toEqual(['pool', 'entity']);
+    expect(queryDistribution('bitcoin/pools').levels).toEqual(['pool', 'entity', 'owner', 'template']);
     expect(() => queryDistribution('nope')).toThrow(NotFoundError);
   });
   it('sources without a store is an empty list, not an error', async () => {

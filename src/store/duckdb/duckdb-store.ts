@@ -10,7 +10,11 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import { COUNT_FACTS_SQL, factNumbers, factRows, INSERT_FACTS_SQL, READ_FACTS_SQL, UPDATE_FACTS_SQL } from '../block-facts-sql.js';
+import { FACTS_GRANULARITY } from '../store.js';
 import type {
+  BlockFactsBatch,
+  StoredBlockFacts,
   IngestMeta,
   IngestRecord,
   SnapshotBatch,
@@ -186,6 +190,41 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
     }, ['staging_labels', 'staging_dict']);
   }
 
+  async writeBlockFacts(batch: BlockFactsBatch, meta: IngestMeta): Promise<WriteSummary> {
+    const c = this.conn;
+    await c.run('CREATE OR REPLACE TEMP TABLE staging_facts (height INTEGER, version BIGINT, scriptsig_hex VARCHAR, tx_count INTEGER, weight INTEGER, fee_sat BIGINT, reward_sat BIGINT)');
+    const app = await c.createAppender('staging_facts', 'main', 'temp');
+    const cols = { version: factNumbers(batch, 'version'), txCount: factNumbers(batch, 'txCount'), weight: factNumbers(batch, 'weight'), fee: factNumbers(batch, 'feeSat'), reward: factNumbers(batch, 'rewardSat') };
+    const big = (v: number) => (Number.isNaN(v) ? app.appendNull() : app.appendBigInt(BigInt(v)));
+    const int = (v: number) => (Number.isNaN(v) ? app.appendNull() : app.appendInteger(v));
+    for (let i = 0; i < batch.heights.length; i++) {
+      app.appendInteger(batch.heights[i]!);
+      big(cols.version[i]!);
+      const sig = batch.scriptSigHex?.[i] ?? null;
+      if (sig === null) app.appendNull();
+      else app.appendVarchar(sig);
+      int(cols.txCount[i]!);
+      int(cols.weight[i]!);
+      big(cols.fee[i]!);
+      big(cols.reward[i]!);
+      app.endRow();
+    }
+    app.closeSync();
+    return inTransaction(this.conn, async () => {
+      const [inserted, updated, unchanged] = ((await c.runAndReadAll(COUNT_FACTS_SQL.replaceAll('staging_facts', 'temp.main.staging_facts'))).getRowsJS()[0] ?? []).map(num) as [number, number, number];
+      const id = await this.nextIngestId();
+      if (updated > 0) await c.run(UPDATE_FACTS_SQL.replaceAll('staging_facts', 'temp.main.staging_facts'), [id]);
+      if (inserted > 0) await c.run(INSERT_FACTS_SQL.replaceAll('staging_facts', 'temp.main.staging_facts'), [id]);
+      await this.insertIngest(id, batch.source, batch.input, batch.description, FACTS_GRANULARITY, meta, { inserted, updated, unchanged });
+      return { ingestId: id, inserted, updated, unchanged };
+    }, 'staging_facts');
+  }
+
+  async readBlockFacts(fromHeight = 0, toHeight = 0x7fffffff): Promise<StoredBlockFacts> {
+    const r = await this.conn.runAndReadAll(READ_FACTS_SQL, [fromHeight, toHeight]);
+    return factRows(r.getRowsJS());
+  }
+
   async writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary> {
     const c = this.conn;
     await c.run('CREATE OR REPLACE TEMP TABLE staging_daily (day_sec BIGINT, entity VARCHAR, blocks INTEGER)');
@@ -280,7 +319,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
 
   async listSources(): Promise<SourceSummary[]> {
     const r = await this.conn.runAndReadAll(`
-      WITH latest AS (SELECT source, arg_max(description, id) AS description, arg_max(granularity, id) AS granularity FROM ingests GROUP BY source),
+      WITH latest AS (SELECT source, arg_max(description, id) AS description, arg_max(granularity, id) AS granularity FROM ingests WHERE granularity <> '${FACTS_GRANULARITY}' GROUP BY source),
       blk AS (SELECT l.source, count(*) AS n, min(l.height) AS h0, max(l.height) AS h1, min(b.time_sec) AS t0, max(b.time_sec) AS t1,
                      list(DISTINCT l.rules_version ORDER BY l.rules_version) AS rv
               FROM block_labels l LEFT JOIN blocks b USING (height) GROUP BY l.source),

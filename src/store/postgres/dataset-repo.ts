@@ -9,7 +9,9 @@ import type { Pool, PoolClient } from 'pg';
 import { DecodeError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
-import type { IngestMeta, IngestRecord, SnapshotBatch, SourceSummary, StoredBlockLabels, StoredDailyCounts, StoredSnapshot, WriteSummary } from '../store.js';
+import type { BlockFactsBatch, IngestMeta, IngestRecord, SnapshotBatch, SourceSummary, StoredBlockFacts, StoredBlockLabels, StoredDailyCounts, StoredSnapshot, WriteSummary } from '../store.js';
+import { FACTS_GRANULARITY } from '../store.js';
+import { COUNT_FACTS_SQL, factNumbers, factRows, INSERT_FACTS_SQL, READ_FACTS_SQL, UPDATE_FACTS_SQL } from '../block-facts-sql.js';
 import { bulkInsert, inSnapshot, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
 import { ingestRecord, sourceSummary, storedSnapshot } from '../row-mappers.js';
 
@@ -188,6 +190,31 @@ export class PgDatasetRepo {
     });
   }
 
+  async writeBlockFacts(batch: BlockFactsBatch, meta: IngestMeta): Promise<WriteSummary> {
+    const n = batch.heights.length;
+    return inTransaction(this.pool, this.location, `writing ${batch.source}`, async (c) => {
+      await c.query('CREATE TEMP TABLE staging_facts (height INTEGER, version BIGINT, scriptsig_hex TEXT COLLATE "C", tx_count INTEGER, weight INTEGER, fee_sat BIGINT, reward_sat BIGINT) ON COMMIT DROP');
+      await bulkInsert(c, 'staging_facts', [
+        { type: 'int', values: batch.heights },
+        { type: 'bigint', values: factNumbers(batch, 'version') },
+        { type: 'text', values: batch.scriptSigHex ?? null },
+        { type: 'int', values: factNumbers(batch, 'txCount') },
+        { type: 'int', values: factNumbers(batch, 'weight') },
+        { type: 'bigint', values: factNumbers(batch, 'feeSat') },
+        { type: 'bigint', values: factNumbers(batch, 'rewardSat') },
+      ], n);
+      await lock(c, sourceLock('block_facts'));
+      const [row] = await rowsOf(c, COUNT_FACTS_SQL);
+      const [inserted, updated, unchanged] = (row ?? []).map(num) as [number, number, number];
+      const id = await nextIngestId(c);
+      if (updated > 0) await c.query(UPDATE_FACTS_SQL, [id]);
+      if (inserted > 0) await c.query(INSERT_FACTS_SQL, [id]);
+      const counts = { inserted, updated, unchanged };
+      await insertIngest(c, { id, source: batch.source, input: batch.input, description: batch.description, granularity: FACTS_GRANULARITY, meta, counts });
+      return { ingestId: id, ...counts };
+    });
+  }
+
   async readSnapshots(dataset: string, subject?: string): Promise<StoredSnapshot[]> {
     const rows = await query(
       this.pool,
@@ -200,9 +227,13 @@ export class PgDatasetRepo {
     return rows.map((x) => storedSnapshot(x));
   }
 
+  readBlockFacts(fromHeight = 0, toHeight = 0x7fffffff): Promise<StoredBlockFacts> {
+    return inSnapshot(this.pool, this.location, 'reading block facts', async (c) => factRows(await rowsOf(c, READ_FACTS_SQL, [fromHeight, toHeight])));
+  }
+
   async listSources(): Promise<SourceSummary[]> {
     const rows = await query(this.pool, this.location, 'listing sources', `
-      WITH latest AS (SELECT DISTINCT ON (source) source, description, granularity FROM ingests ORDER BY source, id DESC),
+      WITH latest AS (SELECT DISTINCT ON (source) source, description, granularity FROM ingests WHERE granularity <> '${FACTS_GRANULARITY}' ORDER BY source, id DESC),
       blk AS (SELECT l.source, count(*) AS n, min(l.height) AS h0, max(l.height) AS h1, min(b.time_sec) AS t0, max(b.time_sec) AS t1
               FROM block_labels l LEFT JOIN blocks b USING (height) GROUP BY l.source),
       blk_rv AS (SELECT source, array_agg(rules_version ORDER BY rules_version) AS rv FROM (SELECT DISTINCT source, rules_version FROM block_labels) v GROUP BY source),

@@ -11,6 +11,8 @@ import { StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import type {
+  BlockFactsBatch,
+  StoredBlockFacts,
   IngestMeta,
   IngestRecord,
   SnapshotBatch,
@@ -103,6 +105,14 @@ class PostgresStore extends ChainDelegatingStore implements Store {
 
   writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
     return this.datasets.writeBlockLabels(batch, meta);
+  }
+
+  writeBlockFacts(batch: BlockFactsBatch, meta: IngestMeta): Promise<WriteSummary> {
+    return this.datasets.writeBlockFacts(batch, meta);
+  }
+
+  readBlockFacts(fromHeight?: number, toHeight?: number): Promise<StoredBlockFacts> {
+    return this.datasets.readBlockFacts(fromHeight, toHeight);
   }
 
   writeDailyCounts(batch: DailyCountBatch, meta: IngestMeta): Promise<WriteSummary> {

@@ -39,7 +39,7 @@ export const BITCOIN_VIEW: DistributionView = {
   windows: BTC_WINDOWS,
   specs: {
     window: { default: '1m', choices: BTC_WINDOWS.map((w) => w[0]) },
-    level: { default: 'pool', choices: ['pool', 'entity'] },
+    level: { default: 'pool', choices: ['pool', 'entity', 'template'] },
     from: { pattern: DAY },
     to: { pattern: DAY },
     top: { default: '8', choices: TOP.map((t) => t[0]) },
@@ -76,7 +76,7 @@ export function createDistributionPage(view: DistributionView, ctx: PageContext)
   const fields: Field[] = [
     ...(isBtc ? [] : [{ kind: 'select', name: 'd', label: 'Distribution', options: [[AI_VIEW.specs.d!.default!, AI_VIEW.specs.d!.default!]] } as Field]),
     { kind: 'select', name: 'window', label: 'Window', options: view.windows },
-    { kind: 'select', name: 'level', label: 'Level', options: isBtc ? [['pool', 'pool'], ['entity', 'owner (entity)']] : [['', 'default']] },
+    { kind: 'select', name: 'level', label: 'Level', options: isBtc ? [['pool', 'pool'], ['entity', 'owner (entity)'], ['template', 'template family']] : [['', 'default']] },
     { kind: 'date', name: 'from', label: 'From (UTC)' },
     { kind: 'date', name: 'to', label: 'To (UTC, exclusive)' },
     { kind: 'select', name: 'top', label: 'Named entities', options: TOP },
@@ -160,7 +160,7 @@ export function createDistributionPage(view: DistributionView, ctx: PageContext)
           replace(
             rankingTable,
             table(
-              ['rank', level === 'entity' ? 'owner' : 'pool', 'blocks', 'share'],
+              ['rank', level === 'entity' ? 'owner' : level === 'template' ? 'template family' : 'pool', 'blocks', 'share'],
               r.pools.map((p) => [p.rank, h('a', { href: entityHref('bitcoin/pools', p.pool, level) }, p.pool), int(p.blocks), pct(p.share)]),
               { num: [0, 2, 3], caption: `30 days ${r.window.start} → ${previousDay(r.window.end)}` },
             ),

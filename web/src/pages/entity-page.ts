@@ -100,7 +100,7 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
         amount.show((w) => entityAmountChart(points, info.unit, w), entityTable(points, info.unit, bitcoin), `${info.unit} per window = share × window total.`);
       });
       const loadRules = guarded(rules, async () => {
-        rules.hidden = !bitcoin || level === 'entity';
+        rules.hidden = !bitcoin || level === 'entity' || level === 'template';
         if (rules.hidden) return replace(rules);
         replace(rules, poolRules(await getJson<PoolRulesResult>(`/api/pools/${poolSlug(name)}/rules`, {}, signal)));
       });
@@ -114,7 +114,9 @@ function identification(bitcoin: boolean, name: string, r: SharesResult, level: 
   const how = bitcoin
     ? level === 'entity'
       ? h('p', {}, `${name} is an owner: its pools' blocks are merged by dated ownership links (EDI legal_links.json); a pool without a known owner stands for itself.`)
-      : h(
+      : level === 'template'
+        ? h('p', {}, `${name} is a template family: pools whose blocks carry the same coinbase fingerprints beyond chance, month by month, merged under their largest pool (a pool in no family is a family of one). `, h('code', {}, 'nakamoto groups'), ' prints the members and the evidence for every link (docs/control.md).')
+        : h(
           'p',
           {},
           `${name} is a pool label: each block is attributed by matching its coinbase tag and payout addresses against the rule set below (mempool.space pool definitions); blocks no rule matches stay "unknown". `,

@@ -200,7 +200,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--distribution <id>', 'distribution id (see `nakamoto distributions`)', 'bitcoin/pools')
     .option('--window <size>', 'window length in days, weeks, months or years (e.g. 7d, 30d, 1m, 1y)', '30d')
     .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last day of data')
-    .option('--level <level>', 'entity level: pool or entity (Bitcoin); see `nakamoto distributions`')
+    .option('--level <level>', 'entity level: pool, owner (alias entity) or template (Bitcoin); see `nakamoto distributions`')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
     .option('--thresholds <list>', 'comma-separated thresholds in (0, 1) (default 0.25,0.333…,0.5,0.51)')
     .option('--no-ci', 'block data: leave out the size intervals (posterior intervals of each share; see docs/uncertainty.md)')

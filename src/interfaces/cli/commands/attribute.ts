@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { registerQuality } from './attribution-quality.js';
 import { attributeBlocks } from '../../../attribute/attribute.js';
 import { cellOf, coinbaseFromRecord, parseJsonl, type InputRecord } from '../../../attribute/coinbase-rows.js';
 import { diffAttributions, type AttributionLevel } from '../../../attribute/diff-attributions.js';
@@ -89,9 +90,9 @@ export function register(program: Command, io: CliIo): void {
       io.stdout(renderRows(rows, columns, format));
     });
 
-  program
-    .command('attribution')
-    .description('Compare attributions.')
+  const attribution = program.command('attribution').description('Compare attributions; their quality over the staged blocks.');
+  registerQuality(attribution, io);
+  attribution
     .command('diff')
     .description('Blocks that two rule sets attribute differently, counted by (A, B) pair.')
     .argument('<file>', 'CSV or JSONL file of coinbases')

@@ -33,7 +33,7 @@ export function register(program: Command, io: CliIo): void {
   program
     .command('compare')
     .description('Distributions side by side on one calendar-aligned time axis (e.g. Bitcoin pools vs AI compute owners), with 95% intervals for block-sampled data.')
-    .argument('<distributions...>', 'two or more distribution ids (see `nakamoto distributions`)')
+    .argument('<distributions...>', 'two or more distribution ids (see `nakamoto distributions`); id@level for another level, e.g. bitcoin/pools@template')
     .option('--metric <ids>', 'comma-separated metric ids', 'nakamoto-coefficient,hhi,concentration-ratio=5')
     .option('--window <size>', 'window: 1y, 1q, 1m …', '1y')
     .option('--from <date>', 'first day to cover (UTC)')

@@ -15,6 +15,7 @@ import { register as registerEnergy } from './energy.js';
 import { register as registerExport } from './export.js';
 import { register as registerFetch } from './fetch.js';
 import { register as registerGeography } from './geography.js';
+import { register as registerGroups } from './groups.js';
 import { register as registerHashrate } from './hashrate.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerMcp } from './mcp.js';
@@ -49,4 +50,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerBittensor(program, io);
   registerWorker(program, io);
   registerExport(program, io);
+  registerGroups(program, io);
 }

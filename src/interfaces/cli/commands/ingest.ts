@@ -4,6 +4,7 @@
  * blocks-dir:; see ingest-live.ts).
  */
 import type { Command } from 'commander';
+import { UsageError } from '../../../domain/errors.js';
 import { parseKind, DATASET_KINDS } from '../../../sources/datasets/detect.js';
 import { ingestDataset } from '../../../pipeline/ingest-dataset.js';
 import type { CliIo } from '../io.js';
@@ -18,6 +19,12 @@ interface IngestOptions extends LiveIngestOptions {
   skipInvalid?: boolean;
   force?: boolean;
   source?: string;
+  rulesAsOf?: string;
+}
+
+function parseRulesAsOf(v: string | undefined): 'latest' | 'block' {
+  if (v === undefined || v === 'latest' || v === 'block') return v ?? 'latest';
+  throw new UsageError(`invalid --rules-as-of: ${v} (expected latest or block)`);
 }
 
 export function register(program: Command, io: CliIo): void {
@@ -34,6 +41,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--skip-invalid', 'skip rows that fail validation (they are counted and reported) instead of stopping at the first')
     .option('--force', 're-merge even if this exact file was ingested before')
     .option('--source <id>', 'source id for day,entity,blocks (daily-long) files', 'daily')
+    .option('--rules-as-of <when>', 'Blockchair scriptSig files: latest (default) or block — also attribute with the pool-list tags as they stood at each block’s date (needs block times in the store)', 'latest')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--format <format>', 'table, csv or json', 'table');
   addLiveOptions(cmd).action(async (path: string, opts: IngestOptions) => {
@@ -48,6 +56,8 @@ export function register(program: Command, io: CliIo): void {
           skipInvalid: opts.skipInvalid,
           force: opts.force,
           source: opts.source,
+          env: io.env,
+          rulesAsOf: parseRulesAsOf(opts.rulesAsOf),
           onProgress: (e) => progress.update(e.done, e.total, e.phase === 'read' ? 'reading' : `writing ${e.source ?? ''}`),
         });
         progress.stop();

@@ -65,7 +65,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
     .option('--source <id>', 'data source: perblock (v1 then v2), perblock-v1, perblock-v2, perblock-node, btccom, edi, default (embedded); default: perblock if ingested, else the embedded default')
     .option('--netuid <n|all>', 'bittensor/stake and bittensor/incentive: the subnet, or all (every ingested subnet at each block, summed per coldkey); same as --source sn<n>|all')
-    .option('--level <level>', 'entity level: pool or entity (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
+    .option('--level <level>', 'entity level: pool, owner (alias entity) or template (Bitcoin); organisation or parent (AI organisations); see `nakamoto distributions`')
     .option('--population-windows <n>', 'count entities active in the n neighbouring windows as zero-weight members (EDI convention)', '0')
     .option('--ci', 'add _lo/_hi columns: posterior intervals from the multinomial sampling model (blocks are a sample of hash rate; see docs/uncertainty.md), P(value) for the Nakamoto coefficient, and an `unstable` flag')
     .option('--confidence <level>', 'with --ci: central interval level', '0.95')

@@ -29,7 +29,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last complete day of data')
     .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
-    .option('--level <level>', 'pool (default) or entity (pools merged by dated ownership links)')
+    .option('--level <level>', 'pool (default), owner (alias entity: pools merged by dated ownership links) or template (pools merged into template families, see nakamoto groups)')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--output <file>', OUTPUT_HELP)
     .action(async (opts: PoolsOptions) => {

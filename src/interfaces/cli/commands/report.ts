@@ -60,7 +60,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--format <format>', 'text or json', 'text')
     .option('--source <id>', 'data source (see `nakamoto metrics --help`)')
     .option('--top <n>', 'how many top pools to list per period', '5')
-    .option('--level <level>', 'pool (default) or entity (pools merged by dated ownership links)')
+    .option('--level <level>', 'pool (default), owner (alias entity: pools merged by dated ownership links) or template (pools merged into template families, see nakamoto groups)')
     .option('--html <file>', 'write the shareable HTML report (inline SVG charts, no scripts or external assets)')
     .option('--svg <file>', 'write one chart as SVG (with --chart)')
     .option('--png <file>', 'write one chart as PNG (with --chart; needs rsvg-convert from librsvg2-bin)')

@@ -9,6 +9,7 @@ import { compareRoutes } from './compare.js';
 import { distributionRoutes } from './distributions.js';
 import { economicsRoutes } from './economics.js';
 import { geographyRoutes } from './geography.js';
+import { groupRoutes } from './groups.js';
 import { hashrateRoutes } from './hashrate.js';
 import { metricDefinitionRoutes } from './metric-definitions.js';
 import { metricsRoutes } from './metrics.js';
@@ -24,6 +25,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...hashrateRoutes,
   ...economicsRoutes,
   ...poolRoutes,
+  ...groupRoutes,
   ...reportRoutes,
   ...compareRoutes,
   ...claimsRoutes,
