@@ -32,6 +32,8 @@ export interface ContrastSeriesSpec {
   readonly trendWindow: string;
   /** First day of the trend period (default: the data's first covered day). */
   readonly trendFrom?: string;
+  /** End of the usable data (exclusive, UTC day): a level whose evidence stops before the series does (template families end with the Blockchair scriptSig data). */
+  readonly dataTo?: string;
   /** Latest value over the last N days of data (flows, e.g. blocks), or the last trend window (stocks, yearly flows). */
   readonly latestDays?: number;
   /** Who published the numbers (kept apart where publishers differ). */
@@ -99,6 +101,15 @@ const M = {
 const ALL = [M.top1, M.top5, M.nc, M.hhi, M.active];
 const fmtDay = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
 
+/** The series with its covered time range ending at `dataTo` (exclusive), when given and earlier. */
+function clipCoverage(sourced: SourcedSeries, dataTo: string | undefined): SourcedSeries {
+  const cov = sourced.coverage.time;
+  if (dataTo === undefined || !cov) return sourced;
+  const end = parseDate(dataTo, 'dataTo');
+  if (end >= cov.end) return sourced;
+  return { ...sourced, coverage: { ...sourced.coverage, time: { ...cov, end: Math.max(cov.start, end) } } };
+}
+
 function latestOf(spec: ContrastSeriesSpec, sourced: SourcedSeries, lastWindow: Window | null, displayName: (id: string) => string, seed: number): LatestValue | null {
   const cov = sourced.coverage.time!;
   let w: Window | null = lastWindow;
@@ -149,7 +160,8 @@ export interface SummariseOptions {
   readonly seed?: number;
 }
 
-export function summariseSeries(spec: ContrastSeriesSpec, sourced: SourcedSeries, opts: SummariseOptions = {}): ContrastRow {
+export function summariseSeries(spec: ContrastSeriesSpec, full: SourcedSeries, opts: SummariseOptions = {}): ContrastRow {
+  const sourced = clipCoverage(full, spec.dataTo);
   const cov = sourced.coverage.time;
   const seed = opts.seed ?? 1;
   const base = {

@@ -24,7 +24,12 @@ export const CONTRAST_SERIES: readonly ContrastEntry[] = [
     trendWindow: '1m', latestDays: 30, recentWindows: 24, sampled: true, publisher: 'block attribution + dated ownership links',
     caveat: 'pools merged by dated, sourced ownership links (docs/attribution.md); proxy pools mining on others’ templates are not merged at this level',
   },
-  // Template-family level (i11): add { key: 'btc-templates', …, level: 'template' } here.
+  {
+    key: 'btc-templates', world: 'bitcoin', lens: 'template families', distribution: 'bitcoin/pools', level: 'template', axis: 'control',
+    trendWindow: '1m', latestDays: 30, recentWindows: 24, sampled: true, dataTo: '2025-03-08',
+    publisher: 'block attribution + template families from coinbase fingerprints (Blockchair scriptSigs, docs/control.md)',
+    caveat: 'pools whose blocks share coinbase-layout and version fingerprints beyond chance are one family; the fingerprint identifies template-building software, not one server (stratum jobs of 2025-04-01 disagree for Luxor); ends 2025-03-08 with the scriptSig data',
+  },
   {
     key: 'btc-countries', world: 'bitcoin', lens: 'hash rate by country (CBECI)', distribution: 'bitcoin/hashrate-by-country', axis: 'country',
     trendWindow: '1m', sampled: false, publisher: 'Cambridge CBECI mining map (pool IP geolocation)',
