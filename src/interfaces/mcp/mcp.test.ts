@@ -38,6 +38,10 @@ const CASES: Record<string, Record<string, unknown>> = {
   scenario_parameters: { scenario: 'selfish-mining' },
   simulate: { scenario: 'selfish-mining', runs: 2, seed: 7, set: ['gamma01=0.25'] },
   economics: { window: '1m', at: '2024-05-31' },
+  contrast: {},
+  groups: { window: '66d', at: '2025-03-07' },
+  attribution_quality: { window: '1y' },
+  bittensor_subnets: { metric: 'nakamoto-coefficient,hhi' },
 };
 
 /** Bad arguments and the tool error each must give (the HTTP API's 400/404 messages). */
@@ -160,7 +164,7 @@ beforeAll(async () => {
   await httpClient.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`)));
   app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
   const env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== 'NAKAMOTO_DB' && k !== 'DATABASE_URL')) as Record<string, string>;
-  stdioTransport = new StdioClientTransport({ command: process.execPath, args: [join(PROJECT_ROOT, 'bin/nakamoto.js'), 'mcp', '--db', '/nonexistent/absent.duckdb'], env: { ...env, NAKAMOTO_DATASETS: datasetsRoot() }, stderr: 'pipe' });
+  stdioTransport = new StdioClientTransport({ command: process.execPath, args: [join(PROJECT_ROOT, 'bin/nakamoto.js'), 'mcp'], env: { ...env, NAKAMOTO_DATASETS: datasetsRoot(), NAKAMOTO_DB: '/nonexistent/absent.duckdb' }, stderr: 'pipe' });
   stdioTransport.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   stdioClient = new Client({ name: 'nakamoto-test', version: '1' });
   await stdioClient.connect(stdioTransport);
@@ -206,7 +210,7 @@ describe('the stdio process', () => {
 describe('nakamoto mcp fed by a pipe', () => {
   it('skips a malformed line, answers every request even when stdin closes right after the last one, and exits 0', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/nakamoto.js'), 'mcp', '--db', '/nonexistent/absent.duckdb'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/nakamoto.js'), 'mcp'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NAKAMOTO_DB: '/nonexistent/absent.duckdb' } });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const lines = [

@@ -33,5 +33,9 @@ export const TOOLS: readonly ToolEntry[] = [
   { name: 'list_scenarios', title: 'List simulation scenarios', route: '/api/simulate', docs: 'docs/simulation.md' },
   { name: 'scenario_parameters', title: 'Scenario parameters', route: '/api/simulate/{scenario}/parameters', docs: 'docs/simulation.md', hint: 'The paths to change with simulate `set`.' },
   { name: 'simulate', title: 'Simulate a scenario (bounded)', route: '/api/simulate/{scenario}', docs: 'docs/simulation.md' },
+  { name: 'contrast', title: 'Is Bitcoin mining centralising while AI decentralises?', route: '/api/contrast', docs: 'docs/contrast.md', hint: 'The main answer: every Bitcoin level and AI lens side by side (latest with intervals, HHI trend with its test) and the verdicts with evidence.' },
+  { name: 'groups', title: 'Template families (who builds the blocks)', route: '/api/groups', docs: 'docs/control.md', hint: 'Pools whose blocks share coinbase fingerprints beyond chance, with per-link evidence, owners beside, majority counts by pool and by family, and agreement with the stratum jobs.' },
+  { name: 'attribution_quality', title: 'Attribution quality', route: '/api/attribution/quality', docs: 'docs/control.md' },
+  { name: 'bittensor_subnets', title: 'Bittensor subnets by concentration', route: '/api/bittensor/subnets', docs: 'docs/ai-bittensor.md' },
   { name: 'economics', title: 'Mining economics per window', route: '/api/economics', docs: 'docs/economics.md', hint: 'Fees, fee share, empty blocks, hash value (sats/TH/s/day) and hash price (USD/TH/s/day) with the hash-rate interval; byPool=true per pool.' },
 ];
