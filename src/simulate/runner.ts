@@ -2,8 +2,9 @@
  * @module Run N seeded replicates of a scenario, in-process (threads = 0) or on a piscina pool of
  * worker threads, with a progress callback. Replicate r always uses Rng.forReplicate(seed, r), and
  * results are stored by replicate index, so the summary is identical whatever the thread count.
- * Workers are TypeScript: they load through tsx (`--import tsx` is added to their execArgv when the
- * parent did not start with it, e.g. under vitest or `bin/nakamoto.js`).
+ * From the sources, workers are TypeScript: they load through tsx (`--import tsx` is added to their
+ * execArgv when the parent did not start with it, e.g. under vitest). From the build (dist/, the
+ * `nakamoto` bin) they are plain JavaScript and start without tsx.
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -35,7 +36,9 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+// Compiled (dist/*.js, the `nakamoto` bin) the worker is plain JavaScript; from the sources it is TypeScript.
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_FILE = fileURLToPath(new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url));
 
 export function createExecutor(threads: number): Executor {
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new UsageError(`invalid threads: ${threads} (expected a whole number 0–256)`);
@@ -45,7 +48,7 @@ export function createExecutor(threads: number): Executor {
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
+    execArgv: COMPILED || hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
   });
   return { run: (t) => pool.run(t) as Promise<ReplicateResult>, close: () => pool.destroy() };
 }

@@ -6,23 +6,25 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../../domain/errors.js';
 import { registerCommands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
+import { packageVersion } from './version.js';
 
-export function buildProgram(io: CliIo): Command {
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('nakamoto')
+    .version(packageVersion(), '-V, --version', 'print the version (package.json) and exit')
     .description('Nakamoto Observatory: how concentrated is power in proof-of-work mining and in AI — with error bars and provenance.')
     .option('--verbose', 'print stack traces and debug detail on errors')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  registerCommands(program, io);
+  await registerCommands(program, io, argv);
   return program;
 }
 
 /** Run the CLI with argv (as process.argv: node, script, ...args); returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
   const verbose = argv.includes('--verbose');
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv]);
     return 0;
   } catch (err) {
