@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
-import { openDuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { isPostgresUrl, redactPostgresUrl } from '../../store/postgres/pg-url.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from './io.js';
@@ -38,8 +37,10 @@ export function resolveDbPath(db: string | undefined, io: CliIo): string {
   return t.kind === 'duckdb' ? t.path : redactPostgresUrl(t.url);
 }
 
-// PostgreSQL support is loaded only when a URL asks for it (keeps start-up light for DuckDB users).
+// Each backend is loaded only when a command opens a store of its kind (keeps start-up light:
+// commands that read no store, or read a file with --input, never load DuckDB or pg).
 const postgres = () => import('../../store/postgres/postgres-store.js');
+const openDuckDbStore = async (path: string) => (await import('../../store/duckdb/duckdb-store.js')).openDuckDbStore(path);
 
 /** Open the store for writing, creating it (or its schema) if needed. */
 export async function openStoreForWrite(db: string | undefined, io: CliIo): Promise<Store> {
