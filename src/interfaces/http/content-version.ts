@@ -1,0 +1,90 @@
+/**
+ * @module The version of the data a server answers from, by content rather than by path: the
+ * sha256 of every file under the datasets folder (and the embedded default and claims files),
+ * re-hashed only when a file's size, mtime, ctime or inode changes, and checked at most every
+ * `checkEveryMs`; plus the store's version. A refreshed file at the same path gives a new version.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+interface Known {
+  readonly signature: string;
+  readonly hash: string;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+  }
+  return out;
+}
+
+/** Content fingerprint of a set of files and folders (folders walked recursively, symlinks followed). */
+export class ContentFingerprint {
+  readonly #known = new Map<string, Known>();
+  #last: { at: number; value: Promise<string> } | undefined;
+
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly checkEveryMs = 1000,
+  ) {}
+
+  /** The current fingerprint (cached for checkEveryMs). */
+  value(now = Date.now()): Promise<string> {
+    if (this.#last && now - this.#last.at < this.checkEveryMs) return this.#last.value;
+    const value = this.#compute();
+    this.#last = { at: now, value };
+    value.catch(() => (this.#last = undefined));
+    return value;
+  }
+
+  async #fileHash(path: string): Promise<string> {
+    let s;
+    try {
+      s = await stat(path);
+    } catch {
+      return 'absent';
+    }
+    if (s.isDirectory()) return 'dir';
+    const signature = `${s.size}|${s.mtimeMs}|${s.ctimeMs}|${s.ino}`;
+    const known = this.#known.get(path);
+    if (known?.signature === signature) return known.hash;
+    let hash: string;
+    try {
+      hash = sha(await readFile(path));
+    } catch {
+      hash = 'unreadable';
+    }
+    this.#known.set(path, { signature, hash });
+    return hash;
+  }
+
+  async #compute(): Promise<string> {
+    const parts: string[] = [];
+    for (const root of this.roots) {
+      let isDir = false;
+      try {
+        isDir = (await stat(root)).isDirectory();
+      } catch {
+        parts.push('absent');
+        continue;
+      }
+      const files = isDir ? (await listFiles(root)).sort() : [root];
+      for (const f of files) parts.push(`${isDir ? relative(root, f) : ''}:${await this.#fileHash(f)}`);
+      parts.push('|');
+    }
+    return sha(parts.join('\n'));
+  }
+}
