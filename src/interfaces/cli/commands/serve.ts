@@ -8,7 +8,7 @@ import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { startServer } from '../../http/server.js';
 import type { CliIo } from '../io.js';
-import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { DB_OPTION_HELP, openServingStore } from '../store-options.js';
 
 interface ServeOptions {
   host: string;
@@ -40,10 +40,10 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65_535);
-      const store = await openExistingStore(opts.db, io, false);
+      const store = await openServingStore(opts.db, io);
       try {
         const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
-        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
+        io.stderr(`nakamoto: serving ${store ? `the store ${store.location} (opened per read: other commands, ingest included, may use it meanwhile)` : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
         await server.close();
