@@ -1,16 +1,18 @@
 /**
  * @module `bitcoin/pools` straight from a dataset file, without a store (`nakamoto metrics
  * bitcoin/pools --input FILE`): the file is streamed once (gunzipped and validated row by row into
- * typed arrays) and turned into the same series `nakamoto ingest` + a store read would give — the
+ * typed arrays; the per-block file in its usual shape byte by byte, perblock-fast.ts, else through
+ * the general readers) and turned into the same series `nakamoto ingest` + a store read would give — the
  * same sources (`perblock` = v1 labels, v2 where v1 has none; `perblock-v1`, `perblock-v2`,
  * `perblock-node`, `btccom`, `edi`, …), the same label order, the same covered range — so every
  * metric is identical to `ingest` then `metrics` (tested).
  */
 import { NotFoundError } from '../domain/errors.js';
-import { btcComConsumer, nodeBlocksConsumer, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
+import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
+import { FastPathRejected, PerBlockFastReader } from '../sources/datasets/perblock-fast.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
 import { detectKind, readDataset, type DatasetKind } from '../sources/datasets/detect.js';
-import { QuotedCsv, streamCsv } from '../sources/files/stream-csv.js';
+import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 import { COMPOSITE_SOURCE } from './load-bitcoin.js';
 import { heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
@@ -21,14 +23,49 @@ const CONSUMERS: Partial<Record<DatasetKind, (file: HeaderInfo, skipInvalid: boo
   btccom: btcComConsumer,
 };
 
+/** A source of the file as the store would return it (labels numbered in sorted order). */
+interface FileSource {
+  readonly source: string;
+  readonly description: string;
+  readonly labels: StoredBlockLabels;
+}
+
 interface FileData {
   readonly kind: DatasetKind;
   readonly sha256: string | null;
-  readonly blockBatches: readonly BlockLabelBatch[];
+  readonly blockSources: readonly FileSource[];
   readonly dailyBatches: readonly DailyCountBatch[];
 }
 
+/** Per-block attribution file in its usual shape, byte by byte; null when it is in another shape. */
+async function readFast(path: string): Promise<FileData | null> {
+  const reader = new PerBlockFastReader();
+  let sha256: string;
+  try {
+    sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
+    reader.finish();
+  } catch (err) {
+    if (err instanceof FastPathRejected) return null;
+    throw err;
+  }
+  const blockSources: FileSource[] = [];
+  for (const [source, c] of [['perblock-v1', reader.v1], ['perblock-v2', reader.v2]] as const) {
+    if (c.n === 0) continue;
+    // Label ids → ids into this source's sorted label list.
+    const used = new Int32Array(reader.names.length).fill(-1);
+    for (let i = 0; i < c.n; i++) used[c.label[i]!] = 0;
+    const names = reader.names.filter((_, k) => used[k] === 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    names.forEach((name, k) => (used[reader.names.indexOf(name)] = k));
+    const label = new Int32Array(c.n);
+    for (let i = 0; i < c.n; i++) label[i] = used[c.label[i]!]!;
+    blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], labels: { heights: c.heights.slice(0, c.n), timeSec: c.timeSec.slice(0, c.n), label, labels: names } });
+  }
+  return { kind: 'perblock', sha256, blockSources, dailyBatches: [] };
+}
+
 async function readFileData(path: string): Promise<FileData> {
+  const fast = await readFast(path);
+  if (fast) return fast;
   let kind: DatasetKind | undefined;
   let consumer: BlockLabelConsumer | undefined;
   try {
@@ -39,11 +76,11 @@ async function readFileData(path: string): Promise<FileData> {
       consumer = make(file, false);
       return (f, line) => consumer!.row(f, line);
     });
-    return { kind: kind!, sha256: r.sha256, blockBatches: consumer!.result().batches, dailyBatches: [] };
+    return { kind: kind!, sha256: r.sha256, blockSources: consumer!.result().batches.map(fileSource), dailyBatches: [] };
   } catch (err) {
     if (!(err instanceof QuotedCsv)) throw err;
     const d = await readDataset(path);
-    return { kind: d.kind, sha256: null, blockBatches: d.blockBatches, dailyBatches: d.dailyBatches };
+    return { kind: d.kind, sha256: null, blockSources: d.blockBatches.map(fileSource), dailyBatches: d.dailyBatches };
   }
 }
 
@@ -81,6 +118,10 @@ function storedLabels(b: BlockLabelBatch): StoredBlockLabels {
   };
 }
 
+function fileSource(b: BlockLabelBatch): FileSource {
+  return { source: b.source, description: b.description, labels: storedLabels(b) };
+}
+
 function storedDaily(b: DailyCountBatch): StoredDailyCounts {
   const { labels, ids } = dictionary(b.entities);
   const order = Array.from(b.daySec.keys()).sort((x, y) => b.daySec[x]! - b.daySec[y]! || ids[x]! - ids[y]!);
@@ -95,7 +136,7 @@ function storedDaily(b: DailyCountBatch): StoredDailyCounts {
 /** Load `source` of the dataset file at `path` (default: `perblock` for the per-block attribution file, else its only source). */
 export async function loadBitcoinFromFile(path: string, source?: string): Promise<SourcedSeries> {
   const data = await readFileData(path);
-  const blockSources = data.blockBatches.map((b) => b.source);
+  const blockSources = data.blockSources.map((b) => b.source);
   const available = [...(blockSources.some((s) => s === 'perblock-v1' || s === 'perblock-v2') ? [COMPOSITE_SOURCE] : []), ...blockSources, ...data.dailyBatches.map((b) => b.source)];
   const chosen = source ?? available[0];
   if (chosen === undefined || !available.includes(chosen)) {
@@ -108,9 +149,9 @@ export async function loadBitcoinFromFile(path: string, source?: string): Promis
     const { series, coverage } = seriesFromDailyCounts(storedDaily(daily));
     return { series, coverage, provenance: provenance(daily.description, chosen === 'edi' ? 'entity (EDI ownership-merged)' : 'pool') };
   }
-  const parts = chosen === COMPOSITE_SOURCE ? data.blockBatches.filter((b) => b.source === 'perblock-v1' || b.source === 'perblock-v2') : data.blockBatches.filter((b) => b.source === chosen);
+  const parts = chosen === COMPOSITE_SOURCE ? data.blockSources.filter((b) => b.source === 'perblock-v1' || b.source === 'perblock-v2') : data.blockSources.filter((b) => b.source === chosen);
   // As loadFromStore: the composite is always merged (which renumbers labels), a single source is not.
-  const labels = chosen === COMPOSITE_SOURCE ? mergeBlockLabels(parts.map(storedLabels)) : storedLabels(parts[0]!);
+  const labels = chosen === COMPOSITE_SOURCE ? mergeBlockLabels(parts.map((p) => p.labels)) : parts[0]!.labels;
   const description = chosen === COMPOSITE_SOURCE ? `${parts.map((p) => p.source).join(' then ')} (first that labels a height wins)` : parts[0]!.description;
   const { series, coverage } = seriesFromBlockLabels(labels);
   return { series, heightSeries: heightSeriesFromBlockLabels(labels), coverage, provenance: provenance(description, 'pool') };

@@ -123,6 +123,13 @@ function readAll(rows: RowScanner, c: BlockLabelConsumer): ReadResult {
   return c.result();
 }
 
+const PERBLOCK_WHAT = 'per-block pool attribution 2020–2026 (sorukumar/bitcoin-mining-pools; mempool.space slugs)';
+/** Descriptions of the two sources in the per-block attribution file. */
+export const PERBLOCK_DESCRIPTIONS = {
+  'perblock-v1': `${PERBLOCK_WHAT}, version 1`,
+  'perblock-v2': `${PERBLOCK_WHAT}, version 2 (enriched tags)`,
+} as const;
+
 /** `height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2` → sources perblock-v1 and perblock-v2. */
 export function readPerBlockAttribution(rows: RowScanner, skipInvalid: boolean): ReadResult {
   return readAll(rows, perBlockAttributionConsumer(rows, skipInvalid));
@@ -134,7 +141,6 @@ export function perBlockAttributionConsumer(file: HeaderInfo, skipInvalid: boole
   const v1 = new Collected();
   const v2 = new Collected();
   const unique = new UniqueHeights();
-  const what = 'per-block pool attribution 2020–2026 (sorukumar/bitcoin-mining-pools; mempool.space slugs)';
   return consumer(file.input, issues, (f, ctx) => {
     const height = intField(ctx, 'height', f[col.height], 0, MAX_HEIGHT);
     const t = isoUtcField(ctx, 'timestamp_utc', f[col.timestamp_utc]);
@@ -147,7 +153,7 @@ export function perBlockAttributionConsumer(file: HeaderInfo, skipInvalid: boole
     if (s1 !== '') v1.push(height, t, s1);
     if (s2 !== '') v2.push(height, t, s2);
   }, () =>
-    [toBatch('perblock-v1', `${what}, version 1`, file.input, v1), toBatch('perblock-v2', `${what}, version 2 (enriched tags)`, file.input, v2)].filter((b) => b.heights.length > 0),
+    [toBatch('perblock-v1', PERBLOCK_DESCRIPTIONS['perblock-v1'], file.input, v1), toBatch('perblock-v2', PERBLOCK_DESCRIPTIONS['perblock-v2'], file.input, v2)].filter((b) => b.heights.length > 0),
   );
 }
 

@@ -43,16 +43,34 @@ async function isGzip(path: string): Promise<boolean> {
 }
 
 /**
- * Stream `path`: `onHeader` receives the header and returns the sink for the body rows (the array
- * passed to the sink is reused between calls: copy what you keep).
+ * Stream the bytes of `path` (gunzipped when it is gzip) to `onChunk`; returns the sha256 of the
+ * stored bytes. Errors name the file: missing or unreadable (SourceError), corrupt gzip (DecodeError);
+ * errors thrown by `onChunk` pass through.
  */
-export async function streamCsv(path: string, onHeader: (file: { input: string; header: readonly string[] }) => RowSink): Promise<StreamResult> {
+export async function streamFileBytes(path: string, onChunk: (chunk: Buffer) => void): Promise<string> {
   const gz = await isGzip(path);
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   const hash = createHash('sha256');
   raw.on('data', (b) => hash.update(b as Buffer));
   const source = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   raw.on('error', (err) => source.destroy(err));
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) onChunk(chunk);
+  } catch (err) {
+    raw.destroy();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new DecodeError({ input: path }, `corrupt or truncated gzip data (${(err as Error).message})`, { cause: err });
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw cannotRead(path, err);
+    throw err;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Stream `path`: `onHeader` receives the header and returns the sink for the body rows (the array
+ * passed to the sink is reused between calls: copy what you keep).
+ */
+export async function streamCsv(path: string, onHeader: (file: { input: string; header: readonly string[] }) => RowSink): Promise<StreamResult> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
   let line = 0;
@@ -115,24 +133,15 @@ export async function streamCsv(path: string, onHeader: (file: { input: string; 
     }
   };
 
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      let text = decode(chunk);
-      if (first) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      lines(rest + text, false);
+  const sha256 = await streamFileBytes(path, (chunk) => {
+    let text = decode(chunk);
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
     }
-    lines(rest + decode(undefined), true);
-  } catch (err) {
-    raw.destroy();
-    if (err instanceof DecodeError || err instanceof QuotedCsv || err instanceof SourceError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('Z_')) throw new DecodeError({ input: path }, `corrupt or truncated gzip data (${(err as Error).message})`, { cause: err });
-    if (typeof code === 'string' && code.startsWith('E')) throw cannotRead(path, err);
-    throw err;
-  }
+    lines(rest + text, false);
+  });
+  lines(rest + decode(undefined), true);
   if (header === null) throw new DecodeError({ input: path, line: 1 }, 'empty file: expected a header row');
-  return { rows, sha256: hash.digest('hex') };
+  return { rows, sha256 };
 }
