@@ -16,7 +16,7 @@ export interface ClientLimits {
   readonly perSecond: number;
 }
 
-export const DEFAULT_CLIENT_LIMITS: ClientLimits = { concurrent: 2, queued: 32, burst: 60, perSecond: 2 };
+export const DEFAULT_CLIENT_LIMITS: ClientLimits = { concurrent: 2, queued: 64, burst: 120, perSecond: 5 };
 
 interface Client {
   running: number;
