@@ -3,6 +3,7 @@
  * OpenAPI document at /openapi.json, the shareable report at /report.html) on 127.0.0.1:8080 by
  * default. Runs until SIGINT/SIGTERM; then closes the server and the store.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
@@ -43,7 +44,11 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
       const store = await openServingStore(opts.db, io);
       try {
         const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
-        io.stderr(`nakamoto: serving ${store ? `the store ${store.location} (opened per read: other commands, ingest included, may use it meanwhile)` : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
+        // A DuckDB store is opened per read: it may not exist yet (an ingest creates it later) or be written meanwhile.
+        const waiting = store !== null && !store.location.startsWith('postgres') && !existsSync(store.location);
+        const what = store && !waiting ? `the store ${store.location}` : 'the embedded default and shared datasets';
+        const note = store ? (waiting ? `; the store ${store.location} is read as soon as \`nakamoto ingest\` creates it` : '; other commands, ingest included, may use the store meanwhile') : '';
+        io.stderr(`nakamoto: serving ${what} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html${note}); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
         await server.close();
