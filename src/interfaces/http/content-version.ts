@@ -35,19 +35,36 @@ async function listFiles(dir: string): Promise<string[]> {
 export class ContentFingerprint {
   readonly #known = new Map<string, Known>();
   #last: { at: number; value: Promise<string> } | undefined;
+  #refreshing = false;
 
   constructor(
     private readonly roots: readonly string[],
     private readonly checkEveryMs = 1000,
   ) {}
 
-  /** The current fingerprint (cached for checkEveryMs). */
+  /**
+   * The fingerprint. The first call computes it; later calls answer the last value at once and,
+   * when it is older than checkEveryMs, start a re-check in the background (so a request never
+   * waits for the folder walk; a changed file is seen within about checkEveryMs). checkEveryMs = 0
+   * re-checks on every call and waits for it.
+   */
   value(now = Date.now()): Promise<string> {
-    if (this.#last && now - this.#last.at < this.checkEveryMs) return this.#last.value;
-    const value = this.#compute();
-    this.#last = { at: now, value };
-    value.catch(() => (this.#last = undefined));
-    return value;
+    if (this.checkEveryMs <= 0 || !this.#last) {
+      const value = this.#compute();
+      this.#last = { at: now, value };
+      value.catch(() => (this.#last = undefined));
+      return value;
+    }
+    const last = this.#last;
+    if (now - last.at >= this.checkEveryMs && !this.#refreshing) {
+      this.#refreshing = true;
+      const next = this.#compute();
+      next
+        .then(() => (this.#last = { at: Date.now(), value: next }))
+        .catch(() => undefined)
+        .finally(() => (this.#refreshing = false));
+    }
+    return last.value;
   }
 
   async #fileHash(path: string): Promise<string> {
@@ -82,7 +99,8 @@ export class ContentFingerprint {
         continue;
       }
       const files = isDir ? (await listFiles(root)).sort() : [root];
-      for (const f of files) parts.push(`${isDir ? relative(root, f) : ''}:${await this.#fileHash(f)}`);
+      const hashes = await Promise.all(files.map((f) => this.#fileHash(f)));
+      files.forEach((f, i) => parts.push(`${isDir ? relative(root, f) : ''}:${hashes[i]}`));
       parts.push('|');
     }
     return sha(parts.join('\n'));
