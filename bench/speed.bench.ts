@@ -15,7 +15,7 @@
  * The machine and its load average are printed: on a shared machine the figures are noisy.
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,17 +43,29 @@ export const API_MIX = [
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (s: number) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
 
-function timed(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { sec: number; out: string; err: string } {
+/** CPU seconds (user + system) used by this process's finished children (Linux /proc; NaN elsewhere). */
+function childrenCpuSec(): number {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function timed(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { sec: number; cpu: number; out: string; err: string } {
+  const c = childrenCpuSec();
   const t = performance.now();
   const r = spawnSync(cmd, args, { cwd: PROJECT_ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const sec = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { sec, out: r.stdout, err: r.stderr };
+  return { sec, cpu: childrenCpuSec() - c, out: r.stdout, err: r.stderr };
 }
 
-function medianOf(n: number, cmd: string, args: readonly string[], env?: NodeJS.ProcessEnv): { sec: number; out: string } {
+/** Median wall time and median CPU time of n runs (CPU time is less sensitive to other load on the machine). */
+function medianOf(n: number, cmd: string, args: readonly string[], env?: NodeJS.ProcessEnv): { sec: number; cpu: number; out: string } {
   const runs = Array.from({ length: n }, () => timed(cmd, args, env));
-  return { sec: median(runs.map((r) => r.sec)), out: runs[0]!.out };
+  return { sec: median(runs.map((r) => r.sec)), cpu: median(runs.map((r) => r.cpu)), out: runs[0]!.out };
 }
 
 function line(log: (l: string) => void, what: string, measured: string, target: string, ratio: string, ok: boolean): void {
@@ -110,7 +122,17 @@ async function load(url: string, rate: number, duration: number): Promise<LoadRe
   return JSON.parse(stdout) as LoadResult;
 }
 
-async function startServe(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** CPU seconds used so far by a running process (Linux /proc; NaN elsewhere). */
+function processCpuSec(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function startServe(db: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const p = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -123,6 +145,7 @@ async function startServe(db: string): Promise<{ url: string; stop: () => Promis
   });
   return {
     url,
+    pid: p.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         p.once('exit', () => resolve());
@@ -139,11 +162,13 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(`build: ${modules} modules → dist/ in ${fmt((performance.now() - t) / 1000)} (what \`npm ci\` does through prepare)`);
 
   // 1. Start-up.
-  const bare = medianOf(7, process.execPath, ['-e', '0']).sec;
-  const version = medianOf(7, process.execPath, [BIN, '--version']).sec;
+  const bareRuns = medianOf(7, process.execPath, ['-e', '0']);
+  const versionRuns = medianOf(7, process.execPath, [BIN, '--version']);
+  const bare = bareRuns.sec;
+  const version = versionRuns.sec;
   const help = medianOf(3, process.execPath, [BIN, '--help']).sec;
   line(log, 'start-up `nakamoto --version` vs bare `node -e 0` (median of 7)', `${fmt(version)} vs ${fmt(bare)}`, 'ratio ≤ 3', `ratio ${(version / bare).toFixed(2)}`, version / bare <= 3);
-  log(`     \`nakamoto --help\` (loads every command): ${fmt(help)}`);
+  log(`     CPU time: ${fmt(versionRuns.cpu)} vs ${fmt(bareRuns.cpu)}; \`nakamoto --help\` (loads every command): ${fmt(help)} wall`);
 
   // 2. One pass from the file vs pandas.
   const args = ['metrics', 'bitcoin/pools', '--input', PERBLOCK, '--window', '1d', '--population-windows', '1', '--format', 'csv'];
@@ -156,19 +181,17 @@ export async function run(log: (line: string) => void): Promise<void> {
     if (!same.equal) log(`MISS pandas reference and ours disagree: ${same.firstDifference}`);
     else log(`     outputs equal: ${ours.out.trim().split('\n').length - 1} daily windows × 16 columns, ${same.cells} cells (numbers to the printed precision)`);
     line(log, 'one pass: every default metric, daily windows 2020–2026, population ±1, from the per-block CSV.gz (median of 3)', `${fmt(ours.sec)} vs pandas ${fmt(pandas.sec)}`, 'no slower than pandas (ratio ≤ 1)', `ratio ${(ours.sec / pandas.sec).toFixed(2)}`, same.equal && ours.sec <= pandas.sec);
+    log(`     CPU time (user + system): ${fmt(ours.cpu)} vs pandas ${fmt(pandas.cpu)}, ratio ${(ours.cpu / pandas.cpu).toFixed(2)}`);
   }
   line(log, '  … against the EDI tool on daily windows', `${fmt(ours.sec)} vs ~${EDI_TOOL_SEC} s`, '≥ 100× faster', `${(EDI_TOOL_SEC / ours.sec).toFixed(0)}× faster`, EDI_TOOL_SEC / ours.sec >= 100);
 
   // 3. Ingest, whole process, into a fresh store.
   const dir = mkdtempSync(join(tmpdir(), 'nk-speed-'));
   try {
-    const ingestTimes: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const db = join(dir, `ingest-${i}.duckdb`);
-      ingestTimes.push(timed(process.execPath, [BIN, 'ingest', PERBLOCK, '--db', db]).sec);
-    }
-    const ingest = median(ingestTimes);
+    const ingestRuns = Array.from({ length: 3 }, (_, i) => timed(process.execPath, [BIN, 'ingest', PERBLOCK, '--db', join(dir, `ingest-${i}.duckdb`)]));
+    const ingest = median(ingestRuns.map((r) => r.sec));
     line(log, 'ingest of the per-block file into a fresh DuckDB store, whole process (median of 3)', fmt(ingest), '< 1 s', `ratio to target ${ingest.toFixed(2)}`, ingest < 1);
+    log(`     CPU time (user + system, DuckDB's threads included): ${fmt(median(ingestRuns.map((r) => r.cpu)))}`);
 
     // 4. The API under the mix, on that store.
     const server = await startServe(join(dir, 'ingest-0.duckdb'));
@@ -180,8 +203,11 @@ export async function run(log: (line: string) => void): Promise<void> {
         await r.arrayBuffer();
       }
       log(`     first (uncached) pass over the ${API_MIX.length} URLs: ${fmt((performance.now() - t0) / 1000)}`);
+      const cpu0 = processCpuSec(server.pid);
       const r = await load(server.url, 200, 10);
+      const serverCpu = processCpuSec(server.pid) - cpu0;
       line(log, `API mix of ${API_MIX.length} URLs at 200 req/s for 10 s (${r.requests} requests, ${r.rps.toFixed(0)} req/s)`, `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}`, 'p99 < 50 ms', `ratio ${(r.p99 / 50).toFixed(2)}`, r.p99 < 50 && r.non2xx === 0);
+      log(`     server CPU ${((serverCpu * 1000) / r.requests).toFixed(2)} ms per request (${((serverCpu / 10) * 100).toFixed(0)}% of one core); latency beyond that is waiting for a core`);
       let best: LoadResult | null = null;
       let bestRate = 0;
       for (let rate = 400; rate <= 12_800; rate *= 2) {
