@@ -7,8 +7,7 @@
  * seen without a restart. `dataVersion()` is the file's stat signature (and its WAL's): it changes
  * with every committed write and costs no open. Writes are refused (the server only reads).
  */
-import { stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { NotFoundError, StoreError } from '../../domain/errors.js';
 import type { Store } from '../store.js';
 import { openDuckDbStore } from './duckdb-store.js';
@@ -26,16 +25,13 @@ const EMPTY: Partial<Record<keyof Store, unknown>> = {
 
 const WRITES = new Set<string>(['writeBlockLabels', 'writeDailyCounts', 'writeChainBatch', 'writeChainAttributions', 'rollbackChain', 'saveRuleSnapshot']);
 
-async function signature(path: string): Promise<string> {
-  const one = async (p: string) => {
-    try {
-      const s = await stat(p);
-      return `${s.size}:${s.mtimeMs}:${s.ino}`;
-    } catch {
-      return '-';
-    }
+/** Synchronous stat (no thread-pool round trip, no exception for a missing WAL): it runs on every request. */
+function signature(path: string): string {
+  const one = (p: string) => {
+    const s = statSync(p, { throwIfNoEntry: false });
+    return s ? `${s.size}:${s.mtimeMs}:${s.ino}` : '-';
   };
-  return `${await one(path)}|${await one(`${path}.wal`)}`;
+  return `${one(path)}|${one(`${path}.wal`)}`;
 }
 
 export interface OnDemandStore extends Store {
@@ -52,7 +48,7 @@ export function onDemandDuckDbStore(path: string, o: { lockWaitMs?: number } = {
       await s.close();
     }
   };
-  const target = { location: path, dataVersion: () => signature(path), close: () => Promise.resolve() };
+  const target = { location: path, dataVersion: () => Promise.resolve(signature(path)), close: () => Promise.resolve() };
   return new Proxy(target as unknown as OnDemandStore, {
     get(t, prop) {
       if (prop in t) return t[prop as keyof typeof t];
