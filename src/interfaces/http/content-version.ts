@@ -61,11 +61,14 @@ export class ContentFingerprint {
     const last = this.#last;
     if (now - last.at >= this.checkEveryMs && !this.#refreshing) {
       this.#refreshing = true;
-      const next = this.#compute();
-      next
-        .then(() => (this.#last = { at: Date.now(), value: next }))
-        .catch(() => undefined)
-        .finally(() => (this.#refreshing = false));
+      // After the current request, not inside it.
+      setImmediate(() => {
+        const next = this.#compute();
+        next
+          .then(() => (this.#last = { at: Date.now(), value: next }))
+          .catch(() => undefined)
+          .finally(() => (this.#refreshing = false));
+      });
     }
     return last.value;
   }
