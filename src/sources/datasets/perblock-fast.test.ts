@@ -39,6 +39,12 @@ describe('PerBlockFastReader', () => {
       expect(Array.from(col.timeSec.subarray(0, col.n))).toEqual(Array.from(batch.timeSec));
       expect(Array.from(col.label.subarray(0, col.n), (k) => r.names[k])).toEqual(batch.labels);
     }
+    // Line ends: CRLF, no newline after the last row, blank lines; lines cut at every chunk size.
+    for (const [variant, chunk] of [[head.replace(/\n/g, '\r\n'), 13], [head.trimEnd(), 1], [head.replace('\n', '\n\n'), 65_536]] as const) {
+      const v = fast(variant, chunk);
+      expect(v.rows).toBe(general.rows);
+      expect(Array.from(v.v2.label.subarray(0, v.v2.n), (k) => v.names[k])).toEqual(general.batches[1]!.labels);
+    }
   });
 
   it.each([

@@ -24,7 +24,8 @@ export interface FastColumn {
 }
 
 function column(): FastColumn {
-  return { heights: new Int32Array(1 << 16), timeSec: new Float64Array(1 << 16), label: new Int32Array(1 << 16), n: 0 };
+  // Room for the whole 2020–2026 file (335k blocks) without growing.
+  return { heights: new Int32Array(1 << 19), timeSec: new Float64Array(1 << 19), label: new Int32Array(1 << 19), n: 0 };
 }
 
 function push(c: FastColumn, h: number, t: number, l: number): void {
@@ -58,7 +59,7 @@ function digits(buf: Buffer, i: number, n: number): number {
 }
 const NL = 10;
 
-/** Feed chunks of the (gunzipped) file; `finish` returns the two columns and the label names. */
+/** Feed chunks of the (gunzipped) file; after `finish`, the two columns and the label names. */
 export class PerBlockFastReader {
   readonly v1 = column();
   readonly v2 = column();
@@ -74,31 +75,41 @@ export class PerBlockFastReader {
 
   push(chunk: Buffer): void {
     const buf = this.#rest ? Buffer.concat([this.#rest, chunk]) : chunk;
-    let p = 0;
     const n = buf.length;
-    // Plain loops rather than Buffer#indexOf: a native call per line costs more than the scan.
-    for (let i = 0; i < n; i++) {
-      if (buf[i] !== NL) continue;
-      this.#line(buf, p, i);
-      p = i + 1;
+    let p = 0;
+    // One pass per line: each field is scanned once, and the line's end is found by its last field.
+    while (p < n) {
+      const next = this.#header ? this.#headerLine(buf, p, n) : this.#row(buf, p, n);
+      if (next < 0) break; // incomplete line: wait for the next chunk
+      p = next;
     }
-    this.#rest = p < buf.length ? buf.subarray(p) : null;
+    this.#rest = p < n ? buf.subarray(p) : null;
   }
 
   finish(): void {
-    if (this.#rest && this.#rest.length > 0) this.#line(this.#rest, 0, this.#rest.length);
+    const rest = this.#rest;
     this.#rest = null;
+    if (rest && rest.length > 0) {
+      // The last line has no newline: parse it with one added.
+      const last = Buffer.concat([rest, Buffer.from([NL])]);
+      const end = this.#header ? this.#headerLine(last, 0, last.length) : this.#row(last, 0, last.length);
+      if (end !== last.length) throw new FastPathRejected('last line');
+    }
     if (this.#header) throw new FastPathRejected('no header');
   }
 
-  #label(buf: Buffer, a: number, b: number): number {
-    if (a === b) return -1;
-    let h = 2166136261;
-    for (let i = a; i < b; i++) {
-      const c = buf[i]!;
-      if (c < 33 || c > 126 || c === 34) throw new FastPathRejected('label bytes');
-      h = Math.imul(h ^ c, 16777619);
-    }
+  #headerLine(buf: Buffer, a: number, n: number): number {
+    let nl = a;
+    while (nl < n && buf[nl] !== NL) nl++;
+    if (nl === n) return -1;
+    const end = nl > a && buf[nl - 1] === 13 ? nl - 1 : nl;
+    if (end === a) return nl + 1; // blank line before the header
+    if (buf.toString('latin1', a, end) !== PERBLOCK_HEADER) throw new FastPathRejected('header');
+    this.#header = false;
+    return nl + 1;
+  }
+
+  #intern(buf: Buffer, a: number, b: number, h: number): number {
     const list = this.#byHash.get(h);
     if (list) {
       for (const e of list) {
@@ -122,28 +133,31 @@ export class PerBlockFastReader {
     return id;
   }
 
-  #line(buf: Buffer, a: number, end: number): void {
-    if (end > a && buf[end - 1] === 13) end--;
-    if (end === a) return;
-    if (this.#header) {
-      if (buf.toString('latin1', a, end) !== PERBLOCK_HEADER) throw new FastPathRejected('header');
-      this.#header = false;
-      return;
+  /** Parse the row starting at `a`; returns where the next line starts, or -1 when the line is not complete in buf[a, n). */
+  #row(buf: Buffer, a: number, n: number): number {
+    let p = a;
+    const c0 = buf[p];
+    if (c0 === NL) return p + 1; // blank line
+    if (c0 === 13) {
+      if (p + 1 >= n) return -1;
+      if (buf[p + 1] === NL) return p + 2;
     }
     // height
-    let p = a;
     let height = 0;
-    const h0 = p;
-    for (; p < end && buf[p] !== COMMA; p++) {
-      const d = buf[p]! - 48;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = buf[p]!;
+      if (c === COMMA) break;
+      const d = c - 48;
       if (d < 0 || d > 9) throw new FastPathRejected('height');
       height = height * 10 + d;
+      p++;
     }
-    if (p === h0 || p - h0 > 9 || p === end || height <= this.#lastHeight) throw new FastPathRejected('height');
-    this.#lastHeight = height;
+    if (p === a || p - a > 9 || height <= this.#lastHeight) throw new FastPathRejected('height');
     p++;
     // timestamp: exactly YYYY-MM-DDTHH:MM:SSZ
-    if (p + 21 > end || buf[p + 4] !== 45 || buf[p + 7] !== 45 || buf[p + 10] !== 84 || buf[p + 13] !== 58 || buf[p + 16] !== 58 || buf[p + 19] !== 90 || buf[p + 20] !== COMMA) {
+    if (p + 21 > n) return -1;
+    if (buf[p + 4] !== 45 || buf[p + 7] !== 45 || buf[p + 10] !== 84 || buf[p + 13] !== 58 || buf[p + 16] !== 58 || buf[p + 19] !== 90 || buf[p + 20] !== COMMA) {
       throw new FastPathRejected('timestamp');
     }
     const y = digits(buf, p, 4);
@@ -158,23 +172,52 @@ export class PerBlockFastReader {
     // unix_time
     let unix = 0;
     const u0 = p;
-    for (; p < end && buf[p] !== COMMA; p++) {
-      const dd = buf[p]! - 48;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = buf[p]!;
+      if (c === COMMA) break;
+      const dd = c - 48;
       if (dd < 0 || dd > 9) throw new FastPathRejected('unix_time');
       unix = unix * 10 + dd;
+      p++;
     }
-    if (p === u0 || p - u0 > 15 || p === end || unix !== t) throw new FastPathRejected('unix_time');
+    if (p === u0 || p - u0 > 15 || unix !== t) throw new FastPathRejected('unix_time');
     p++;
-    // pool_slug_v1, pool_slug_v2 (the last field)
-    let c1 = p;
-    while (c1 < end && buf[c1] !== COMMA) c1++;
-    if (c1 === end) throw new FastPathRejected('fields');
-    for (let k = c1 + 1; k < end; k++) if (buf[k] === COMMA) throw new FastPathRejected('fields');
-    const l1 = this.#label(buf, p, c1);
-    const l2 = this.#label(buf, c1 + 1, end);
-    if (l1 < 0 && l2 < 0) throw new FastPathRejected('no label');
-    if (l1 >= 0) push(this.v1, height, t, l1);
-    if (l2 >= 0) push(this.v2, height, t, l2);
+    // pool_slug_v1 up to the comma, hashing its bytes on the way
+    const a1 = p;
+    let h1 = 2166136261;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = buf[p]!;
+      if (c === COMMA) break;
+      if (c < 33 || c > 126 || c === 34) throw new FastPathRejected('label bytes');
+      h1 = Math.imul(h1 ^ c, 16777619);
+      p++;
+    }
+    const b1 = p;
+    p++;
+    // pool_slug_v2 up to the end of the line
+    const a2 = p;
+    let h2 = 2166136261;
+    for (;;) {
+      if (p >= n) return -1;
+      const c = buf[p]!;
+      if (c === NL) break;
+      if (c === 13) {
+        if (p + 1 >= n) return -1; // a CR at the end of the buffer: its LF is in the next chunk
+        if (buf[p + 1] === NL) break;
+      }
+      if (c < 33 || c > 126 || c === 34 || c === COMMA) throw new FastPathRejected(c === COMMA ? 'fields' : 'label bytes');
+      h2 = Math.imul(h2 ^ c, 16777619);
+      p++;
+    }
+    const b2 = p;
+    const next = buf[p] === 13 ? p + 2 : p + 1;
+    if (a1 === b1 && a2 === b2) throw new FastPathRejected('no label');
+    this.#lastHeight = height;
+    if (a1 < b1) push(this.v1, height, t, this.#intern(buf, a1, b1, h1));
+    if (a2 < b2) push(this.v2, height, t, this.#intern(buf, a2, b2, h2));
     this.rows++;
+    return next;
   }
 }
