@@ -49,10 +49,10 @@ async function isGzip(path: string): Promise<boolean> {
  */
 export async function streamFileBytes(path: string, onChunk: (chunk: Buffer) => void): Promise<string> {
   const gz = await isGzip(path);
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(path, { highWaterMark: 4 << 20 });
   const hash = createHash('sha256');
   raw.on('data', (b) => hash.update(b as Buffer));
-  const source = gz ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
+  const source = gz ? raw.pipe(createGunzip({ chunkSize: 4 << 20 })) : raw;
   raw.on('error', (err) => source.destroy(err));
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) onChunk(chunk);
