@@ -34,9 +34,12 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** File hashes by path, shared by every fingerprint in the process (a file is hashed again only when its stat changes). */
+const KNOWN = new Map<string, Known>();
+
 /** Content fingerprint of a set of files and folders (folders walked recursively, symlinks followed). */
 export class ContentFingerprint {
-  readonly #known = new Map<string, Known>();
+  readonly #known = KNOWN;
   #last: { at: number; value: Promise<string> } | undefined;
   #refreshing = false;
 
