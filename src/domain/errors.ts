@@ -64,3 +64,6 @@ export class SourceError extends AppError {
 export class StoreError extends AppError {
   override readonly exitCode: number = 1;
 }
+
+/** The store is locked by another process (a writer) and stayed locked for the whole wait: try again later. */
+export class StoreBusyError extends StoreError {}

@@ -12,6 +12,13 @@ export function gini(s: SortedWeights): number | null {
   const n = populationSize(s);
   const { w } = s;
   // w is descending: ascending rank of w[j] is n - j.
+  if (s.integral && 2 * (n + 1) * s.total <= Number.MAX_SAFE_INTEGER) {
+    // Every term below 2^53: exact in doubles (same result as the BigInt path, which handles the rest).
+    let weighted = 0;
+    for (let j = 0; j < s.active; j++) weighted += (n - j) * (w[j] as number);
+    const num = 2 * weighted - (n + 1) * s.total;
+    return num <= 0 ? 0 : num / (n * s.total);
+  }
   if (s.integral) {
     let weighted = 0n;
     for (let j = 0; j < s.active; j++) weighted += BigInt(n - j) * BigInt(w[j] as number);

@@ -10,6 +10,15 @@ import { isEmpty, type Metric } from './metric.js';
 export function sumSquaredShares(s: SortedWeights): number | null {
   if (isEmpty(s)) return null;
   const { w, total } = s;
+  if (s.integral && total <= 94_906_265) {
+    // total² ≤ 2^53: every partial sum of cᵢ² is an exactly representable integer (same result, no BigInt).
+    let sq = 0;
+    for (let i = 0; i < s.active; i++) {
+      const c = w[i] as number;
+      sq += c * c;
+    }
+    return sq / (total * total);
+  }
   if (s.integral) {
     let sq = 0n;
     for (let i = 0; i < s.active; i++) {

@@ -17,6 +17,19 @@ export const FLOAT_TIE_REL = 1e-12;
 export function tauIndex(s: SortedWeights, t: Fraction, strict: boolean): number | null {
   if (isEmpty(s)) return null;
   const { w, active } = s;
+  if (s.integral && t.den <= 1_000_000_000n && s.total * Number(t.den) <= Number.MAX_SAFE_INTEGER) {
+    // cum·den and num·total stay below 2^53: exact in doubles (same decisions as the BigInt path).
+    const num = Number(t.num);
+    const den = Number(t.den);
+    const target = num * s.total;
+    let cum = 0;
+    for (let k = 0; k < active; k++) {
+      cum += w[k] as number;
+      const scaled = cum * den;
+      if (strict ? scaled > target : scaled >= target) return k + 1;
+    }
+    return null;
+  }
   if (s.integral) {
     const target = t.num * BigInt(s.total);
     let cum = 0n;

@@ -13,6 +13,7 @@ import { poolName } from './pool-names.js';
 import type { AggregationKind } from '../domain/observations.js';
 import type { Store } from '../store/store.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
+import { loadBitcoinFromFile } from './load-bitcoin-file.js';
 import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
 import { economicsEntries } from './economics-catalogue.js';
 import { energyEntries } from './energy-catalogue.js';
@@ -23,6 +24,8 @@ export interface LoadContext {
   readonly source?: string;
   readonly level?: string;
   readonly datasetsRoot: string;
+  /** A dataset file to read directly instead of the store (`--input`; bitcoin/pools only). */
+  readonly input?: string;
 }
 
 export interface DistributionEntry {
@@ -105,6 +108,7 @@ async function templateLevel(sourced: SourcedSeries, ctx: LoadContext): Promise<
 
 async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
   {
+    if (ctx.input !== undefined) return loadBitcoinFromFile(ctx.input, ctx.source);
     if (ctx.source === 'default' || (!ctx.store && ctx.source === undefined)) return loadEmbeddedDefault();
     if (!ctx.store) throw new NotFoundError(`source ${ctx.source ?? ''} needs a store: run \`nakamoto ingest <file>\` first (or omit --source for the embedded default)`);
     let source = ctx.source;

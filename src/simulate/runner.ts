@@ -2,8 +2,9 @@
  * @module Run N seeded replicates of a scenario, in-process (threads = 0) or on a piscina pool of
  * worker threads, with a progress callback. Replicate r always uses Rng.forReplicate(seed, r), and
  * results are stored by replicate index, so the summary is identical whatever the thread count.
- * Workers are TypeScript: they load through tsx (`--import tsx` is added to their execArgv when the
- * parent did not start with it, e.g. under vitest or `bin/nakamoto.js`).
+ * From the sources, workers are TypeScript: they load through tsx (`--import tsx` is added to their
+ * execArgv when the parent did not start with it, e.g. under vitest). From the build (dist/, the
+ * `nakamoto` bin) they are plain JavaScript and start without tsx.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +37,9 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+// Compiled (dist/*.js, the `nakamoto` bin) the worker is plain JavaScript; from the sources it is TypeScript.
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_FILE = fileURLToPath(new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url));
 /** tsx's loader by absolute URL: a bare `--import tsx` resolves from the working directory, which may be anywhere. */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
@@ -48,7 +51,7 @@ export function createExecutor(threads: number): Executor {
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', TSX_LOADER],
+    execArgv: COMPILED || hasTsx ? process.execArgv : [...process.execArgv, '--import', TSX_LOADER],
   });
   return { run: (t) => pool.run(t) as Promise<ReplicateResult>, close: () => pool.destroy() };
 }

@@ -2,19 +2,11 @@
  * @module CLI composition root: builds the commander program, registers every command, and maps
  * errors to exit codes in one place (2 = bad usage or input, 1 = internal failure).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import { PROJECT_ROOT } from '../../sources/files/datasets-path.js';
 import { registerCommands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
-
-/** The package version (package.json), for `nakamoto --version`. */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
+import { packageVersion } from './version.js';
 
 /**
  * commander's usage errors ("error: unknown command 'reprt'\n(Did you mean report?)\n") as ONE line:
@@ -29,22 +21,22 @@ export function oneLineError(text: string): string {
   return `nakamoto: ${body} (--help for usage)\n`;
 }
 
-export function buildProgram(io: CliIo): Command {
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('nakamoto')
     .description('Nakamoto Observatory: how concentrated is power in proof-of-work mining and in AI — with error bars and provenance.')
     .version(`nakamoto ${packageVersion()}`, '-V, --version', 'print the version')
     .option('--verbose', 'print stack traces and debug detail on errors')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLineError(text)) })
     .exitOverride();
-  registerCommands(program, io);
+  await registerCommands(program, io, argv);
   return program;
 }
 
 /** Run the CLI with argv (as process.argv: node, script, ...args); returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
   const verbose = argv.includes('--verbose');
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv]);
     return 0;
   } catch (err) {

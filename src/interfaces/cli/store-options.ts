@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
-import { openDuckDbStore } from '../../store/duckdb/duckdb-store.js';
 import { isPostgresUrl, redactPostgresUrl } from '../../store/postgres/pg-url.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from './io.js';
@@ -38,14 +37,17 @@ export function resolveDbPath(db: string | undefined, io: CliIo): string {
   return t.kind === 'duckdb' ? t.path : redactPostgresUrl(t.url);
 }
 
-// PostgreSQL support is loaded only when a URL asks for it (keeps start-up light for DuckDB users).
+// Each backend is loaded only when a command opens a store of its kind (keeps start-up light:
+// commands that read no store, or read a file with --input, never load DuckDB or pg).
 const postgres = () => import('../../store/postgres/postgres-store.js');
+const duckdb = () => import('../../store/duckdb/duckdb-store.js');
 
 /** Open the store for writing, creating it (or its schema) if needed. */
 export async function openStoreForWrite(db: string | undefined, io: CliIo): Promise<Store> {
   const t = resolveStore(db, io);
   if (t.kind === 'postgres') return (await postgres()).openPostgresStore(t.url);
-  return openDuckDbStore(t.path);
+  // Waits (retrying) while another process holds the file, e.g. a server in the middle of a read.
+  return (await duckdb()).openDuckDbStore(t.path);
 }
 
 /**
@@ -68,5 +70,17 @@ export async function openExistingStore(db: string | undefined, io: CliIo, requi
     if (required) throw new NotFoundError(`no store at ${t.path}: run \`nakamoto ingest <file>\` first, or pass --db`);
     return null;
   }
-  return openDuckDbStore(t.path);
+  // Read-only: any number of readers (CLI commands, a running `nakamoto serve`) share the file.
+  return (await duckdb()).openDuckDbStore(t.path, { readOnly: true });
+}
+
+/**
+ * The store for a long-running server: for DuckDB, opened per read (read-only) so that `ingest` and
+ * other commands can use the file at the same time, and existing or not (a first ingest is seen
+ * without a restart); for PostgreSQL, as openExistingStore.
+ */
+export async function openServingStore(db: string | undefined, io: CliIo): Promise<Store | null> {
+  const t = resolveStore(db, io);
+  if (t.kind === 'postgres') return openExistingStore(db, io, false);
+  return (await import('../../store/duckdb/on-demand-store.js')).onDemandDuckDbStore(t.path);
 }

@@ -1,14 +1,15 @@
 /**
  * @module The HTTP API as a factory: `createApp({ store, datasetsRoot, logger? })` returns a fastify
  * instance with every read route registered (not listening; no import-time side effects). One error
- * handler, one caching hook (ETag/Cache-Control/304), gzip/deflate compression, and the OpenAPI
+ * handler, one caching layer (ETag/Cache-Control/304, answers kept compressed, per-client limits on
+ * uncached work), gzip/deflate compression of the rest, and the OpenAPI
  * document at `/openapi.json`, generated from the same route specs.
  */
 import compress from '@fastify/compress';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { SeriesCache } from '../../pipeline/queries/load-distribution.js';
 import type { Store } from '../../store/store.js';
-import { clearingOnDataChange, createVersions, installCaching } from './caching.js';
+import { clearingOnDataChange, createVersions, installCaching, type CachingOptions, type VersionOptions } from './caching.js';
 import { installErrorHandler } from './error-handler.js';
 import { buildOpenApi } from './openapi.js';
 import { DEFAULT_LIMITS, registerRoute, type HttpLimits, type RouteSpec } from './route.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly webDistDir?: string;
   /** Who may use the MCP endpoint `/mcp`: loopback clients (default), anyone (`network`), or nobody (`off`). */
   readonly mcp?: McpMode;
+  /** Answer cache bound, how often data files are checked for changes, per-client limits on uncached work. */
+  readonly caching?: CachingOptions & VersionOptions;
 }
 
 function openApiRoute(specs: readonly RouteSpec[], version: () => Promise<string>): RouteSpec {
@@ -54,9 +57,9 @@ export async function createApp(o: AppOptions): Promise<FastifyInstance> {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...o.limits };
   const cache = new SeriesCache();
   // Loaded series are kept between requests until the data version changes (a new ingest).
-  const versions = clearingOnDataChange(createVersions(o.store, o.datasetsRoot), cache);
+  const versions = clearingOnDataChange(createVersions(o.store, o.datasetsRoot, o.caching), cache);
   installErrorHandler(app);
-  installCaching(app, versions, o.store !== null);
+  installCaching(app, versions, o.store !== null, o.caching);
   await app.register(compress, { global: true, encodings: ['gzip', 'deflate'], threshold: 1024 });
   const deps = { ctx: { store: o.store, datasetsRoot: o.datasetsRoot, cache }, limits };
   for (const spec of [...ROUTES, openApiRoute(ROUTES, versions.code)]) registerRoute(app, spec, deps);

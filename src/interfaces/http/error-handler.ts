@@ -1,11 +1,11 @@
 /**
  * @module The single mapping from errors to HTTP responses: UsageError/DecodeError 400,
- * NotFoundError 404, SourceError 502, StoreError/RuleError 500, LimitError 503/504; fastify's own
+ * NotFoundError 404, SourceError 502, StoreBusyError 503, StoreError/RuleError 500, LimitError 429/503/504; fastify's own
  * client errors keep their 4xx status; anything else is a 500 without internals. The body is
  * always `{ "error": { "status", "type", "message" } }`, with `Cache-Control: no-store`.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, DecodeError, NotFoundError, RuleError, SourceError, StoreError, UsageError } from '../../domain/errors.js';
+import { AppError, DecodeError, NotFoundError, RuleError, SourceError, StoreBusyError, StoreError, UsageError } from '../../domain/errors.js';
 import { LimitError } from './http-errors.js';
 
 export interface ErrorBody {
@@ -14,6 +14,7 @@ export interface ErrorBody {
 
 export function statusOf(err: unknown): number {
   if (err instanceof LimitError) return err.status;
+  if (err instanceof StoreBusyError) return 503;
   if (err instanceof UsageError || err instanceof DecodeError) return 400;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof SourceError) return 502;
@@ -33,8 +34,9 @@ export function errorBody(err: unknown, status: number): ErrorBody {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const status = statusOf(err);
-    if (status >= 500 && !(err instanceof LimitError)) req.log.error({ err }, 'request failed');
+    if (status >= 500 && !(err instanceof LimitError) && !(err instanceof StoreBusyError)) req.log.error({ err }, 'request failed');
     if (err instanceof LimitError && err.retryAfterSec !== undefined) void reply.header('retry-after', String(err.retryAfterSec));
+    if (err instanceof StoreBusyError) void reply.header('retry-after', '5');
     void reply.code(status).header('cache-control', 'no-store').removeHeader('etag').send(errorBody(err, status));
   });
   app.setNotFoundHandler((req, reply) => {

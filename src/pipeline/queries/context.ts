@@ -11,6 +11,8 @@ export interface QueryContext {
   readonly datasetsRoot: string;
   /** Loaded series kept between queries (the HTTP server); absent = load every time. */
   readonly cache?: SeriesCache;
+  /** A dataset file read directly instead of the store (the CLI's `--input`). */
+  readonly input?: string;
 }
 
 export type Cell = string | number | boolean | null;

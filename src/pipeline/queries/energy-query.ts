@@ -14,7 +14,7 @@ import type { OrganisationLevel } from '../../decode/epoch-ai/organisation-rules
 import { UsageError } from '../../domain/errors.js';
 import { loadAiPower, loadBitcoinDays, loadBitcoinPowerByCountry, parseNumber, resolveAssumptions, type BitcoinEnergyRequest, type EnergyResult } from '../energy-catalogue.js';
 import type { QueryContext, Row } from './context.js';
-import { resolveWindows, type WindowRequest } from './window-request.js';
+import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
 
 export type { BitcoinEnergyRequest, EnergyResult } from '../energy-catalogue.js';
 
@@ -26,6 +26,7 @@ export const BITCOIN_ENERGY_COLUMNS = [
 const sig = (x: number | null | undefined, digits = 6) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(digits)));
 
 export async function queryBitcoinEnergy(q: BitcoinEnergyRequest, ctx: QueryContext): Promise<EnergyResult> {
+  checkWindowRequest({ ...q, window: q.window ?? '1m' });
   const a = await resolveAssumptions(q, ctx.datasetsRoot);
   const data = await loadBitcoinDays(ctx.datasetsRoot);
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1m' }, data.coverage);
@@ -116,6 +117,7 @@ export async function queryAiEnergy(q: AiEnergyRequest, ctx: QueryContext): Prom
   if (by !== 'owner' && by !== 'country') throw new UsageError(`invalid --by: ${by} (expected owner or country)`);
   if (q.level !== undefined && (by !== 'owner' || (q.level !== 'organisation' && q.level !== 'parent'))) throw new UsageError(`invalid --level: ${q.level} (owner offers organisation, parent; country has no levels)`);
   const watts = q.wattsPerH100e === undefined ? undefined : parseNumber(q.wattsPerH100e, 0, '--watts-per-h100e', 'W', Number.MIN_VALUE, 1e6);
+  checkWindowRequest({ ...q, window: q.window ?? '1y' });
   const loaded = await loadAiPower(ctx.datasetsRoot, { by, level: q.level as OrganisationLevel | undefined, wattsPerH100e: watts });
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1y', partial: true }, loaded.coverage);
   if (windowAxis(spec) !== 'time') throw new UsageError('energy uses time windows (1q, 1y …), not block counts');

@@ -11,7 +11,7 @@ import { UsageError } from '../../domain/errors.js';
 import { loadHashrateData } from '../chain-hashrate.js';
 import type { Provenance } from '../series-source.js';
 import type { QueryContext, Row } from './context.js';
-import { resolveWindows, type WindowRequest } from './window-request.js';
+import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
 
 export interface HashrateRequest extends Partial<WindowRequest> {
   readonly source?: string;
@@ -64,6 +64,7 @@ export async function queryHashrate(q: HashrateRequest, ctx: QueryContext): Prom
   const confidence = parseConfidence(q.confidence ?? 0.95);
   const interval = parseInterval(q.interval ?? 'poisson');
   const byPool = Boolean(q.byPool);
+  checkWindowRequest({ ...q, window: q.window ?? '7d' });
   const data = await loadHashrateData(ctx.store, q.source, { NAKAMOTO_DATASETS: ctx.datasetsRoot });
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '7d' }, data.coverage);
   const axis = windowAxis(spec);

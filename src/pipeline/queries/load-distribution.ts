@@ -38,6 +38,6 @@ export class SeriesCache {
 
 export function loadDistribution(ctx: QueryContext, id: string, req: LoadRequest = {}): Promise<SourcedSeries> {
   const entry = getDistribution(id);
-  const load = () => entry.load({ store: ctx.store, source: req.source, level: req.level, datasetsRoot: ctx.datasetsRoot });
-  return ctx.cache ? ctx.cache.get(`${entry.id}|${req.source ?? ''}|${req.level ?? ''}`, load) : load();
+  const load = () => entry.load({ store: ctx.store, source: req.source, level: req.level, datasetsRoot: ctx.datasetsRoot, ...(ctx.input !== undefined ? { input: ctx.input } : {}) });
+  return ctx.cache ? ctx.cache.get(`${entry.id}|${req.source ?? ''}|${req.level ?? ''}|${ctx.input ?? ''}`, load) : load();
 }

@@ -12,7 +12,7 @@ import { getDistribution } from '../catalogue.js';
 import type { Provenance } from '../series-source.js';
 import { parseCount, type QueryContext, type Row } from './context.js';
 import { loadDistribution } from './load-distribution.js';
-import { resolveWindows, type WindowRequest } from './window-request.js';
+import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
 
 export interface MetricsRequest extends Partial<WindowRequest> {
   readonly distribution: string;
@@ -64,6 +64,11 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
   const entry = getDistribution(q.distribution);
   const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
+  checkWindowRequest({ ...q, window: q.window ?? '30d' });
+  if (q.ci) {
+    validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
+    parseCount(q.seed ?? 1, 'seed');
+  }
   const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const stock = sourced.series.kind === 'stock';
   // A stock is read at a snapshot, so a window that contains the last snapshot is meaningful even if it runs past it.

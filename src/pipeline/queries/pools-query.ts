@@ -49,6 +49,7 @@ export async function queryPools(q: PoolsRequest, ctx: QueryContext): Promise<Po
   const text = q.window ?? '30d';
   const size = parseDuration(text, 'window');
   if (size.unit === 'block') throw new UsageError(`invalid window: ${text} (pools takes a time window; use metrics for block windows)`);
+  if (q.at !== undefined) parseDate(q.at, '--at');
   const sourced = await loadDistribution(ctx, 'bitcoin/pools', { source: q.source, level: q.level });
   const cov = sourced.coverage.time;
   if (!cov) throw new UsageError('this source has no block times: pools needs a time window');

@@ -14,7 +14,7 @@ import type { Provenance } from '../series-source.js';
 import type { QueryContext } from './context.js';
 import { loadDistribution } from './load-distribution.js';
 import { parseNumberParam } from './query-params.js';
-import { resolveWindows } from './window-request.js';
+import { checkWindowRequest, resolveWindows } from './window-request.js';
 
 export const OTHER = 'Other';
 
@@ -51,6 +51,7 @@ export interface SharesResult {
 export async function queryShares(q: SharesRequest, ctx: QueryContext): Promise<SharesResult> {
   const entry = getDistribution(q.distribution);
   const top = parseNumberParam('top', q.top ?? 8, { min: 1, max: 30, integer: true });
+  checkWindowRequest({ window: q.window ?? '1m', from: q.from, to: q.to });
   const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const stock = sourced.series.kind === 'stock';
   const { spec, range } = resolveWindows({ window: q.window ?? '1m', from: q.from, to: q.to, partial: stock }, sourced.coverage);

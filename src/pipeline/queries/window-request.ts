@@ -27,6 +27,27 @@ function parsePoint(text: string, axis: 'time' | 'height', what: string): number
 }
 
 /**
+ * Everything about a window request that does not depend on the data — the window and step, and
+ * the dates or heights given — checked before any data is loaded, so a bad parameter costs nothing
+ * (`resolveWindows` checks the rest against the data's coverage).
+ */
+export function checkWindowRequest(opts: WindowRequest): void {
+  const size = parseDuration(opts.window, 'window');
+  const step = opts.step ? parseDuration(opts.step, 'step') : size;
+  const axis = windowAxis({ size, step, anchor: 0 });
+  if (opts.at !== undefined) {
+    if (axis !== 'time') throw new UsageError('--at takes a time window (e.g. --window 1y), not a block window');
+    if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
+    parseDate(opts.at, '--at');
+    return;
+  }
+  const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
+  const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
+  if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);
+  if (opts.anchor !== undefined) parsePoint(opts.anchor, axis, '--anchor');
+}
+
+/**
  * `stock`: the series is a stock, so `--at DATE` may lie after the last snapshot (the stock holds
  * until the next one: the window reads the latest snapshot at or before the end of DATE).
  */

@@ -89,24 +89,59 @@ class UniqueHeights {
   }
 }
 
-/** Run `body` for every row; with `skipInvalid`, DecodeErrors are counted instead of thrown. */
-function eachRow(rows: RowScanner, issues: RowIssues, body: (f: readonly string[], ctx: FieldContext) => void): number {
-  const ctx = { input: rows.input, line: 0 as number | undefined };
-  return rows.scan((f, line) => {
-    ctx.line = line;
-    if (!issues.skipInvalid) body(f, ctx);
-    else issues.guard(() => body(f, ctx));
-  });
+/**
+ * A reader fed one row at a time (from a whole-file scanner or a stream): `row` validates and
+ * collects, `result` returns the batches. With `skipInvalid`, DecodeErrors are counted instead of thrown.
+ */
+export interface BlockLabelConsumer {
+  row(fields: readonly string[], line: number): void;
+  result(): ReadResult;
 }
+
+/** The file's header (and input name), as a consumer needs it to find its columns. */
+export interface HeaderInfo {
+  readonly input: string;
+  readonly header: readonly string[];
+}
+
+function consumer(input: string, issues: RowIssues, body: (f: readonly string[], ctx: FieldContext) => void, batches: () => BlockLabelBatch[]): BlockLabelConsumer {
+  const ctx = { input, line: 0 as number | undefined };
+  let n = 0;
+  return {
+    row(f, line) {
+      ctx.line = line;
+      n++;
+      if (!issues.skipInvalid) body(f, ctx);
+      else issues.guard(() => body(f, ctx));
+    },
+    result: () => ({ batches: batches(), rows: n, skipped: issues.skipped, skippedExamples: issues.examples }),
+  };
+}
+
+function readAll(rows: RowScanner, c: BlockLabelConsumer): ReadResult {
+  rows.scan((f, line) => c.row(f, line));
+  return c.result();
+}
+
+const PERBLOCK_WHAT = 'per-block pool attribution 2020–2026 (sorukumar/bitcoin-mining-pools; mempool.space slugs)';
+/** Descriptions of the two sources in the per-block attribution file. */
+export const PERBLOCK_DESCRIPTIONS = {
+  'perblock-v1': `${PERBLOCK_WHAT}, version 1`,
+  'perblock-v2': `${PERBLOCK_WHAT}, version 2 (enriched tags)`,
+} as const;
 
 /** `height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2` → sources perblock-v1 and perblock-v2. */
 export function readPerBlockAttribution(rows: RowScanner, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(rows, ['height', 'timestamp_utc', 'unix_time', 'pool_slug_v1', 'pool_slug_v2']);
+  return readAll(rows, perBlockAttributionConsumer(rows, skipInvalid));
+}
+
+export function perBlockAttributionConsumer(file: HeaderInfo, skipInvalid: boolean): BlockLabelConsumer {
+  const col = requireColumns(file, ['height', 'timestamp_utc', 'unix_time', 'pool_slug_v1', 'pool_slug_v2']);
   const issues = new RowIssues(skipInvalid);
   const v1 = new Collected();
   const v2 = new Collected();
   const unique = new UniqueHeights();
-  const n = eachRow(rows, issues, (f, ctx) => {
+  return consumer(file.input, issues, (f, ctx) => {
     const height = intField(ctx, 'height', f[col.height], 0, MAX_HEIGHT);
     const t = isoUtcField(ctx, 'timestamp_utc', f[col.timestamp_utc]);
     const unix = intField(ctx, 'unix_time', f[col.unix_time], 0);
@@ -117,25 +152,22 @@ export function readPerBlockAttribution(rows: RowScanner, skipInvalid: boolean):
     unique.check(ctx, height);
     if (s1 !== '') v1.push(height, t, s1);
     if (s2 !== '') v2.push(height, t, s2);
-  });
-  const what = 'per-block pool attribution 2020–2026 (sorukumar/bitcoin-mining-pools; mempool.space slugs)';
-  return {
-    batches: [toBatch('perblock-v1', `${what}, version 1`, rows.input, v1), toBatch('perblock-v2', `${what}, version 2 (enriched tags)`, rows.input, v2)].filter(
-      (b) => b.heights.length > 0,
-    ),
-    rows: n,
-    skipped: issues.skipped,
-    skippedExamples: issues.examples,
-  };
+  }, () =>
+    [toBatch('perblock-v1', PERBLOCK_DESCRIPTIONS['perblock-v1'], file.input, v1), toBatch('perblock-v2', PERBLOCK_DESCRIPTIONS['perblock-v2'], file.input, v2)].filter((b) => b.heights.length > 0),
+  );
 }
 
 /** `height,block_hash,timestamp_utc,unix_time,pool_slug` → source perblock-node (with block hashes). */
 export function readNodeBlocks(rows: RowScanner, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(rows, ['height', 'block_hash', 'timestamp_utc', 'unix_time', 'pool_slug']);
+  return readAll(rows, nodeBlocksConsumer(rows, skipInvalid));
+}
+
+export function nodeBlocksConsumer(file: HeaderInfo, skipInvalid: boolean): BlockLabelConsumer {
+  const col = requireColumns(file, ['height', 'block_hash', 'timestamp_utc', 'unix_time', 'pool_slug']);
   const issues = new RowIssues(skipInvalid);
   const c = new Collected();
   const unique = new UniqueHeights();
-  const n = eachRow(rows, issues, (f, ctx) => {
+  return consumer(file.input, issues, (f, ctx) => {
     const height = intField(ctx, 'height', f[col.height], 0, MAX_HEIGHT);
     const hash = (f[col.block_hash] ?? '').trim().toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new DecodeError({ input: ctx.input, line: ctx.line, field: 'block_hash' }, `invalid block hash: ${JSON.stringify(hash)}`);
@@ -145,31 +177,23 @@ export function readNodeBlocks(rows: RowScanner, skipInvalid: boolean): ReadResu
     const slug = labelField(ctx, 'pool_slug', f[col.pool_slug]);
     unique.check(ctx, height);
     c.push(height, t, slug, hash);
-  });
-  return {
-    batches: [toBatch('perblock-node', 'per-block pool labels from a node, heights 869,306–923,810 (sorukumar/bitcoin-mining-pools)', rows.input, c, true)],
-    rows: n,
-    skipped: issues.skipped,
-    skippedExamples: issues.examples,
-  };
+  }, () => [toBatch('perblock-node', 'per-block pool labels from a node, heights 869,306–923,810 (sorukumar/bitcoin-mining-pools)', file.input, c, true)]);
 }
 
 /** `blockid,miningpool` → source btccom (BTC.com explorer labels; no timestamps). */
 export function readBtcComLabels(rows: RowScanner, skipInvalid: boolean): ReadResult {
-  const col = requireColumns(rows, ['blockid', 'miningpool']);
+  return readAll(rows, btcComConsumer(rows, skipInvalid));
+}
+
+export function btcComConsumer(file: HeaderInfo, skipInvalid: boolean): BlockLabelConsumer {
+  const col = requireColumns(file, ['blockid', 'miningpool']);
   const issues = new RowIssues(skipInvalid);
   const c = new Collected();
   const unique = new UniqueHeights();
-  const n = eachRow(rows, issues, (f, ctx) => {
+  return consumer(file.input, issues, (f, ctx) => {
     const height = intField(ctx, 'blockid', f[col.blockid], 0, MAX_HEIGHT);
     const label = labelField(ctx, 'miningpool', f[col.miningpool]);
     unique.check(ctx, height);
     c.push(height, Number.NaN, label);
-  });
-  return {
-    batches: [toBatch('btccom', 'BTC.com explorer pool labels, heights 400,000–546,235 (Canhui/Bitcoin_Mining_Pools; no timestamps)', rows.input, c)],
-    rows: n,
-    skipped: issues.skipped,
-    skippedExamples: issues.examples,
-  };
+  }, () => [toBatch('btccom', 'BTC.com explorer pool labels, heights 400,000–546,235 (Canhui/Bitcoin_Mining_Pools; no timestamps)', file.input, c)]);
 }

@@ -4,7 +4,9 @@
 import { UsageError } from '../../domain/errors.js';
 import { parseCsv, scannerFromText } from '../files/csv.js';
 import { readText } from '../files/read-file.js';
-import { readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
+import { PERBLOCK_DESCRIPTIONS, readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
+import { FastPathRejected, PerBlockFastReader, type FastColumn } from './perblock-fast.js';
+import { streamFileBytes } from '../files/stream-csv.js';
 import { readEdiDaily, readLongDaily, type DailyCountBatch } from './daily-counts.js';
 
 export const DATASET_KINDS = ['perblock', 'perblock-node', 'btccom', 'edi-daily', 'daily-long'] as const;
@@ -36,8 +38,34 @@ export function parseKind(value: string): DatasetKind {
   throw new UsageError(`invalid kind: ${value} (expected one of ${DATASET_KINDS.join(', ')})`);
 }
 
-/** `opts.text`: the file's text when the caller has read it already (read once per ingest). */
+/** The per-block attribution file in its usual shape, read byte by byte (perblock-fast.ts); null for any other shape. */
+async function readPerBlockFast(path: string): Promise<DatasetRead | null> {
+  const reader = new PerBlockFastReader();
+  try {
+    await streamFileBytes(path, (chunk) => reader.push(chunk));
+    reader.finish();
+  } catch (err) {
+    if (err instanceof FastPathRejected) return null;
+    throw err;
+  }
+  const batch = (source: keyof typeof PERBLOCK_DESCRIPTIONS, c: FastColumn): BlockLabelBatch => ({
+    source,
+    description: PERBLOCK_DESCRIPTIONS[source],
+    input: path,
+    heights: c.heights.slice(0, c.n),
+    timeSec: c.timeSec.slice(0, c.n),
+    labels: Array.from(c.label.subarray(0, c.n), (k) => reader.names[k]!),
+  });
+  const blockBatches = [batch('perblock-v1', reader.v1), batch('perblock-v2', reader.v2)].filter((b) => b.heights.length > 0);
+  return { kind: 'perblock', blockBatches, dailyBatches: [], rows: reader.rows, skipped: 0, skippedExamples: [] };
+}
+
+/** `opts.text`: the file's text when the caller has read it already (read once per ingest; then the byte-level fast path is skipped). */
 export async function readDataset(path: string, opts: { kind?: DatasetKind; skipInvalid?: boolean; source?: string; text?: string } = {}): Promise<DatasetRead> {
+  if (opts.text === undefined && (opts.kind === undefined || opts.kind === 'perblock')) {
+    const fast = await readPerBlockFast(path);
+    if (fast) return fast;
+  }
   const text = opts.text ?? (await readText(path));
   const rows = scannerFromText(text, path);
   const kind = opts.kind ?? detectKind(rows);

@@ -7,7 +7,7 @@ import { checkSnapshotBatch } from '../snapshot-batch.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { DecodeError, StoreError } from '../../domain/errors.js';
+import { DecodeError, StoreBusyError, StoreError } from '../../domain/errors.js';
 import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
 import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
 import { COUNT_FACTS_SQL, factNumbers, factRows, INSERT_FACTS_SQL, READ_FACTS_SQL, UPDATE_FACTS_SQL } from '../block-facts-sql.js';
@@ -26,26 +26,80 @@ import type {
   WriteSummary,
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
-import { migrate } from './migrate.js';
+import { loadMigrations, migrate } from './migrate.js';
 import { ingestRecord, sourceSummary, storedSnapshot, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
-export async function openDuckDbStore(path: string): Promise<Store> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let instance: DuckDBInstance;
-  try {
-    instance = await DuckDBInstance.create(path);
-  } catch (err) {
-    const msg = (err as Error).message;
-    const hint = /lock/i.test(msg) ? ' (is another nakamoto process using it?)' : '';
-    throw new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}${hint}`, { cause: err });
-  }
-  const conn = await instance.connect();
-  await migrate(conn);
-  return new DuckDbStore(path, instance, conn);
+export interface OpenOptions {
+  /** Open for reading only: many processes may read at once (no migrations are run, unless the file needs them). */
+  readonly readOnly?: boolean;
+  /**
+   * How long to keep retrying while another process holds a conflicting lock on the file (DuckDB
+   * allows one writer or any number of readers per file); default 15 s. 0 = fail at once.
+   */
+  readonly lockWaitMs?: number;
 }
 
+
+const isLockError = (err: unknown) => /lock/i.test((err as Error).message ?? '');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Open a DuckDB file, retrying (with backoff) while another process holds a conflicting lock. */
+async function createInstance(path: string, readOnly: boolean, lockWaitMs: number): Promise<DuckDBInstance> {
+  const deadline = performance.now() + lockWaitMs;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      return await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    } catch (err) {
+      const msg = (err as Error).message;
+      if (isLockError(err) && performance.now() + delay < deadline) {
+        await sleep(delay);
+        continue;
+      }
+      if (isLockError(err)) {
+        throw new StoreBusyError(`cannot open store ${path}: another process kept it locked for ${(lockWaitMs / 1000).toFixed(1)} s (${msg.split('\n')[0]}) (is another nakamoto process writing to it?)`, { cause: err });
+      }
+      throw new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}`, { cause: err });
+    }
+  }
+}
+
+async function pendingMigrations(conn: DuckDBConnection): Promise<boolean> {
+  try {
+    const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
+    const applied = new Set(done.getColumnsJS()[0]?.map(Number) ?? []);
+    return loadMigrations().some((m) => !applied.has(m.version));
+  } catch {
+    return true;
+  }
+}
+
+export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promise<Store> {
+  const readOnly = Boolean(o.readOnly) && path !== ':memory:';
+  const lockWaitMs = o.lockWaitMs ?? 15_000;
+  if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
+  let instance = await createInstance(path, readOnly, lockWaitMs);
+  let conn = await instance.connect();
+  if (!readOnly) {
+    await migrate(conn);
+  } else if (await pendingMigrations(conn)) {
+    // A store written by an older version: bring its schema up to date once, then read.
+    conn.closeSync();
+    instance.closeSync();
+    const writer = await createInstance(path, false, lockWaitMs);
+    const wconn = await writer.connect();
+    try {
+      await migrate(wconn);
+    } finally {
+      wconn.closeSync();
+      writer.closeSync();
+    }
+    instance = await createInstance(path, true, lockWaitMs);
+    conn = await instance.connect();
+  }
+  return new DuckDbStore(path, instance, conn);
+}
 
 /** Column values → typed array (a plain loop: TypedArray.from with a map function is slow in V8). */
 function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, values: readonly unknown[]): T {

@@ -30,6 +30,7 @@ interface MetricsOptions extends WindowOptions {
   seed: string;
   level?: string;
   netuid?: string;
+  input?: string;
 }
 
 export { metricColumn, windowRows } from '../../../pipeline/queries/metrics-query.js';
@@ -72,6 +73,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--draws <n>', 'with --ci: posterior draws per window', '1000')
     .option('--seed <n>', 'with --ci: random seed (results are reproducible for a seed)', '1')
     .option('--db <path>', DB_OPTION_HELP)
+    .option('--input <file>', 'bitcoin/pools: compute straight from a dataset file (per-block CSV or CSV.gz, node file, BTC.com or EDI file) in one streaming pass, without a store; --source picks one of its sources')
     .option('--entity-column <name>', 'with `file`: column naming the entity', 'entity')
     .option('--weight-column <name>', 'with `file`: column holding the weight (omit: 1 per row)');
   addWindowOptions(addParquetOutput(cmd)).action(async (distribution: string, path: string | undefined, opts: MetricsOptions) => {
@@ -82,13 +84,15 @@ export function register(program: Command, io: CliIo): void {
       return metricsOfFile(path, opts, parseMetricList(opts.metrics), format, io);
     }
     if (path !== undefined) throw new UsageError(`unexpected argument: ${path} (only \`metrics file\` takes a path)`);
-    const store = await openExistingStore(opts.db, io, false);
+    if (opts.input !== undefined && distribution !== 'bitcoin/pools') throw new UsageError(`--input reads a Bitcoin dataset file: it works with bitcoin/pools, not ${distribution}`);
+    if (opts.input !== undefined && opts.db !== undefined) throw new UsageError('--input reads the file instead of a store: do not combine it with --db');
+    const store = opts.input === undefined ? await openExistingStore(opts.db, io, false) : null;
     try {
       if (opts.netuid !== undefined && !/^(all|\d+)$/.test(opts.netuid)) throw new UsageError(`invalid --netuid: ${opts.netuid} (expected a subnet id or all)`);
       const subnet = opts.netuid === undefined ? undefined : opts.netuid === 'all' ? 'all' : `sn${opts.netuid}`;
       const source = subnet === undefined ? opts.source : [opts.source, subnet].filter((x) => x !== undefined).join(':');
       const request: MetricsRequest = { ...opts, source, distribution };
-      const r = await queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env) });
+      const r = await queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env), ...(opts.input !== undefined ? { input: opts.input } : {}) });
       if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, windows: r.windows, method: 'docs/metrics.md' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: r.distribution, provenance: r.provenance, windows: r.windows, rows: r.rows }, null, 2) + '\n');

@@ -3,13 +3,14 @@
  * OpenAPI document at /openapi.json, the shareable report at /report.html) on 127.0.0.1:8080 by
  * default. Runs until SIGINT/SIGTERM; then closes the server and the store.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { startServer } from '../../http/server.js';
 import { parseMcpMode } from '../../mcp/http-endpoint.js';
 import type { CliIo } from '../io.js';
-import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { DB_OPTION_HELP, openServingStore } from '../store-options.js';
 
 interface ServeOptions {
   host: string;
@@ -44,10 +45,14 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
     .action(async (opts: ServeOptions) => {
       const port = parseCount(opts.port, '--port', 0, 65_535);
       const mcp = parseMcpMode(opts.mcp);
-      const store = await openExistingStore(opts.db, io, false);
+      const store = await openServingStore(opts.db, io);
       try {
         const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log), mcp });
-        io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html${mcp === 'off' ? '' : `, MCP: ${server.url}/mcp`}); Ctrl-C stops\n`);
+        // A DuckDB store is opened per read: it may not exist yet (an ingest creates it later) or be written meanwhile.
+        const waiting = store !== null && !store.location.startsWith('postgres') && !existsSync(store.location);
+        const what = store && !waiting ? `the store ${store.location}` : 'the embedded default and shared datasets';
+        const note = store ? (waiting ? `; the store ${store.location} is read as soon as \`nakamoto ingest\` creates it` : '; other commands, ingest included, may use the store meanwhile') : '';
+        io.stderr(`nakamoto: serving ${what} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html${mcp === 'off' ? '' : `, MCP: ${server.url}/mcp`}${note}); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
         await server.close();
