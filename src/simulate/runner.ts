@@ -2,18 +2,26 @@
  * @module Run N seeded replicates of a scenario, in-process (threads = 0) or on a piscina pool of
  * worker threads, with a progress callback. Replicate r always uses Rng.forReplicate(seed, r), and
  * results are stored by replicate index, so the summary is identical whatever the thread count.
- * Workers are TypeScript: they load through tsx (`--import tsx` is added to their execArgv when the
- * parent did not start with it, e.g. under vitest or `bin/nakamoto.js`).
+ * Under tsx the workers are TypeScript: they load through tsx (`--import tsx` is added to their
+ * execArgv when the parent did not start with it, e.g. under vitest or `bin/nakamoto.js`); from a
+ * compiled build they load `worker.js` directly.
+ *
+ * Worker threads that load through tsx each start an esbuild child process that is never reaped when
+ * the thread ends (a zombie per thread). A long-running process (the HTTP server) therefore runs its
+ * simulations on one shared pool per thread count (`sharedExecutor`), created once and kept: the
+ * number of threads ever started is the pool size, plus one per task cancelled by its signal
+ * (cancelling terminates the thread running it).
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { fromTransferable } from '../domain/error-transfer.js';
 import { UsageError } from '../domain/errors.js';
 import { prepareScenario, type PreparedScenario } from './prepare.js';
 import type { ReplicateResult } from './record.js';
 import { runReplicate } from './replicate.js';
 import type { Scenario } from './scenario-schema.js';
 import { summarize, type Summary } from './summary.js';
-import type { ReplicateTask } from './worker.js';
+import type { ReplicateTask, WorkerAnswer } from './worker.js';
 
 export interface RunOptions {
   readonly runs: number;
@@ -22,6 +30,8 @@ export interface RunOptions {
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Abort = stop: pending and running replicates reject with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -31,23 +41,68 @@ export interface RunResult {
 
 /** Where replicates run: in this thread or on a worker pool. */
 export interface Executor {
-  run(task: ReplicateTask): Promise<ReplicateResult>;
+  /** An aborted `signal` rejects the task (on a pool, the thread running it is terminated). */
+  run(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult>;
   close(): Promise<void>;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_FILE = fileURLToPath(new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url));
 
-export function createExecutor(threads: number): Executor {
+function checkThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new UsageError(`invalid threads: ${threads} (expected a whole number 0–256)`);
-  if (threads === 0) return { run: (t) => Promise.resolve(runReplicate(t.prepared, t.seed, t.replicate)), close: () => Promise.resolve() };
+}
+
+const inThread: Executor = {
+  run: (t, signal) => {
+    signal?.throwIfAborted();
+    return Promise.resolve(runReplicate(t.prepared, t.seed, t.replicate));
+  },
+  close: () => Promise.resolve(),
+};
+
+function newPool(threads: number): Piscina {
   const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  const pool = new Piscina({
+  return new Piscina({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
+    execArgv: COMPILED || hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
   });
-  return { run: (t) => pool.run(t) as Promise<ReplicateResult>, close: () => pool.destroy() };
+}
+
+function poolRun(pool: Piscina, t: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult> {
+  return (pool.run(t, signal ? { signal } : {}) as Promise<WorkerAnswer>).then(
+    (a) => {
+      if ('error' in a) throw fromTransferable(a.error);
+      return a.result;
+    },
+    (e: unknown) => {
+      // Piscina rejects an aborted task with its own AbortError; answer the signal's reason instead.
+      if (signal?.aborted) throw signal.reason;
+      throw e;
+    },
+  );
+}
+
+/** A pool of its own, destroyed by close() (one-shot commands: the CLI). */
+export function createExecutor(threads: number): Executor {
+  checkThreads(threads);
+  if (threads === 0) return inThread;
+  const pool = newPool(threads);
+  return { run: (t, signal) => poolRun(pool, t, signal), close: () => pool.destroy() };
+}
+
+const shared = new Map<number, Piscina>();
+
+/** The process's shared pool of `threads` workers, created on first use and kept (close() is a no-op). */
+export function sharedExecutor(threads: number): Executor {
+  checkThreads(threads);
+  if (threads === 0) return inThread;
+  let pool = shared.get(threads);
+  if (!pool) shared.set(threads, (pool = newPool(threads)));
+  const p = pool;
+  return { run: (t, signal) => poolRun(p, t, signal), close: () => Promise.resolve() };
 }
 
 export function checkRunOptions(o: RunOptions): void {
@@ -62,7 +117,7 @@ export async function runPrepared(prepared: PreparedScenario, o: RunOptions, exe
   o.onProgress?.(0, o.runs);
   const replicates = await Promise.all(
     Array.from({ length: o.runs }, async (_, replicate) => {
-      const r = await executor.run({ prepared, seed: o.seed, replicate });
+      const r = await executor.run({ prepared, seed: o.seed, replicate }, o.signal);
       o.onProgress?.(++done, o.runs);
       return r;
     }),
