@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
-import { openDuckDbStore } from '../../store/duckdb/duckdb-store.js';
+import { openDuckDbStore, openDuckDbStoreReadOnly } from '../../store/duckdb/duckdb-store.js';
 import { isPostgresUrl, redactPostgresUrl } from '../../store/postgres/pg-url.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from './io.js';
@@ -64,5 +64,8 @@ export async function openExistingStore(db: string | undefined, io: CliIo, requi
     if (required) throw new NotFoundError(`no store at ${t.path}: run \`nakamoto ingest <file>\` first, or pass --db`);
     return null;
   }
-  return openDuckDbStore(t.path);
+  // Read commands open read-only: a mode-444 file can be read, and nothing (not even a schema) is written.
+  const store = await openDuckDbStoreReadOnly(t.path);
+  if (store === null && required) throw new NotFoundError(`no store at ${t.path} (the file is empty or has no nakamoto schema): run \`nakamoto ingest <file>\` with this --db first`);
+  return store;
 }

@@ -3,7 +3,7 @@
  * are then merged into the real tables inside one transaction together with the `ingests` row, so
  * a killed process leaves the store exactly as before the batch.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreError } from '../../domain/errors.js';
@@ -19,26 +19,61 @@ import type {
   WriteSummary,
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { ingestRecord, sourceSummary, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
+/** DuckDB's open error as a StoreError; the "another process" hint only for a lock conflict. */
+function openError(path: string, err: unknown): StoreError {
+  const msg = (err as Error).message;
+  const hint = /conflicting lock/i.test(msg) ? ' (is another nakamoto process using it?)' : '';
+  return new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}${hint}`, { cause: err });
+}
+
+/** Open (creating if needed) a store for writing; pending migrations are applied. */
 export async function openDuckDbStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path);
   } catch (err) {
-    const msg = (err as Error).message;
-    const hint = /lock/i.test(msg) ? ' (is another nakamoto process using it?)' : '';
-    throw new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}${hint}`, { cause: err });
+    throw openError(path, err);
   }
   const conn = await instance.connect();
   await migrate(conn);
   return new DuckDbStore(path, instance, conn);
 }
 
+/**
+ * Open an existing store for reading only (DuckDB READ_ONLY: works on a file the user may not write,
+ * e.g. mode 444, and changes nothing). Null when the file is empty or has no nakamoto schema (it is
+ * not a store yet); StoreError when its schema is older than this program's (a write command upgrades it).
+ */
+export async function openDuckDbStoreReadOnly(path: string): Promise<Store | null> {
+  if (statSync(path).size === 0) return null;
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  } catch (err) {
+    throw openError(path, err);
+  }
+  const conn = await instance.connect();
+  try {
+    const pending = await pendingMigrations(conn);
+    if (pending === null) {
+      conn.closeSync();
+      instance.closeSync();
+      return null;
+    }
+    if (pending.length > 0) throw new StoreError(`store ${path} has an older schema (missing ${pending.join(', ')}): run a writing command (\`nakamoto ingest …\`) on it once to upgrade it`);
+  } catch (err) {
+    conn.closeSync();
+    instance.closeSync();
+    throw err;
+  }
+  return new DuckDbStore(path, instance, conn);
+}
 
 /** Column values → typed array (a plain loop: TypedArray.from with a map function is slow in V8). */
 function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, values: readonly unknown[]): T {
