@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
+import { errorsOnlyLogger } from '../../http/error-log.js';
 import { startServer } from '../../http/server.js';
 import type { CliIo } from '../io.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
@@ -42,7 +43,7 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
       const port = parseCount(opts.port, '--port', 0, 65_535);
       const store = await openExistingStore(opts.db, io, false);
       try {
-        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log) });
+        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: opts.log ? true : errorsOnlyLogger(io.stderr) });
         io.stderr(`nakamoto: serving ${store ? 'the store' : 'the embedded default and shared datasets'} on ${server.url} (dashboard: ${server.url}/, API: ${server.url}/openapi.json, report: ${server.url}/report.html); Ctrl-C stops\n`);
         const signal = await wait();
         io.stderr(`nakamoto: ${signal}: stopping\n`);
