@@ -61,14 +61,27 @@ const inThread: Executor = {
   close: () => Promise.resolve(),
 };
 
+/**
+ * The parent's module-loading flags (--import, --require, --loader, --conditions), plus tsx when the
+ * worker is TypeScript. Only these: worker threads refuse process-wide flags such as --expose-gc or
+ * --max-old-space-size (ERR_WORKER_INVALID_EXEC_ARGV), which made every simulation fail.
+ */
+export function workerExecArgv(parent: readonly string[] = process.execArgv, needsTsx = !COMPILED): string[] {
+  const keep = /^(--import|--require|-r|--loader|--experimental-loader|--conditions|-C)$/;
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const a = parent[i]!;
+    const flag = a.split('=')[0]!;
+    if (!keep.test(flag)) continue;
+    if (a.includes('=')) out.push(a);
+    else if (i + 1 < parent.length) out.push(a, parent[++i]!);
+  }
+  if (needsTsx && !out.some((a) => a.includes('tsx'))) out.push('--import', 'tsx');
+  return out;
+}
+
 function newPool(threads: number): Piscina {
-  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  return new Piscina({
-    filename: WORKER_FILE,
-    minThreads: threads,
-    maxThreads: threads,
-    execArgv: COMPILED || hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
-  });
+  return new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads, execArgv: workerExecArgv() });
 }
 
 function poolRun(pool: Piscina, t: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult> {

@@ -16,6 +16,8 @@ export interface ServerOptions {
   readonly datasetsRoot: string;
   readonly logger?: boolean | FastifyBaseLogger;
   readonly limits?: Partial<HttpLimits>;
+  /** The built dashboard (default web/dist). */
+  readonly webDistDir?: string;
 }
 
 export interface RunningServer {
@@ -24,7 +26,7 @@ export interface RunningServer {
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits });
+  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits, ...(o.webDistDir ? { webDistDir: o.webDistDir } : {}) });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {

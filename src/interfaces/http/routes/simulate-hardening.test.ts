@@ -4,10 +4,12 @@
  * a value the scenario schema accepts either simulates or is a 400 (the error keeps its type across
  * the worker thread); an unknown scenario is a 404 even while the only simulation slot is taken.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../domain/errors.js';
-import { createExecutor, runPrepared } from '../../../simulate/runner.js';
+import { createExecutor, runPrepared, workerExecArgv } from '../../../simulate/runner.js';
+import { PROJECT_ROOT } from '../../../sources/files/datasets-path.js';
 import { loadScenario } from '../../../simulate/scenario-load.js';
 import { prepareScenario } from '../../../simulate/prepare.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
@@ -91,5 +93,15 @@ describe('simulation requests under load', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('a server started with process-wide node flags (--expose-gc) still simulates: workers get only the module-loading flags', () => {
+    expect(workerExecArgv(['--expose-gc', '--max-old-space-size=512', '--import', 'tsx', '--conditions=dev'], true)).toEqual(['--import', 'tsx', '--conditions=dev']);
+    expect(workerExecArgv(['--expose-gc'], true)).toEqual(['--import', 'tsx']);
+    const code = `const { createApp } = await import('./src/interfaces/http/app.ts'); const { datasetsRoot } = await import('./src/sources/files/datasets-path.ts');
+      const app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
+      const r = await app.inject({ url: '/api/simulate/selfish-mining?runs=1&set=blocks=500' }); console.log(r.statusCode); await app.close();`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.trim(), r.stderr).toBe('200');
   });
 });
