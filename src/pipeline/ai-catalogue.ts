@@ -5,7 +5,7 @@
 import { EPOCH_CATALOGUE, EPOCH_DISTRIBUTION_IDS } from '../sources/epoch-ai/catalogue.js';
 import { loadEpochDistribution } from '../sources/epoch-ai/load.js';
 import { UsageError } from '../domain/errors.js';
-import type { DistributionEntry } from './catalogue.js';
+import type { DistributionEntry } from './distribution-entry.js';
 import { seriesCoverage } from './series-coverage.js';
 import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
 import { bittensorCatalogue } from '../sources/bittensor/catalogue.js';

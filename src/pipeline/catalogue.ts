@@ -8,33 +8,13 @@ import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { applyOwnership } from './entity-level.js';
 import { poolName } from './pool-names.js';
-import type { AggregationKind } from '../domain/observations.js';
-import type { Store } from '../store/store.js';
+import type { DistributionEntry, LoadContext } from './distribution-entry.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
 import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
 import { energyEntries } from './energy-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
-export interface LoadContext {
-  readonly store: Store | null;
-  readonly source?: string;
-  readonly level?: string;
-  readonly datasetsRoot: string;
-}
-
-export interface DistributionEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly unit: string;
-  readonly entityKind: string;
-  /** Levels offered by `--level` (first = default), e.g. pool/entity or organisation/parent. */
-  readonly levels: readonly string[];
-  readonly aggregation: AggregationKind;
-  readonly coverage: string;
-  readonly source: string;
-  readonly caveats: readonly string[];
-  load(ctx: LoadContext): Promise<SourcedSeries>;
-}
+export type { DistributionEntry, LoadContext } from './distribution-entry.js';
 
 const bitcoinPools: DistributionEntry = {
   id: 'bitcoin/pools',

@@ -26,7 +26,7 @@ import { requireColumns, scannerFromText } from '../sources/files/csv.js';
 import { intField } from '../sources/files/fields.js';
 import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { readText } from '../sources/files/read-file.js';
-import type { DistributionEntry } from './catalogue.js';
+import type { DistributionEntry } from './distribution-entry.js';
 import type { Row } from './queries/context.js';
 import { resolveWindows, type WindowRequest } from './queries/window-request.js';
 import { seriesCoverage } from './series-coverage.js';

@@ -2,8 +2,8 @@
  * @module The Store port: everything the pipeline and interfaces need from persistence. DuckDB
  * (embedded, default) implements it in `store/duckdb/`; other backends implement the same contract.
  */
-import type { BlockLabelBatch } from '../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch } from '../domain/batches.js';
+import type { DailyCountBatch } from '../domain/batches.js';
 
 export type Granularity = 'block' | 'day';
 

@@ -7,8 +7,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreError } from '../../domain/errors.js';
-import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch } from '../../domain/batches.js';
+import type { DailyCountBatch } from '../../domain/batches.js';
 import type {
   IngestMeta,
   IngestRecord,

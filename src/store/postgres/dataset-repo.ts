@@ -6,8 +6,8 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { DecodeError } from '../../domain/errors.js';
-import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch } from '../../domain/batches.js';
+import type { DailyCountBatch } from '../../domain/batches.js';
 import type { IngestMeta, IngestRecord, SourceSummary, StoredBlockLabels, StoredDailyCounts, WriteSummary } from '../store.js';
 import { bulkInsert, inSnapshot, inTransaction, lock, num, query, rowsOf, sourceLock } from './pg-db.js';
 import { ingestRecord, sourceSummary } from '../row-mappers.js';
