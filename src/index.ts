@@ -35,7 +35,8 @@ export { heightFromBlock } from './decode/bitcoin/coinbase.js';
 export { parseCsv, formatCsv, csvField, type CsvTable } from './decode/csv/csv.js';
 
 // Attribution.
-export { attributeBlock, attributeBlocks, loadRuleSet, loadOwnershipLinks, RULE_SET_NAMES, type Attribution, type RuleSet, type RuleSetName } from './attribute/index.js';
+export { attributeBlock, attributeBlocks, RULE_SET_NAMES, type Attribution, type RuleSet, type RuleSetName } from './attribute/index.js';
+export { loadRuleSet, loadOwnershipLinks } from './sources/attribution-rules/load.js';
 
 // The distributions catalogue and the query layer.
 export { getDistribution, listDistributions, type DistributionEntry, type LoadContext } from './pipeline/catalogue.js';

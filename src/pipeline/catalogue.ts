@@ -3,7 +3,7 @@
  * with its unit, entity kind, aggregation and how to load it. `nakamoto distributions` lists it and
  * `nakamoto metrics <id>` looks ids up here.
  */
-import { loadOwnershipLinks } from '../attribute/rules/load.js';
+import { loadOwnershipLinks } from '../sources/attribution-rules/load.js';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { applyOwnership } from './entity-level.js';

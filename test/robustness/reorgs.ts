@@ -6,7 +6,7 @@
  * stored coinbases and attributions, chain blocks (bits, times) — no trace of the abandoned branch.
  * One block deeper than the limit must stop the sync with nothing deleted.
  */
-import { loadRuleSet } from '../../src/attribute/index.js';
+import { loadRuleSet } from '../../src/sources/attribution-rules/load.js';
 import { syncChain } from '../../src/pipeline/sync-chain.js';
 import { EsploraSource } from '../../src/sources/bitcoin/esplora.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';

@@ -5,7 +5,7 @@
  * itself tells two different chains apart).
  */
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/attribute/index.js';
+import { loadRuleSet } from '../../src/sources/attribution-rules/load.js';
 import { syncChain } from '../../src/pipeline/sync-chain.js';
 import { EsploraSource } from '../../src/sources/bitcoin/esplora.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
