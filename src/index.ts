@@ -74,4 +74,6 @@ export {
 } from './analysis/attack/index.js';
 
 // The simulation runner.
-export { libraryNames, loadScenario, validateScenario, runScenario, sweep, summarize, type RunOptions, type RunResult, type Scenario, type Summary } from './simulate/index.js';
+export { validateScenario, runScenario, sweep, summarize, type RunOptions, type RunResult, type Scenario, type ScenarioInputs, type Summary } from './simulate/index.js';
+export { libraryNames, loadScenario } from './sources/scenarios/scenario-files.js';
+export { datasetScenarioInputs } from './sources/datasets/simulation-inputs.js';

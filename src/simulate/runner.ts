@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { fromTransferable } from '../domain/error-transfer.js';
 import { UsageError } from '../domain/errors.js';
-import { prepareScenario, type PreparedScenario } from './prepare.js';
+import { prepareScenario, type PreparedScenario, type ScenarioInputs } from './prepare.js';
 import type { ReplicateResult } from './record.js';
 import { runReplicate } from './replicate.js';
 import type { Scenario } from './scenario-schema.js';
@@ -29,7 +29,8 @@ export interface RunOptions {
   /** 0 = in this thread; n ≥ 1 = a pool of n worker threads. Default 0. */
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Real data for mining scenarios (sources/datasets/simulation-inputs.ts: datasetScenarioInputs). */
+  readonly inputs?: ScenarioInputs;
   /** Abort = stop: pending and running replicates reject with the signal's reason. */
   readonly signal?: AbortSignal;
 }
@@ -141,7 +142,7 @@ export async function runPrepared(prepared: PreparedScenario, o: RunOptions, exe
 /** Run `runs` replicates of a validated scenario and summarise them. */
 export async function runScenario(scenario: Scenario, o: RunOptions): Promise<RunResult> {
   checkRunOptions(o);
-  const prepared = await prepareScenario(scenario, o.env);
+  const prepared = await prepareScenario(scenario, o.inputs);
   const executor = createExecutor(o.threads ?? 0);
   try {
     return await runPrepared(prepared, o, executor);

@@ -8,7 +8,9 @@
 import { runPrepared, sharedExecutor } from '../../simulate/runner.js';
 import { summaryJson } from '../../simulate/output-rows.js';
 import { prepareScenario } from '../../simulate/prepare.js';
-import { libraryNames, loadScenario, validateScenario } from '../../simulate/scenario-load.js';
+import { datasetScenarioInputs } from '../../sources/datasets/simulation-inputs.js';
+import { validateScenario } from '../../simulate/scenario-load.js';
+import { libraryNames, loadScenario } from '../../sources/scenarios/scenario-files.js';
 import type { Scenario } from '../../simulate/scenario-schema.js';
 import { parseParamValue, setPath, type ParamValue } from '../../simulate/sweep.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
@@ -97,7 +99,7 @@ export async function querySimulation(r: SimulationRequest, ctx: QueryContext, l
   const seed = parseNumberParam('seed', r.seed ?? 1, { min: 0, integer: true });
   const overrides = parseOverrides(r.set);
   const scenario = applyOverrides(await loadScenario(r.scenario), overrides);
-  const prepared = await prepareScenario(scenario, { NAKAMOTO_DATASETS: ctx.datasetsRoot });
+  const prepared = await prepareScenario(scenario, datasetScenarioInputs({ NAKAMOTO_DATASETS: ctx.datasetsRoot }));
   const signal = limits.signal;
   signal?.throwIfAborted();
   const executor = sharedExecutor(limits.threads ?? 1);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../domain/errors.js';
 import { createExecutor, runPrepared, workerExecArgv } from '../../../simulate/runner.js';
 import { PROJECT_ROOT } from '../../../sources/files/datasets-path.js';
-import { loadScenario } from '../../../simulate/scenario-load.js';
+import { loadScenario } from '../../../sources/scenarios/scenario-files.js';
 import { prepareScenario } from '../../../simulate/prepare.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { createApp } from '../app.js';
