@@ -50,7 +50,8 @@ export async function reorgsLeaveNoTrace(o: { depths: readonly number[]; length?
   const length = o.length ?? Math.max(...o.depths, limit + 1) + 10;
   const main = linkedChain(length);
   const chain = new FakeChain(main);
-  const server = await startFakeEsplora(chain);
+  // Each depth syncs the chain twice: far more requests than the fake node's default budget.
+  const server = await startFakeEsplora(chain, { maxRequests: 10_000_000 });
   const rules = await loadRuleSet('mempool');
   const traces: string[] = [];
   try {
