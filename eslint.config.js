@@ -24,7 +24,7 @@ export default tseslint.config(
   // and the no-cycle rule are checked on the whole graph by test/architecture/dependency-rules.test.ts.
   {
     files: ['src/{domain,decode,attribute,aggregate,metrics,analysis,simulate,random}/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-*.ts', '**/test-support.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['src/sources/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/store/**', '**/pipeline/**', '**/interfaces/**'], message: 'sources read data; they do not reach the store, the pipeline or the interfaces' }] }],
     },

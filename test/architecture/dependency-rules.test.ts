@@ -7,7 +7,8 @@
  * 2. The store takes its types from the domain: it imports only store and domain modules.
  * 3. The domain imports only the domain.
  * 4. No import cycles anywhere in src/.
- * Test files (`*.test.ts`) and test support (`test-*.ts`, `test-support.ts`) are outside the rules.
+ * Test files (`*.test.ts`) are outside the rules; test support (servers, block builders' data,
+ * arbitraries) lives in test/support, outside src/.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -20,7 +21,7 @@ const PURE = ['domain', 'decode', 'attribute', 'aggregate', 'metrics', 'analysis
 const EDGES = ['sources', 'store', 'pipeline', 'interfaces', 'index.ts'];
 const IO = /^(node:)?(fs|fs\/promises|child_process|http|https|http2|dgram|tls|readline)$|^(pg|ws|fastify|@fastify\/.*|@duckdb\/.*|piscina-never)$/;
 
-const isTestSupport = (p: string) => p.endsWith('.test.ts') || /(^|[/\\])test-[^/\\]*\.ts$/.test(p) || p.endsWith(`${sep}test-support.ts`);
+const isTestSupport = (p: string) => p.endsWith('.test.ts');
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const f of readdirSync(dir)) {

@@ -24,7 +24,7 @@ import { hexToBytes, ScaleReader } from '../../src/decode/bittensor/scale-reader
 import { formatMetagraphSnapshot, parseMetagraphSnapshot } from '../../src/decode/bittensor/snapshot-json.js';
 import { decodeSubnetState } from '../../src/decode/bittensor/subnet-state.js';
 import { parseSubnetsCsv, parseSubnetsJson } from '../../src/decode/bittensor/subnets.js';
-import { loadRecording, recordedStateCall, BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH } from '../../src/decode/bittensor/test-support.js';
+import { loadRecording, recordedStateCall, BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH } from '../support/bittensor-recording.js';
 import { parseCsv, scannerFromText } from '../../src/decode/csv/csv.js';
 import { parseEpochCsv } from '../../src/decode/epoch-ai/csv-table.js';
 import { decodeModels } from '../../src/decode/epoch-ai/models.js';

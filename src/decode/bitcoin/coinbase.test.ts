@@ -5,7 +5,7 @@ import { pubKeyHashAddress } from './address.js';
 import { buildBlock, buildCoinbaseTx } from './build-block.js';
 import { decodeCoinbaseBlock } from './coinbase.js';
 import { fromHex } from './hex.js';
-import { loadCoinbaseRows, loadRealBlocks } from './test-support.js';
+import { loadCoinbaseRows, loadRealBlocks } from '../../../test/support/bitcoin-blocks.js';
 
 describe('decodeCoinbaseBlock on the real blocks (expected.json)', () => {
   const blocks = loadRealBlocks();

@@ -98,7 +98,7 @@ describe('simulation requests under load', () => {
   it('a server started with process-wide node flags (--expose-gc) still simulates: workers get only the module-loading flags', () => {
     expect(workerExecArgv(['--expose-gc', '--max-old-space-size=512', '--import', 'tsx', '--conditions=dev'], true)).toEqual(['--import', 'tsx', '--conditions=dev']);
     expect(workerExecArgv(['--expose-gc'], true)).toEqual(['--import', 'tsx']);
-    const code = `const { createApp } = await import('./src/interfaces/http/app.ts'); const { datasetsRoot } = await import('./src/sources/files/datasets-path.ts');
+    const code = `const { createApp } = await import('./src/interfaces/http/app.js'); const { datasetsRoot } = await import('./src/sources/files/datasets-path.js');
       const app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
       const r = await app.inject({ url: '/api/simulate/selfish-mining?runs=1&set=blocks=500' }); console.log(r.statusCode); await app.close();`;
     const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
