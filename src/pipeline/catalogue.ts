@@ -10,7 +10,8 @@ import { applyOwnership } from './entity-level.js';
 import { poolName } from './pool-names.js';
 import type { DistributionEntry, LoadContext } from './distribution-entry.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
-import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
+import { epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
+import { cbeciEntry } from './cbeci-catalogue.js';
 import { energyEntries } from './energy-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
