@@ -5,8 +5,10 @@
  * 10,000-miner run in < 5 s.
  */
 import { prepareScenario } from '../src/simulate/prepare.js';
+import { datasetScenarioInputs } from '../src/sources/datasets/simulation-inputs.js';
 import { createExecutor, runPrepared } from '../src/simulate/runner.js';
-import { loadScenario, validateScenario } from '../src/simulate/scenario-load.js';
+import { validateScenario } from '../src/simulate/scenario-load.js';
+import { loadScenario } from '../src/sources/scenarios/scenario-files.js';
 import type { Scenario } from '../src/simulate/scenario-schema.js';
 import { setPath } from '../src/simulate/sweep.js';
 
@@ -55,7 +57,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   s = setPath(s, 'miners.count', 10_000);
   s = setPath(s, 'end', '2029-12-31');
   const industry = validateScenario(s, 'bench industry');
-  const prepared = await prepareScenario(industry);
+  const prepared = await prepareScenario(industry, datasetScenarioInputs());
   const ex = createExecutor(0);
   const t0 = performance.now();
   const res = await runPrepared(prepared, { runs: 1, seed: 1 }, ex);

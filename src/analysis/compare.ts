@@ -6,7 +6,7 @@
  */
 import { divideWindows, type WindowSpec } from '../aggregate/windows.js';
 import type { Metric } from '../metrics/metric.js';
-import type { SourcedSeries } from '../pipeline/series-source.js';
+import type { SourcedSeries } from '../domain/sourced-series.js';
 import { type IntervalOptions } from './uncertainty/posterior.js';
 import { windowIntervals } from './uncertainty/window-intervals.js';
 import { computeWindowMetrics } from './window-metrics.js';

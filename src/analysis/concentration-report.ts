@@ -9,7 +9,7 @@ import type { Window } from '../aggregate/windows.js';
 import { UsageError } from '../domain/errors.js';
 import { prepareWeights } from '../metrics/metric.js';
 import { getMetric } from '../metrics/registry.js';
-import type { Provenance, SourcedSeries } from '../pipeline/series-source.js';
+import type { Provenance, SourcedSeries } from '../domain/sourced-series.js';
 import { rankEntities, type RankedEntity } from './pool-ranking.js';
 
 export interface PeriodSummary {

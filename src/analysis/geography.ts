@@ -5,7 +5,7 @@
 import { windowDistributions } from '../aggregate/window-distributions.js';
 import { prepareWeights } from '../metrics/metric.js';
 import { getMetric } from '../metrics/registry.js';
-import type { SourcedSeries } from '../pipeline/series-source.js';
+import type { SourcedSeries } from '../domain/sourced-series.js';
 import { rankEntities, type RankedEntity } from './pool-ranking.js';
 
 export interface CountrySnapshot {

@@ -11,21 +11,12 @@
  * come from the regularized incomplete gamma function (series / continued fraction, Numerical
  * Recipes §6.2) inverted by safeguarded Newton steps.
  */
+import { logGamma } from '../random/log-gamma.js';
 
 export const TWO_POW_32 = 4_294_967_296;
 export type IntervalKind = 'poisson' | 'gamma';
 
-// Lanczos approximation, g = 7, n = 9 (relative error < 1e-15 for x > 0).
-const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let s = LANCZOS[0]!;
-  for (let i = 1; i < 9; i++) s += LANCZOS[i]! / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s);
-}
+export { logGamma };
 
 const EPS = 1e-15;
 const TINY = 1e-300;

@@ -8,7 +8,7 @@ import { UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { prepareWeights, type Metric } from '../metrics/metric.js';
 import type { MetricValues } from '../metrics/compute.js';
-import type { Coverage } from '../pipeline/series-source.js';
+import type { Coverage } from '../domain/sourced-series.js';
 
 export interface WindowMetrics {
   readonly window: Window;

@@ -7,7 +7,7 @@ import { datasetPath } from '../sources/files/datasets-path.js';
 import { parseCsv } from '../sources/files/csv.js';
 import { attributeBlock, attributeBlocks } from './attribute.js';
 import { coinbaseFromRecord } from './coinbase-rows.js';
-import { loadOwnershipLinks, loadRuleSet } from './rules/load.js';
+import { loadOwnershipLinks, loadRuleSet } from '../sources/attribution-rules/load.js';
 import type { OwnershipLinkSet, RuleSet } from './types.js';
 
 interface ExpectedBlock {

@@ -1,7 +1,9 @@
 /**
  * @module Coinbase scriptSig bytes: strict hex parsing and mempool's `hex2ascii` (each byte
- * mapped 1:1 to the char with that code, i.e. latin1, nothing filtered).
+ * mapped 1:1 to the char with that code, i.e. latin1, nothing filtered). The digits are parsed by
+ * the project's one hex parser (decode/bitcoin/hex.ts); this module keeps attribution's messages.
  */
+import { fromHex } from '../decode/bitcoin/hex.js';
 
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
@@ -16,7 +18,7 @@ export function hexToBytes(hex: string): Uint8Array {
     const bad = hex.search(/[^0-9a-fA-F]/);
     throw new Error(bad >= 0 ? `invalid hex: character ${JSON.stringify(hex[bad])} at offset ${bad}` : `invalid hex: odd length ${hex.length}`);
   }
-  return Uint8Array.from(Buffer.from(hex, 'hex'));
+  return fromHex(hex);
 }
 
 /** mempool `transactionUtils.hex2ascii`: `String.fromCharCode(byte)` for every byte. */

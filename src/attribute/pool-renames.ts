@@ -5,7 +5,7 @@
  * `/slush/`: Slush → SlushPool → Braiins Pool. Addresses are not used (they are reassigned between
  * unrelated pools). Pure: rows in, slug classes out.
  */
-import { mempoolSlug } from '../sources/datasets/pool-display-names.js';
+import { poolSlug as mempoolSlug } from './names.js';
 
 export interface HistorySpan {
   readonly kind: string;

@@ -3,7 +3,7 @@
  * Published values: tokenomics-decentralization tests/test_metrics.py (test_compute_max_power_ratio).
  */
 import fc from 'fast-check';
-import { weightDouble } from './test-arbitraries.js';
+import { weightDouble } from '../../test/support/metric-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../domain/errors.js';
 import { prepareWeights } from './metric.js';

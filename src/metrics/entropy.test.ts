@@ -6,7 +6,7 @@
  * (test_shannon_entropy); both checked there against omnicalculator.com's Shannon entropy calculator.
  */
 import fc from 'fast-check';
-import { weightDouble } from './test-arbitraries.js';
+import { weightDouble } from '../../test/support/metric-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';

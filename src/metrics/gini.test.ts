@@ -5,7 +5,7 @@
  * Blockchain-Technology-Lab/tokenomics-decentralization tests/test_metrics.py (test_gini).
  */
 import fc from 'fast-check';
-import { weightDouble } from './test-arbitraries.js';
+import { weightDouble } from '../../test/support/metric-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';

@@ -4,7 +4,7 @@
  * (test_hhi) and Blockchain-Technology-Lab/tokenomics-decentralization tests/test_metrics.py (test_hhi).
  */
 import fc from 'fast-check';
-import { weightDouble } from './test-arbitraries.js';
+import { weightDouble } from '../../test/support/metric-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';

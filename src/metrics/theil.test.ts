@@ -5,7 +5,7 @@
  * returns 0 for an empty input; this engine returns null (issue #2: never 0 for no data).
  */
 import fc from 'fast-check';
-import { weightDouble } from './test-arbitraries.js';
+import { weightDouble } from '../../test/support/metric-arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { prepareWeights } from './metric.js';
 import { getMetric } from './registry.js';

@@ -4,43 +4,22 @@
  * `nakamoto metrics <id>` looks ids up here.
  */
 import { didYouMean } from '../domain/suggest.js';
-import { loadOwnershipLinks } from '../attribute/rules/load.js';
+import { loadOwnershipLinks } from '../sources/attribution-rules/load.js';
 import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import { applyOwnership } from './entity-level.js';
 import { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } from './template-level.js';
 import { poolName } from './pool-names.js';
-import type { AggregationKind } from '../domain/observations.js';
-import type { Store } from '../store/store.js';
+import type { DistributionEntry, LoadContext } from './distribution-entry.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from './load-bitcoin.js';
 import { loadBitcoinFromFile } from './load-bitcoin-file.js';
-import { cbeciEntry, epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
+import { epochEntries, snapshotDistributionEntries } from './ai-catalogue.js';
+import { cbeciEntry } from './cbeci-catalogue.js';
 import { economicsEntries } from './economics-catalogue.js';
 import { energyEntries } from './energy-catalogue.js';
 import type { SourcedSeries } from './series-source.js';
 
-export interface LoadContext {
-  readonly store: Store | null;
-  readonly source?: string;
-  readonly level?: string;
-  readonly datasetsRoot: string;
-  /** A dataset file to read directly instead of the store (`--input`; bitcoin/pools only). */
-  readonly input?: string;
-}
-
-export interface DistributionEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly unit: string;
-  readonly entityKind: string;
-  /** Levels offered by `--level` (first = default), e.g. pool/entity or organisation/parent. */
-  readonly levels: readonly string[];
-  readonly aggregation: AggregationKind;
-  readonly coverage: string;
-  readonly source: string;
-  readonly caveats: readonly string[];
-  load(ctx: LoadContext): Promise<SourcedSeries>;
-}
+export type { DistributionEntry, LoadContext } from './distribution-entry.js';
 
 const bitcoinPools: DistributionEntry = {
   id: 'bitcoin/pools',

@@ -41,7 +41,8 @@ export async function reconcileReorg(store: Store, source: BlockSource, tip: Cha
         fork = stored[i]!.height;
         break search;
       }
-      if (++compared >= maxDepth) {
+      // maxDepth abandoned blocks are rolled back; one more mismatch is a deeper disagreement.
+      if (++compared > maxDepth) {
         throw new SourceError(
           `${source.name}: none of the ${compared} highest stored blocks (heights ${stored[i]!.height}–${start}) is on the source's chain: ` +
             `a different network, or a reorg deeper than ${maxDepth} blocks; nothing was deleted (use another --db, or --max-reorg-depth)`,

@@ -11,7 +11,7 @@ import { readBtcUsdMonthly } from '../sources/datasets/asic-hardware.js';
 import { readDataset } from '../sources/datasets/detect.js';
 import { BLOCKCHAIR_BLOCKS_FILE, BLOCKCHAIR_KNOWN_MISSING_HEIGHTS, readBlockchairBlocks, type BlockchairSummary } from '../sources/datasets/blockchair-blocks.js';
 import { join } from 'node:path';
-import { PER_BLOCK_FILE } from './energy-catalogue.js';
+import { PER_BLOCK_FILE } from '../sources/files/datasets-path.js';
 import { poolName } from './pool-names.js';
 import type { Coverage } from './series-source.js';
 import { timeOrder } from './series-source.js';

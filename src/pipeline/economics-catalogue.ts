@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../domain/errors.js';
 import type { ObservationSeries } from '../domain/observations.js';
-import type { DistributionEntry } from './catalogue.js';
+import type { DistributionEntry } from './distribution-entry.js';
 import { blockchairEconomicsSource, withMempoolLabels, type LoadedEconomics } from './economics-blocks.js';
 import type { SourcedSeries } from './series-source.js';
 

@@ -25,16 +25,15 @@ import { INFRA_FILES } from '../sources/epoch-ai/paths.js';
 import { readGpuClusters } from '../sources/epoch-ai/read.js';
 import { requireColumns, scannerFromText } from '../sources/files/csv.js';
 import { intField } from '../sources/files/fields.js';
-import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
+import { PER_BLOCK_FILE, PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { readText } from '../sources/files/read-file.js';
-import type { DistributionEntry } from './catalogue.js';
+import type { DistributionEntry } from './distribution-entry.js';
 import { blockchairEconomicsSource } from './economics-blocks.js';
 import type { Row } from './queries/context.js';
 import { resolveWindows, type WindowRequest } from './queries/window-request.js';
 import { seriesCoverage } from './series-coverage.js';
 import type { Coverage, SourcedSeries } from './series-source.js';
 
-export const PER_BLOCK_FILE = 'bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz';
 
 export interface BitcoinDays {
   readonly days: readonly DayBlocks[];

@@ -15,7 +15,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { poolSlug } from '../attribute/names.js';
-import { loadRuleSet, RULE_SET_NAMES, type RuleSetName } from '../attribute/rules/load.js';
+import { loadRuleSet, RULE_SET_NAMES, type RuleSetName } from '../sources/attribution-rules/load.js';
 import { tagOnlyAttributor } from '../attribute/tag-only.js';
 import { asOfAttributor, datedTags } from '../attribute/as-of.js';
 import type { HistorySpan } from '../attribute/pool-renames.js';

@@ -7,34 +7,8 @@ import { DAY_SEC, startOfDay } from '../aggregate/duration.js';
 import type { ObservationSeries } from '../domain/observations.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 
-export interface Coverage {
-  /** Fully covered UTC range [start, end); null when the source has no times. */
-  readonly time: { readonly start: number; readonly end: number } | null;
-  /** Covered heights [start, end); null for day-granular sources. */
-  readonly height: { readonly start: number; readonly end: number } | null;
-}
-
-export interface Provenance {
-  readonly distribution: string;
-  readonly source: string;
-  readonly description: string;
-  readonly rulesVersions: readonly string[];
-  /** Store location or `embedded default (data/default/…)`. */
-  readonly from: string;
-  readonly level: string;
-  readonly unit: string;
-  /** What the loader counted, split, skipped or excluded (printed with the results). */
-  readonly notes?: readonly string[];
-}
-
-export interface SourcedSeries {
-  /** Observations in time order (used by time windows). */
-  readonly series: ObservationSeries;
-  /** Observations in height order with heights (used by block-count windows); absent for day sources. */
-  readonly heightSeries?: ObservationSeries;
-  readonly coverage: Coverage;
-  readonly provenance: Provenance;
-}
+export type { Coverage, Provenance, SourcedSeries } from '../domain/sourced-series.js';
+import type { Coverage } from '../domain/sourced-series.js';
 
 /**
  * Indices of blocks in (time, height) order. Block times are nearly sorted (a block's timestamp can

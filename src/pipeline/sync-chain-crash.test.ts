@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../attribute/index.js';
+import { loadRuleSet } from '../sources/attribution-rules/load.js';
 import { EsploraSource } from '../sources/bitcoin/esplora.js';
 import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';

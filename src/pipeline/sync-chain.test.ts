@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuleSet, type RuleSet } from '../attribute/index.js';
+import { type RuleSet } from '../attribute/index.js';
+import { loadRuleSet } from '../sources/attribution-rules/load.js';
 import { DecodeError, SourceError } from '../domain/errors.js';
 import { decodeCoinbaseBlock } from '../decode/bitcoin/coinbase.js';
 import { datasetPath } from '../sources/files/datasets-path.js';
@@ -188,7 +189,7 @@ describe('reorgs', () => {
     const { chain, store, source } = await setup(a);
     await syncChain(store, source, { ruleSet: mempool });
     chain.setBest(branch(a, 2, 17));
-    await expect(syncChain(store, source, { ruleSet: mempool, maxReorgDepth: 10 })).rejects.toThrow(/none of the 10 highest stored blocks .* is on the source's chain/);
+    await expect(syncChain(store, source, { ruleSet: mempool, maxReorgDepth: 10 })).rejects.toThrow(/none of the 11 highest stored blocks .* is on the source's chain: a different network, or a reorg deeper than 10 blocks/);
     expect((await store.chainHashes(0, 99)).map((x) => x.hash)).toEqual(a.map((x) => x.hash));
   });
 

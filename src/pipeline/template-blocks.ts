@@ -11,7 +11,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { COINBASE_SCRIPTSIG_FILE, readCoinbaseScriptSigs } from '../sources/datasets/coinbase-scriptsig.js';
 import { readDataset } from '../sources/datasets/detect.js';
 import { BLOCKCHAIR_BLOCKS_FILE, readBlockchairBlocks } from '../sources/datasets/blockchair-blocks.js';
-import { PER_BLOCK_FILE } from './energy-catalogue.js';
+import { PER_BLOCK_FILE } from '../sources/files/datasets-path.js';
 import { mergeBlockLabels, timeOrder } from './series-source.js';
 import { existsSync } from 'node:fs';
 

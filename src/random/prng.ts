@@ -3,6 +3,7 @@
  * 32-bit integers, seeded per replicate from (seed, replicate index) so a replicate's stream does not
  * depend on which thread runs it; plus uniform, exponential, normal, Poisson and binomial samplers.
  */
+import { logGamma } from './log-gamma.js';
 import { UsageError } from '../domain/errors.js';
 
 const TWO_POW_M32 = 2 ** -32;
@@ -205,17 +206,4 @@ export class Rng {
   }
 }
 
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, 9 terms; relative error ≈ 1e-15). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let s = LANCZOS[0]!;
-  for (let i = 1; i < 9; i++) s += LANCZOS[i]! / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s);
-}
+export { logGamma } from './log-gamma.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runAiMarket } from './ai-market.js';
 import { yumaIncentive } from './ai-rewards.js';
 import { Rng } from '../random/prng.js';
-import { loadScenario, validateScenario } from './scenario-load.js';
+import { validateScenario } from './scenario-load.js';
+import { loadScenario } from '../sources/scenarios/scenario-files.js';
 import type { AiMarketScenario } from './scenario-schema.js';
 import { setPath } from './sweep.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadAsicGenerations, loadCbeciShares } from './datasets.js';
+import { datasetScenarioInputs, loadAsicGenerations, loadCbeciShares } from '../sources/datasets/simulation-inputs.js';
 import { frontierOn } from './hardware.js';
 import { runScenario } from './runner.js';
-import { loadScenario } from './scenario-load.js';
+import { loadScenario } from '../sources/scenarios/scenario-files.js';
 import { pathValue, subsidyBtc } from './schedule.js';
 
 describe('protocol schedule', () => {
@@ -36,7 +36,7 @@ describe('ASIC frontier from bitcoin/asic-hardware', () => {
 describe('china-ban-2021 against the CBECI mining map', () => {
   it('China’s simulated share falls the way CBECI measured it (tolerance ±10 percentage points)', async () => {
     const cbeci = await loadCbeciShares();
-    const { summary } = await runScenario(await loadScenario('china-ban-2021'), { runs: 4, seed: 7, threads: 0 });
+    const { summary } = await runScenario(await loadScenario('china-ban-2021'), { runs: 4, seed: 7, threads: 0, inputs: datasetScenarioInputs() });
     const china = summary.shares.regions!['Mainland China']!.mean;
     const monthly = (month: string) => {
       const xs = summary.steps.map((d, i) => (d.startsWith(month) ? china[i]! : NaN)).filter((x) => !Number.isNaN(x));
@@ -58,7 +58,7 @@ describe('china-ban-2021 against the CBECI mining map', () => {
 
 describe('industry mechanisms', () => {
   it('difficulty follows hash rate (retargets every 2016 blocks)', async () => {
-    const { summary } = await runScenario(await loadScenario('baseline-2020'), { runs: 2, seed: 3, threads: 0 });
+    const { summary } = await runScenario(await loadScenario('baseline-2020'), { runs: 2, seed: 3, threads: 0, inputs: datasetScenarioInputs() });
     const h = summary.series['hashrate-ehs']!.mean;
     const d = summary.series['difficulty-hashrate-ehs']!.mean;
     let err = 0;
@@ -68,7 +68,7 @@ describe('industry mechanisms', () => {
   });
 
   it('the 2024 halving cuts hashprice by more than a third', async () => {
-    const { summary } = await runScenario(await loadScenario('halving-2024'), { runs: 2, seed: 5, threads: 0 });
+    const { summary } = await runScenario(await loadScenario('halving-2024'), { runs: 2, seed: 5, threads: 0, inputs: datasetScenarioInputs() });
     const hp = summary.series['hashprice-usd-per-th-day']!.mean;
     const height = summary.series.height!.mean;
     const at = height.findIndex((x) => x >= 840_000);
@@ -78,7 +78,7 @@ describe('industry mechanisms', () => {
   });
 
   it('Stratum V2 template choice: templates = pools before adoption, and less concentrated after', async () => {
-    const { summary } = await runScenario(await loadScenario('stratum-v2-template-choice'), { runs: 2, seed: 9, threads: 0 });
+    const { summary } = await runScenario(await loadScenario('stratum-v2-template-choice'), { runs: 2, seed: 9, threads: 0, inputs: datasetScenarioInputs() });
     const pools = summary.metrics.pools!.hhi!.mean;
     const templates = summary.metrics.templates!.hhi!.mean;
     expect(templates[0]).toBeCloseTo(pools[0]!, 9);

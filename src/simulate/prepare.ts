@@ -1,10 +1,11 @@
 /**
  * @module Turn a validated scenario into the plain-data inputs a replicate needs (loading real data
  * once, in the calling thread): the ASIC efficiency frontier and, when asked, CBECI region shares.
- * The result is structured-cloneable, so worker threads run replicates without any I/O.
+ * The data comes through `ScenarioInputs` (sources/datasets/simulation-inputs.ts reads the shared
+ * datasets), so simulate/ does no I/O. The result is structured-cloneable, so worker threads run
+ * replicates without any I/O.
  */
 import { UsageError } from '../domain/errors.js';
-import { loadAsicGenerations, loadCbeciShares } from './datasets.js';
 import { frontierSeries, type AsicGeneration } from './hardware.js';
 import type { IndustryInputs } from './industry-model.js';
 import type { AiMarketScenario, IndustryScenario, RaceScenario, Scenario } from './scenario-schema.js';
@@ -15,11 +16,22 @@ export type PreparedScenario =
   | { readonly model: 'ai-market'; readonly scenario: AiMarketScenario }
   | { readonly model: 'block-race'; readonly scenario: RaceScenario };
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The real data mining scenarios use, supplied by the caller. */
+export interface ScenarioInputs {
+  /** ASIC models with release date and efficiency. */
+  asicGenerations(): Promise<AsicGeneration[]>;
+  /** CBECI shares of hash rate: month `YYYY-MM` → country → share01. */
+  cbeciShares(): Promise<Map<string, Map<string, number>>>;
+}
 
-async function regionShares(s: IndustryScenario, env?: Env): Promise<number[]> {
+function need(inputs: ScenarioInputs | undefined): ScenarioInputs {
+  if (!inputs) throw new UsageError('this industry scenario needs real data: pass ScenarioInputs (datasetScenarioInputs() reads the shared datasets)');
+  return inputs;
+}
+
+async function regionShares(s: IndustryScenario, inputs?: ScenarioInputs): Promise<number[]> {
   if (!s.regionSharesFromCbeci) return s.regions.map((r) => r.initialShare01);
-  const month = (await loadCbeciShares(env)).get(s.regionSharesFromCbeci);
+  const month = (await need(inputs).cbeciShares()).get(s.regionSharesFromCbeci);
   if (!month) throw new UsageError(`invalid regionSharesFromCbeci: ${s.regionSharesFromCbeci} (CBECI covers 2019-09 to 2022-01)`);
   return s.regions.map((r) => {
     const v = month.get(r.name);
@@ -28,13 +40,13 @@ async function regionShares(s: IndustryScenario, env?: Env): Promise<number[]> {
   });
 }
 
-export async function prepareScenario(s: Scenario, env?: Env): Promise<PreparedScenario> {
+export async function prepareScenario(s: Scenario, inputs?: ScenarioInputs): Promise<PreparedScenario> {
   if (s.model === 'ai-market') return { model: 'ai-market', scenario: s };
   if (s.model === 'block-race') return { model: 'block-race', scenario: s };
-  const generations: AsicGeneration[] = [...(s.hardware.useDataset ? await loadAsicGenerations(env) : []), ...s.hardware.extra];
+  const generations: AsicGeneration[] = [...(s.hardware.useDataset ? await need(inputs).asicGenerations() : []), ...s.hardware.extra];
   if (generations.length === 0) throw new UsageError('industry scenario: no ASIC generations (set hardware.useDataset or hardware.extra)');
   const fleetDays = Math.ceil(s.miners.fleetAgeYears * 365);
   const startDay = dayNumber(s.start) - fleetDays;
   const frontier = frontierSeries(generations, startDay, dayNumber(s.end) - startDay);
-  return { model: 'industry', scenario: s, inputs: { scenario: s, regionShare01: await regionShares(s, env), frontier, fleetDays } };
+  return { model: 'industry', scenario: s, inputs: { scenario: s, regionShare01: await regionShares(s, inputs), frontier, fleetDays } };
 }

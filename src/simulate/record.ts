@@ -3,6 +3,7 @@
  * metric series through the project's metrics engine (computeMetrics), so every concentration
  * figure of a simulation is computed exactly like those of observed data.
  */
+import { UsageError } from '../domain/errors.js';
 import { computeMetrics, getMetric, type Metric } from '../metrics/index.js';
 
 /** One replicate: metric values per distribution per recorded step (NaN where a metric is undefined). */
@@ -50,6 +51,9 @@ export class Recorder {
    * entity (labels may cover only the first entries, e.g. named pools before anonymous solo miners).
    */
   distribution(name: string, weights: Float64Array, labels?: readonly string[]): void {
+    for (let i = 0; i < weights.length; i++) {
+      if (!Number.isFinite(weights[i]!)) throw new UsageError(`invalid scenario: ${name} at step ${this.steps.at(-1) ?? 0} is ${weights[i]} for entity ${i} (the parameters overflow double precision: use smaller values)`);
+    }
     const values = computeMetrics({ labels: labels ?? [], weights }, this.metricList);
     const byMetric = this.cell(this.metricRows, name, () => new Map<string, number[]>());
     for (const m of this.metricList) this.put(this.cell(byMetric, m.id, () => []), values[m.id] ?? NaN);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicateResult } from './record.js';
 import { runScenario } from './runner.js';
-import { loadScenario, validateScenario } from './scenario-load.js';
+import { validateScenario } from './scenario-load.js';
+import { loadScenario } from '../sources/scenarios/scenario-files.js';
 import { quantileSorted, summarize } from './summary.js';
 import { grid, parseParamValue, setPath, sweep } from './sweep.js';
 

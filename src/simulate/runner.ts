@@ -2,20 +2,27 @@
  * @module Run N seeded replicates of a scenario, in-process (threads = 0) or on a piscina pool of
  * worker threads, with a progress callback. Replicate r always uses Rng.forReplicate(seed, r), and
  * results are stored by replicate index, so the summary is identical whatever the thread count.
- * From the sources, workers are TypeScript: they load through tsx (`--import tsx` is added to their
- * execArgv when the parent did not start with it, e.g. under vitest). From the build (dist/, the
- * `nakamoto` bin) they are plain JavaScript and start without tsx.
+ * Under tsx the workers are TypeScript: they load through tsx (`--import tsx` is added to their
+ * execArgv when the parent did not start with it, e.g. under vitest or `bin/nakamoto.js`); from a
+ * compiled build they load `worker.js` directly.
+ *
+ * Worker threads that load through tsx each start an esbuild child process that is never reaped when
+ * the thread ends (a zombie per thread). A long-running process (the HTTP server) therefore runs its
+ * simulations on one shared pool per thread count (`sharedExecutor`), created once and kept: the
+ * number of threads ever started is the pool size, plus one per task cancelled by its signal
+ * (cancelling terminates the thread running it).
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { fromTransferable } from '../domain/error-transfer.js';
 import { UsageError } from '../domain/errors.js';
-import { prepareScenario, type PreparedScenario } from './prepare.js';
+import { prepareScenario, type PreparedScenario, type ScenarioInputs } from './prepare.js';
 import type { ReplicateResult } from './record.js';
 import { runReplicate } from './replicate.js';
 import type { Scenario } from './scenario-schema.js';
 import { summarize, type Summary } from './summary.js';
-import type { ReplicateTask } from './worker.js';
+import type { ReplicateTask, WorkerAnswer } from './worker.js';
 
 export interface RunOptions {
   readonly runs: number;
@@ -23,7 +30,10 @@ export interface RunOptions {
   /** 0 = in this thread; n ≥ 1 = a pool of n worker threads. Default 0. */
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Real data for mining scenarios (sources/datasets/simulation-inputs.ts: datasetScenarioInputs). */
+  readonly inputs?: ScenarioInputs;
+  /** Abort = stop: pending and running replicates reject with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -33,7 +43,8 @@ export interface RunResult {
 
 /** Where replicates run: in this thread or on a worker pool. */
 export interface Executor {
-  run(task: ReplicateTask): Promise<ReplicateResult>;
+  /** An aborted `signal` rejects the task (on a pool, the thread running it is terminated). */
+  run(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult>;
   close(): Promise<void>;
 }
 
@@ -43,17 +54,73 @@ const WORKER_FILE = fileURLToPath(new URL(COMPILED ? './worker.js' : './worker.t
 /** tsx's loader by absolute URL: a bare `--import tsx` resolves from the working directory, which may be anywhere. */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-export function createExecutor(threads: number): Executor {
+function checkThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new UsageError(`invalid threads: ${threads} (expected a whole number 0–256)`);
-  if (threads === 0) return { run: (t) => Promise.resolve(runReplicate(t.prepared, t.seed, t.replicate)), close: () => Promise.resolve() };
-  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  const pool = new Piscina({
-    filename: WORKER_FILE,
-    minThreads: threads,
-    maxThreads: threads,
-    execArgv: COMPILED || hasTsx ? process.execArgv : [...process.execArgv, '--import', TSX_LOADER],
-  });
-  return { run: (t) => pool.run(t) as Promise<ReplicateResult>, close: () => pool.destroy() };
+}
+
+const inThread: Executor = {
+  run: (t, signal) => {
+    signal?.throwIfAborted();
+    return Promise.resolve(runReplicate(t.prepared, t.seed, t.replicate));
+  },
+  close: () => Promise.resolve(),
+};
+
+/**
+ * The parent's module-loading flags (--import, --require, --loader, --conditions), plus tsx when the
+ * worker is TypeScript. Only these: worker threads refuse process-wide flags such as --expose-gc or
+ * --max-old-space-size (ERR_WORKER_INVALID_EXEC_ARGV), which made every simulation fail.
+ */
+export function workerExecArgv(parent: readonly string[] = process.execArgv, needsTsx = !COMPILED): string[] {
+  const keep = /^(--import|--require|-r|--loader|--experimental-loader|--conditions|-C)$/;
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const a = parent[i]!;
+    const flag = a.split('=')[0]!;
+    if (!keep.test(flag)) continue;
+    if (a.includes('=')) out.push(a);
+    else if (i + 1 < parent.length) out.push(a, parent[++i]!);
+  }
+  if (needsTsx && !out.some((a) => a.includes('tsx'))) out.push('--import', TSX_LOADER);
+  return out;
+}
+
+function newPool(threads: number): Piscina {
+  return new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads, execArgv: workerExecArgv() });
+}
+
+function poolRun(pool: Piscina, t: ReplicateTask, signal?: AbortSignal): Promise<ReplicateResult> {
+  return (pool.run(t, signal ? { signal } : {}) as Promise<WorkerAnswer>).then(
+    (a) => {
+      if ('error' in a) throw fromTransferable(a.error);
+      return a.result;
+    },
+    (e: unknown) => {
+      // Piscina rejects an aborted task with its own AbortError; answer the signal's reason instead.
+      if (signal?.aborted) throw signal.reason;
+      throw e;
+    },
+  );
+}
+
+/** A pool of its own, destroyed by close() (one-shot commands: the CLI). */
+export function createExecutor(threads: number): Executor {
+  checkThreads(threads);
+  if (threads === 0) return inThread;
+  const pool = newPool(threads);
+  return { run: (t, signal) => poolRun(pool, t, signal), close: () => pool.destroy() };
+}
+
+const shared = new Map<number, Piscina>();
+
+/** The process's shared pool of `threads` workers, created on first use and kept (close() is a no-op). */
+export function sharedExecutor(threads: number): Executor {
+  checkThreads(threads);
+  if (threads === 0) return inThread;
+  let pool = shared.get(threads);
+  if (!pool) shared.set(threads, (pool = newPool(threads)));
+  const p = pool;
+  return { run: (t, signal) => poolRun(p, t, signal), close: () => Promise.resolve() };
 }
 
 export function checkRunOptions(o: RunOptions): void {
@@ -68,7 +135,7 @@ export async function runPrepared(prepared: PreparedScenario, o: RunOptions, exe
   o.onProgress?.(0, o.runs);
   const replicates = await Promise.all(
     Array.from({ length: o.runs }, async (_, replicate) => {
-      const r = await executor.run({ prepared, seed: o.seed, replicate });
+      const r = await executor.run({ prepared, seed: o.seed, replicate }, o.signal);
       o.onProgress?.(++done, o.runs);
       return r;
     }),
@@ -79,7 +146,7 @@ export async function runPrepared(prepared: PreparedScenario, o: RunOptions, exe
 /** Run `runs` replicates of a validated scenario and summarise them. */
 export async function runScenario(scenario: Scenario, o: RunOptions): Promise<RunResult> {
   checkRunOptions(o);
-  const prepared = await prepareScenario(scenario, o.env);
+  const prepared = await prepareScenario(scenario, o.inputs);
   const executor = createExecutor(o.threads ?? 0);
   try {
     return await runPrepared(prepared, o, executor);

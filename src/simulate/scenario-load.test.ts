@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, NotFoundError } from '../domain/errors.js';
-import { libraryNames, loadScenario, parseScenario, SCENARIO_DIR } from './scenario-load.js';
+import { parseScenario } from './scenario-load.js';
+import { libraryNames, loadScenario, SCENARIO_DIR } from '../sources/scenarios/scenario-files.js';
 
 const REQUIRED = ['baseline-2020', 'china-ban-2021', 'halving-2024', 'asic-generation-jump', 'stratum-v2-template-choice', 'bittensor-like-rewards', 'capped-rewards'];
 const raceYaml = (extra = '', share = '0.3') => `name: t

@@ -1,18 +1,12 @@
 /**
- * @module Read scenario files: YAML → zod schema (strict) → cross-field checks, with errors that
+ * @module Parse scenario text: YAML → zod schema (strict) → cross-field checks, with errors that
  * name the file, the line and the key path (`miners.count: Too big: expected number to be <=200000`).
- * Scenario names resolve to the shipped library in `scenarios/<name>.yaml`.
+ * Reading files and the shipped library (`scenarios/<name>.yaml`) is sources/scenarios/scenario-files.ts.
  */
-import { readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { DecodeError, NotFoundError, UsageError } from '../domain/errors.js';
+import { DecodeError, UsageError } from '../domain/errors.js';
 import { getMetric } from '../metrics/index.js';
-import { readText } from '../sources/files/read-file.js';
-import { PROJECT_ROOT } from '../sources/files/datasets-path.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-
-export const SCENARIO_DIR = join(PROJECT_ROOT, 'scenarios');
 
 type Key = string | number;
 interface Issue {
@@ -115,19 +109,4 @@ export function validateScenario(value: unknown, input: string): Scenario {
     throw new UsageError(`${input}: invalid scenario: ${i.path.join('.')}: ${i.message}`);
   }
   return parsed.data as Scenario;
-}
-
-/** Names of the shipped scenarios (file names without `.yaml`), sorted. */
-export function libraryNames(dir = SCENARIO_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
-}
-
-/** A library name (`china-ban-2021`) or a path to a YAML file (relative to cwd). */
-export async function loadScenario(nameOrPath: string, cwd = process.cwd(), dir = SCENARIO_DIR): Promise<Scenario> {
-  const isPath = /\.ya?ml$/i.test(nameOrPath) || nameOrPath.includes('/') || nameOrPath.includes('\\');
-  if (!isPath && !libraryNames(dir).includes(nameOrPath)) {
-    throw new NotFoundError(`unknown scenario: ${nameOrPath} (shipped: ${libraryNames(dir).join(', ')}; or give a path to a .yaml file)`);
-  }
-  const file = isPath ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(cwd, nameOrPath)) : join(dir, `${nameOrPath}.yaml`);
-  return parseScenario(await readText(file), file);
 }

@@ -178,7 +178,9 @@ export const aiMarketSchema = z
         /** Whether the cap is enforced per provider (true: identities linked) or per identity. */
         capPerEntity: z.boolean().default(true),
       })
-      .strict(),
+      .strict()
+      // The step's emission in USD is their product: it must be a finite number.
+      .refine((r) => Number.isFinite(r.emissionPerStep * r.tokenPriceUsd), { message: 'emissionPerStep × tokenPriceUsd overflows (the product must be below 1.8e308)', path: ['tokenPriceUsd'] }),
     yuma: validators.optional(),
     dynamics: z
       .object({

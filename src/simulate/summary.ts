@@ -3,6 +3,7 @@
  * mean and the 5 % and 95 % quantiles (linear interpolation between order statistics, Hyndman &
  * Fan type 7 — R's and NumPy's default). NaN (a metric undefined in a replicate) is left out.
  */
+import { quantileSorted } from '../random/quantile.js';
 import type { ReplicateResult } from './record.js';
 
 export interface Band {
@@ -19,15 +20,7 @@ export interface Summary {
   readonly series: Record<string, Band>;
 }
 
-/** Type-7 quantile of ascending-sorted values. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+export { quantileSorted } from '../random/quantile.js';
 
 function band(rows: readonly (Float64Array | undefined)[], steps: number): Band {
   const mean = new Float64Array(steps);

@@ -99,7 +99,7 @@ export async function sweep(scenario: Scenario, params: Readonly<Record<string, 
   try {
     const out: SweepPoint[] = [];
     for (let i = 0; i < points.length; i++) {
-      const prepared = await prepareScenario(scenarios[i]!, o.env);
+      const prepared = await prepareScenario(scenarios[i]!, o.inputs);
       const run = await runPrepared(prepared, { ...o, onProgress: (d) => o.onProgress?.(before + d, total) }, executor);
       before += o.runs;
       out.push({ params: points[i]!, summary: run.summary });

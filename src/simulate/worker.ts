@@ -1,6 +1,8 @@
 /**
- * @module Piscina worker: runs one replicate per task (loaded through tsx; see runner.ts).
+ * @module Piscina worker: runs one replicate per task (loaded through tsx; see runner.ts). A typed
+ * error is returned as data (structured cloning would drop its class) and rethrown typed by the runner.
  */
+import { toTransferable, type TransferableError } from '../domain/error-transfer.js';
 import type { PreparedScenario } from './prepare.js';
 import type { ReplicateResult } from './record.js';
 import { runReplicate } from './replicate.js';
@@ -11,6 +13,12 @@ export interface ReplicateTask {
   readonly replicate: number;
 }
 
-export default function task(t: ReplicateTask): ReplicateResult {
-  return runReplicate(t.prepared, t.seed, t.replicate);
+export type WorkerAnswer = { readonly result: ReplicateResult } | { readonly error: TransferableError };
+
+export default function task(t: ReplicateTask): WorkerAnswer {
+  try {
+    return { result: runReplicate(t.prepared, t.seed, t.replicate) };
+  } catch (e) {
+    return { error: toTransferable(e) };
+  }
 }

@@ -2,8 +2,10 @@
  * @module The Store port: everything the pipeline and interfaces need from persistence. DuckDB
  * (embedded, default) implements it in `store/duckdb/`; other backends implement the same contract.
  */
-import type { BlockLabelBatch } from '../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch } from '../domain/batches.js';
+import type { DailyCountBatch } from '../domain/batches.js';
+import type { SnapshotBatch, StoredSnapshot } from '../domain/batches.js';
+export type { SnapshotBatch, SnapshotRecord, StoredSnapshot } from '../domain/batches.js';
 
 export type Granularity = 'block' | 'day' | 'snapshot';
 
@@ -143,40 +145,6 @@ export interface StoredChainBlocks {
   readonly bits: Float64Array;
 }
 
-/**
- * One stored snapshot of an AI source (a Bittensor metagraph, the subnet table, a Hugging Face
- * sample or trending list, an Epoch AI file): the decoded, validated content in a text format the
- * source's loader reads back (`format`), observed at `timeSec` (block time for chain data).
- * Keyed by (dataset, subject, timeSec): one snapshot of one subject per time.
- */
-export interface SnapshotRecord {
-  /** What kind of data: `bittensor-metagraph`, `bittensor-subnets`, `hf-models`, `hf-trending`, `epoch-ai`. */
-  readonly dataset: string;
-  /** Which part of it: `sn1` (a subnet), `all`, a sample name, a file path. */
-  readonly subject: string;
-  /** Observation time, UTC seconds (block time for chain data). */
-  readonly timeSec: number;
-  /** Chain block of the snapshot, null when not chain data. */
-  readonly block: number | null;
-  /** Format of `body` (e.g. `nakamoto/bittensor-metagraph@1`, `csv`). */
-  readonly format: string;
-  /** sha256 of `body` (hex). */
-  readonly sha256: string;
-  readonly body: string;
-}
-
-/** Snapshots of one source, written in one transaction with their ingest record. */
-export interface SnapshotBatch {
-  readonly source: string;
-  readonly description: string;
-  readonly input: string;
-  readonly snapshots: readonly SnapshotRecord[];
-}
-
-export interface StoredSnapshot extends SnapshotRecord {
-  readonly source: string;
-  readonly ingestId: number;
-}
 
 /**
  * Per-block facts (Blockchair dumps): each column NaN / null where the batch does not supply it;

@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReplayServer, type Recording, type ReplayServer } from '../../src/sources/bittensor/replay-server.js';
+import { startReplayServer, type Recording, type ReplayServer } from '../support/bittensor-replay-server.js';
 import { datasetPath } from '../../src/sources/files/datasets-path.js';
-import { loadSampleModels, loadTrendingCaches, startTestHubServer, type TestHubServer } from '../../src/sources/huggingface/test-hub-server.js';
+import { loadSampleModels, loadTrendingCaches, startTestHubServer, type TestHubServer } from '../support/hub-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const RECORDING = datasetPath('ai/bittensor-metagraph/recorded_jsonrpc_block6852690.json');

@@ -16,7 +16,7 @@ import { buildBlock } from '../../src/decode/bitcoin/build-block.js';
 import { decodeCoinbaseBlock } from '../../src/decode/bitcoin/coinbase.js';
 import { sha256d } from '../../src/decode/bitcoin/hash.js';
 import { hashFromHex, toHexReversed } from '../../src/decode/bitcoin/hex.js';
-import { loadRealBlocks, type ExpectedBlock } from '../../src/decode/bitcoin/test-support.js';
+import { loadRealBlocks, type ExpectedBlock } from '../support/bitcoin-blocks.js';
 
 /** expected.json rows with the attributions staged with them. */
 export type ExpectedWithPools = ExpectedBlock & {

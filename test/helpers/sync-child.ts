@@ -2,7 +2,7 @@
  * Child process for the chain-sync crash test: syncs a store from an Esplora URL in small
  * batches, printing `batch <height>` after each committed batch (the parent kills it mid-way).
  */
-import { loadRuleSet } from '../../src/attribute/index.js';
+import { loadRuleSet } from '../../src/sources/attribution-rules/load.js';
 import { syncChain } from '../../src/pipeline/sync-chain.js';
 import { EsploraSource } from '../../src/sources/bitcoin/esplora.js';
 import { openDuckDbStore } from '../../src/store/duckdb/duckdb-store.js';

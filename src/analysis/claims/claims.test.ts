@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { toObservationSeries } from '../../domain/observations.js';
-import type { SourcedSeries } from '../../pipeline/series-source.js';
+import type { SourcedSeries } from '../../domain/sourced-series.js';
 import { comparisonText, evaluateClaim } from './evaluate.js';
 import { parseClaimsFile, type Claim } from './schema.js';
 

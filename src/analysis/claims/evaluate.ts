@@ -8,7 +8,7 @@ import { addDuration, DAY_SEC, parseDate, parseDuration } from '../../aggregate/
 import { windowDistributions, type WindowDistribution } from '../../aggregate/window-distributions.js';
 import { divideWindows, type Window } from '../../aggregate/windows.js';
 import { Rng } from '../../random/prng.js';
-import type { SourcedSeries } from '../../pipeline/series-source.js';
+import type { SourcedSeries } from '../../domain/sourced-series.js';
 import type { IntervalOptions } from '../uncertainty/posterior.js';
 import { measureDraws, parseMeasure, pointValue, type MeasureFn } from './measure.js';
 import type { Claim, Measure, Op } from './schema.js';

@@ -9,7 +9,7 @@ import type { Window } from '../../aggregate/windows.js';
 import { windowDistributions } from '../../aggregate/window-distributions.js';
 import { prepareWeights } from '../../metrics/metric.js';
 import { getMetric } from '../../metrics/registry.js';
-import type { Provenance, SourcedSeries } from '../../pipeline/series-source.js';
+import type { Provenance, SourcedSeries } from '../../domain/sourced-series.js';
 import { rankEntities } from '../pool-ranking.js';
 import { DEFAULT_INTERVALS, posteriorIntervals } from '../uncertainty/posterior.js';
 import { Rng } from '../../random/prng.js';

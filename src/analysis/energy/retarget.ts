@@ -7,7 +7,7 @@
  * dataset's own (`src/sources/bitcoin/difficulty-epochs.ts`); only the retarget rule is here.
  */
 import { difficultyFromBits, targetFromBits } from '../../decode/bitcoin/header.js';
-import { epochIndex, type DifficultyEpochs } from '../../sources/bitcoin/difficulty-epochs.js';
+import { epochIndex, type DifficultyEpochs } from '../../decode/bitcoin/difficulty-epochs.js';
 
 export const RETARGET_INTERVAL = 2016;
 /** Two weeks: `nPowTargetTimespan`. */

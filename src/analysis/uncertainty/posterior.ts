@@ -11,6 +11,7 @@
  * over-states HHI by ≈ (1 − HHI)/n), and it can never give mass to values the sample did not show.
  * The simulation test beside this file checks coverage of both approaches' target.
  */
+import { quantileSorted } from '../../random/quantile.js';
 import { UsageError } from '../../domain/errors.js';
 import { prepareWeights, type Metric } from '../../metrics/metric.js';
 import { sampleDirichlet, type UniformNormalSource } from '../../random/gamma.js';
@@ -45,14 +46,7 @@ export function validateIntervalOptions(o: IntervalOptions): IntervalOptions {
   return o;
 }
 
-/** Type-7 quantile (linear interpolation) of a sorted array. */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+export { quantileSorted } from '../../random/quantile.js';
 
 /**
  * Posterior draws of `metrics` for one window's counts: for each metric a Float64Array of

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RuleError } from '../../domain/errors.js';
-import { loadOwnershipLinks, loadRuleSet } from '../rules/load.js';
+import { loadOwnershipLinks, loadRuleSet } from '../../sources/attribution-rules/load.js';
 import { normalizePoolName } from '../names.js';
 import type { OwnershipLinkSet } from '../types.js';
 import { parseLinkDate } from './dates.js';

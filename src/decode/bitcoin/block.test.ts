@@ -5,7 +5,7 @@ import { decodeBlock } from './block.js';
 import { decodeCoinbaseBlock } from './coinbase.js';
 import { sha256d } from './hash.js';
 import { merkleRoot } from './merkle.js';
-import { loadRealBlocks, realBlock } from './test-support.js';
+import { loadRealBlocks, realBlock } from '../../../test/support/bitcoin-blocks.js';
 
 describe('decodeBlock on the real blocks', () => {
   it.each(loadRealBlocks().map((b) => [b.expected.file, b] as const))('%s: counts and sizes agree with bitcoinjs-lib, merkle root valid', (_f, b) => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bip34Height } from './coinbase-height.js';
 import { fromHex } from './hex.js';
-import { loadCoinbaseRows } from './test-support.js';
+import { loadCoinbaseRows } from '../../../test/support/bitcoin-blocks.js';
 
 describe('bip34Height', () => {
   const rows = loadCoinbaseRows();

@@ -67,7 +67,7 @@ export function readCoinbaseTransaction(r: ByteReader, header: BlockHeader, netw
   span.end = r.pos;
 
   return {
-    height: bip34Height(scriptSig, header.version),
+    height: heightFromBlock(header.prevHash, scriptSig, header.version),
     timeSec: header.timeSec,
     scriptSigHex: toHex(scriptSig),
     scriptSigText: printableAscii(scriptSig),
@@ -77,6 +77,18 @@ export function readCoinbaseTransaction(r: ByteReader, header: BlockHeader, netw
     witnessCommitmentHex,
     txid: withTxid ? toHexReversed(txidOf(b, span)) : null,
   };
+}
+
+const NULL_HASH = '0'.repeat(64);
+
+/**
+ * The height a block states by itself: 0 for the genesis block (by definition: the only block whose
+ * previous-block hash is all zeros), else the BIP34 height; null when the block does not carry it
+ * (version-1 and other pre-BIP34 blocks: only the chain around them can say).
+ */
+export function heightFromBlock(prevHash: string, scriptSig: Uint8Array, version: number): number | null {
+  if (prevHash === NULL_HASH) return 0;
+  return bip34Height(scriptSig, version);
 }
 
 /**

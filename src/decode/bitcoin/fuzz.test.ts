@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { decodeBlock } from './block.js';
 import { decodeCoinbaseBlock } from './coinbase.js';
-import { realBlock } from './test-support.js';
+import { realBlock } from '../../../test/support/bitcoin-blocks.js';
 
 /** Run a decoder: it must return or throw a DecodeError naming the input and an offset inside the bytes. */
 function resultOrDecodeError(f: (b: Uint8Array, o: { input: string }) => unknown, bytes: Uint8Array): 'ok' | DecodeError {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteReader } from './byte-reader.js';
 import { sha256d } from './hash.js';
 import { difficultyFromBits, meetsTarget, readHeader, targetFromBits, workFromBits } from './header.js';
-import { loadRealBlocks } from './test-support.js';
+import { loadRealBlocks } from '../../../test/support/bitcoin-blocks.js';
 
 describe('compact target (bits)', () => {
   // Vectors from Bitcoin Core src/test/arith_uint256_tests.cpp (SetCompact); Core's negative and

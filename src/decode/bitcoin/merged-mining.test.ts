@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from './hex.js';
 import { findMergedMiningMarkers } from './merged-mining.js';
-import { loadCoinbaseRows } from './test-support.js';
+import { loadCoinbaseRows } from '../../../test/support/bitcoin-blocks.js';
 
 /** Offsets of 'fabe6d6d' in a hex string at byte boundaries: an independent string search. */
 function hexOffsets(hex: string): number[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, requireColumns } from '../../sources/files/csv.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
 import { coinbaseOutputsFromHex, payoutShape } from './payout-fingerprint.js';
-import { loadCoinbaseRows } from './test-support.js';
+import { loadCoinbaseRows } from '../../../test/support/bitcoin-blocks.js';
 
 function jobs(): { pool: number; coinbase: string; merkleBranches: string[] }[] {
   const raw = JSON.parse(readFileSync(datasetPath('bitcoin/stratum-jobs-2025-04/tx01_ws_stratum_jobs.json'), 'utf8')) as { stratumJobs: Record<string, { pool: number; coinbase: string; merkleBranches: string[] }> };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pubKeyHashAddress } from './address.js';
 import { fromHex } from './hex.js';
 import { describeScript } from './script-type.js';
-import { loadCoinbaseRows } from './test-support.js';
+import { loadCoinbaseRows } from '../../../test/support/bitcoin-blocks.js';
 
 const d = (hex: string) => describeScript(fromHex(hex));
 const PK33 = '02' + '11'.repeat(32);

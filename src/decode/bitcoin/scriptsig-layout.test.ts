@@ -5,7 +5,7 @@ import { parseCsv, requireColumns } from '../../sources/files/csv.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
 import { fromHex } from './hex.js';
 import { MM_COMMITMENT_BYTES, scriptSigLayout } from './scriptsig-layout.js';
-import { loadCoinbaseRows } from './test-support.js';
+import { loadCoinbaseRows } from '../../../test/support/bitcoin-blocks.js';
 
 function observerCoinbases(): { height: number; hex: string }[] {
   const path = datasetPath('bitcoin/mainnet-observer-blocks-2022-2025/coinbases_739990_913612_920533_925262.csv');

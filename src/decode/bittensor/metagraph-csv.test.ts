@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { formatMetagraphCsv, parseMetagraphCsv } from './metagraph-csv.js';
-import { METAGRAPH_CSV_PATH } from './test-support.js';
+import { METAGRAPH_CSV_PATH } from '../../../test/support/bittensor-recording.js';
 
 const text = readFileSync(METAGRAPH_CSV_PATH, 'utf8');
 const lines = text.split('\r\n');

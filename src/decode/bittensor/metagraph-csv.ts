@@ -7,7 +7,7 @@
  */
 import { isIP } from 'node:net';
 import { DecodeError } from '../../domain/errors.js';
-import { parseCsv, requireColumns } from '../../sources/files/csv.js';
+import { formatCsv, parseCsv, requireColumns } from '../csv/csv.js';
 import type { MetagraphRow } from './metagraph.js';
 import { decodeSs58 } from './ss58.js';
 
@@ -32,7 +32,7 @@ export function metagraphRowCells(r: MetagraphRow): string[] {
 }
 
 export function formatMetagraphCsv(rows: readonly MetagraphRow[]): string {
-  return [METAGRAPH_COLUMNS.join(','), ...rows.map((r) => metagraphRowCells(r).join(','))].join('\n') + '\n';
+  return formatCsv(METAGRAPH_COLUMNS, rows.map(metagraphRowCells));
 }
 
 /** Validates one row given as column → raw text; `where` locates it (file + line, or JSON path). */

@@ -8,7 +8,7 @@ import { parseMetagraphCsv } from './metagraph-csv.js';
 import { decodeNeuronsLite } from './neuron-lite.js';
 import { hexToBytes } from './scale-reader.js';
 import { decodeSubnetState } from './subnet-state.js';
-import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH, loadRecording, recordedStateCall } from './test-support.js';
+import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH, loadRecording, recordedStateCall } from '../../../test/support/bittensor-recording.js';
 
 const nlBytes = hexToBytes(recordedStateCall('NeuronInfoRuntimeApi_get_neurons_lite'), 'nl');
 const ssBytes = hexToBytes(recordedStateCall('SubnetInfoRuntimeApi_get_subnet_state'), 'ss');

@@ -4,6 +4,7 @@
  * lengths. Every read checks the remaining length first and fails with a DecodeError naming the
  * input, byte offset and field, never a RangeError.
  */
+import { fromHex } from '../bitcoin/hex.js';
 import { DecodeError } from '../../domain/errors.js';
 
 export class ScaleReader {
@@ -143,7 +144,7 @@ export function hexToBytes(hex: string, input: string, field = 'result'): Uint8A
   if (s.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(s)) {
     throw new DecodeError({ input, field }, `invalid hex string (${s.length} characters${s.length % 2 ? ', odd length' : ''})`);
   }
-  return Uint8Array.from(Buffer.from(s, 'hex'));
+  return fromHex(s, input);
 }
 
 export function bytesToHex(bytes: Uint8Array): string {

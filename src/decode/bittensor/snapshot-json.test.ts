@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { parseMetagraphCsv } from './metagraph-csv.js';
 import { formatMetagraphSnapshot, parseMetagraphSnapshot, type MetagraphSnapshot } from './snapshot-json.js';
-import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH } from './test-support.js';
+import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH } from '../../../test/support/bittensor-recording.js';
 
 const rows = parseMetagraphCsv(readFileSync(METAGRAPH_CSV_PATH, 'utf8'), 'sn1.csv');
 const snapshot: MetagraphSnapshot = { netuid: 1, block: BLOCK, blockHash: BLOCK_HASH, timeSec: 1762787544, rows, source: 'ws://node', fetchedAtSec: 1762787600 };

@@ -5,7 +5,7 @@
  * validate to the same rows; errors name file, line (CSV) or JSON path, and column.
  */
 import { DecodeError } from '../../domain/errors.js';
-import { parseCsv, requireColumns } from '../../sources/files/csv.js';
+import { parseCsv, requireColumns } from '../csv/csv.js';
 
 export interface SubnetRow {
   readonly netuid: number;

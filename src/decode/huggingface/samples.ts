@@ -5,7 +5,7 @@
  * model_type, …, downloads, author). Errors name file, line and column.
  */
 import { DecodeError } from '../../domain/errors.js';
-import { parseCsv, requireColumns, type CsvTable } from '../../sources/files/csv.js';
+import { parseCsv, requireColumns, type CsvTable } from '../csv/csv.js';
 import type { HubModel } from './hub-model.js';
 
 export type SampleShape = 'major-labs' | 'search-open';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
-import { loadTrendingCaches } from '../../sources/huggingface/test-hub-server.js';
+import { loadTrendingCaches } from '../../../test/support/hub-server.js';
 import { formatTrendingCsv, parseTrendingCache, parseTrendingCsv, trendingTimeFromName } from './trending.js';
 
 const CSV = datasetPath('ai/hf-trending-snapshots-2026/hf_trending_top10_2026-03_2026-08.csv');

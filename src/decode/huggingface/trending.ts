@@ -9,7 +9,7 @@
  * whole non-negative download counts, UTC times. Errors name file, line (or JSON key) and column.
  */
 import { DecodeError } from '../../domain/errors.js';
-import { parseCsv, requireColumns } from '../../sources/files/csv.js';
+import { parseCsv, requireColumns } from '../csv/csv.js';
 
 export interface TrendingModel {
   readonly rank: number;

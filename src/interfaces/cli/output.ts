@@ -2,6 +2,7 @@
  * @module Rendering of tabular results for `--format table|csv|json`. Every command that prints
  * rows goes through `renderRows`, so the three formats stay consistent across commands.
  */
+import { csvField as sharedCsvField, formatCsv } from '../../decode/csv/csv.js';
 import { UsageError } from '../../domain/errors.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
@@ -29,17 +30,13 @@ function cellText(v: Cell): string {
   return String(v);
 }
 
-/** RFC 4180 field quoting; also neutralises spreadsheet formula injection (=, +, -, @ at start of text). */
+/** One CSV cell through the project's single CSV writer (decode/csv: RFC 4180 + OWASP formula-injection rule); numbers as in tables. */
 export function csvField(v: Cell): string {
-  let s = cellText(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return sharedCsvField(v, formatNumber);
 }
 
 export function renderCsv(rows: readonly Row[], columns: readonly string[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return lines.join('\n') + '\n';
+  return formatCsv(columns, rows.map((r) => columns.map((c) => r[c])), formatNumber);
 }
 
 /** Plain aligned text: header, a rule, rows; numbers right-aligned. Copy-pastes cleanly. */

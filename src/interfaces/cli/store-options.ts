@@ -70,8 +70,11 @@ export async function openExistingStore(db: string | undefined, io: CliIo, requi
     if (required) throw new NotFoundError(`no store at ${t.path}: run \`nakamoto ingest <file>\` first, or pass --db`);
     return null;
   }
-  // Read-only: any number of readers (CLI commands, a running `nakamoto serve`) share the file.
-  return (await duckdb()).openDuckDbStore(t.path, { readOnly: true });
+  // Read commands open read-only: any number of readers (CLI commands, a running `nakamoto serve`) share
+  // the file, a mode-444 file can be read, and nothing (not even a schema) is written.
+  const store = await (await duckdb()).openDuckDbStoreReadOnly(t.path);
+  if (store === null && required) throw new NotFoundError(`no store at ${t.path} (the file is empty or has no nakamoto schema): run \`nakamoto ingest <file>\` with this --db first`);
+  return store;
 }
 
 /**

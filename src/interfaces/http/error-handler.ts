@@ -34,7 +34,7 @@ export function errorBody(err: unknown, status: number): ErrorBody {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const status = statusOf(err);
-    if (status >= 500 && !(err instanceof LimitError) && !(err instanceof StoreBusyError)) req.log.error({ err }, 'request failed');
+    if (status >= 500 && !(err instanceof LimitError) && !(err instanceof StoreBusyError)) req.log.error({ err, request: { method: req.method, url: req.url } }, 'request failed');
     if (err instanceof LimitError && err.retryAfterSec !== undefined) void reply.header('retry-after', String(err.retryAfterSec));
     if (err instanceof StoreBusyError) void reply.header('retry-after', '5');
     void reply.code(status).header('cache-control', 'no-store').removeHeader('etag').send(errorBody(err, status));

@@ -19,6 +19,8 @@ export interface ServerOptions {
   readonly limits?: Partial<HttpLimits>;
   /** Who may use `/mcp` (default loopback clients only). */
   readonly mcp?: McpMode;
+  /** The built dashboard (default web/dist). */
+  readonly webDistDir?: string;
 }
 
 export interface RunningServer {
@@ -27,7 +29,7 @@ export interface RunningServer {
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits, mcp: o.mcp });
+  const app = await createApp({ store: o.store, datasetsRoot: o.datasetsRoot, logger: o.logger, limits: o.limits, mcp: o.mcp, ...(o.webDistDir ? { webDistDir: o.webDistDir } : {}) });
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {

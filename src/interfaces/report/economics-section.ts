@@ -5,7 +5,7 @@
  * intervals. Numbers from the economics query (docs/economics.md).
  */
 import type { EconomicsResult } from '../../pipeline/queries/economics-query.js';
-import { pct, table } from './html-sections.js';
+import { pct, table } from './html-table.js';
 import { escapeXml as esc } from './svg-document.js';
 
 export interface EconomicsPart {

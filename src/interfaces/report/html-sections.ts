@@ -5,19 +5,16 @@
  */
 import { formatDay } from '../../aggregate/duration.js';
 import type { PeriodSummary } from '../../analysis/concentration-report.js';
-import type { Provenance } from '../../pipeline/series-source.js';
+import type { Provenance } from '../../domain/sourced-series.js';
 import type { ReportData } from './report-data.js';
+import { pct, table } from './html-table.js';
 import { escapeXml as esc } from './svg-document.js';
 
-export const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(d)}%`);
+export { pct, table };
+
 const fixed = (x: number | null | undefined, d: number): string => (x === null || x === undefined ? '–' : x.toFixed(d));
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-export function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
-  const th = head.map((h, j) => `<th${numeric[j] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, j) => `<td${numeric[j] ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
 
 const topLine = (p: PeriodSummary) => esc(p.top.map((t) => `${t.name} ${pct(t.share)}`).join(', '));
 

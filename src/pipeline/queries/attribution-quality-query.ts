@@ -7,8 +7,8 @@
 import { DAY_SEC, formatDay, parseDuration } from '../../aggregate/duration.js';
 import { divideWindows } from '../../aggregate/windows.js';
 import { attributionQuality, type QualityRow } from '../../analysis/attribution-quality.js';
-import { RULE_SET_NAMES } from '../../attribute/rules/load.js';
-import { loadRuleSet } from '../../attribute/rules/load.js';
+import { RULE_SET_NAMES } from '../../sources/attribution-rules/load.js';
+import { loadRuleSet } from '../../sources/attribution-rules/load.js';
 import { tagOnlyAttributor } from '../../attribute/tag-only.js';
 import { UsageError } from '../../domain/errors.js';
 import { asOfAttributor, datedTags } from '../../attribute/as-of.js';

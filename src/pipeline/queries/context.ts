@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
-import type { SeriesCache } from './load-distribution.js';
+import type { SeriesCache } from './series-cache.js';
 
 export interface QueryContext {
   readonly store: Store | null;

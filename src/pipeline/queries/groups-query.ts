@@ -11,7 +11,7 @@ import { familyAgreement, sameTemplateGroups, type Agreement, type TemplateGroup
 import { membershipEvents, templateFamilies, DEFAULT_FAMILY_OPTIONS, memberSince, type Family, type FamilyLink, type FamilyOptions, type MembershipEvent } from '../../analysis/template-families.js';
 import { ownerAt } from '../../attribute/ownership/resolve.js';
 import { coinbaseOutputsFromHex, payoutShape } from '../../decode/bitcoin/payout-fingerprint.js';
-import { loadOwnershipLinks } from '../../attribute/rules/load.js';
+import { loadOwnershipLinks } from '../../sources/attribution-rules/load.js';
 import { UsageError } from '../../domain/errors.js';
 import { readBytes } from '../../sources/files/read-file.js';
 import { mempoolSlug } from '../../sources/datasets/pool-display-names.js';

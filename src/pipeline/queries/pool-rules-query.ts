@@ -7,7 +7,7 @@
  */
 import { ownerAt } from '../../attribute/ownership/resolve.js';
 import { isoDay } from '../../attribute/ownership/dates.js';
-import { loadOwnershipLinks, loadRuleSet } from '../../attribute/rules/load.js';
+import { loadOwnershipLinks, loadRuleSet } from '../../sources/attribution-rules/load.js';
 import type { OwnershipLinkSet, PoolRule } from '../../attribute/types.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { QueryContext } from './context.js';

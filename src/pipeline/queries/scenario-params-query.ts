@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import { libraryNames, loadScenario } from '../../simulate/scenario-load.js';
+import { libraryNames, loadScenario } from '../../sources/scenarios/scenario-files.js';
 import { aiMarketSchema, industrySchema, raceSchema } from '../../simulate/scenario-schema.js';
 
 export interface ScenarioParameter {

@@ -2,12 +2,15 @@
  * @module Simulation queries behind `GET /api/simulate` and `GET /api/simulate/<scenario>`: the
  * shipped scenarios, and N seeded replicates of one of them summarised per step (mean and 5–95 %
  * band). Only shipped scenario names are accepted (no file paths). Runs can be bounded and
- * cancelled: an aborted signal terminates the worker threads.
+ * cancelled: an aborted signal terminates the worker threads running its replicates. Runs share the
+ * process's worker pool (see simulate/runner.ts: a pool per request left a zombie process per request).
  */
-import { createExecutor, runPrepared } from '../../simulate/runner.js';
+import { runPrepared, sharedExecutor } from '../../simulate/runner.js';
 import { summaryJson } from '../../simulate/output-rows.js';
 import { prepareScenario } from '../../simulate/prepare.js';
-import { libraryNames, loadScenario, validateScenario } from '../../simulate/scenario-load.js';
+import { datasetScenarioInputs } from '../../sources/datasets/simulation-inputs.js';
+import { validateScenario } from '../../simulate/scenario-load.js';
+import { libraryNames, loadScenario } from '../../sources/scenarios/scenario-files.js';
 import type { Scenario } from '../../simulate/scenario-schema.js';
 import { parseParamValue, setPath, type ParamValue } from '../../simulate/sweep.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
@@ -84,18 +87,23 @@ export function applyOverrides(scenario: Scenario, overrides: Readonly<Record<st
   return validateScenario(s, `set ${entries.map(([k, v]) => `${k}=${String(v)}`).join(',')}`);
 }
 
-export async function querySimulation(r: SimulationRequest, ctx: QueryContext, limits: SimulationLimits = {}): Promise<SimulationResult> {
+/** NotFoundError unless `name` is a shipped scenario (checked before any limit, so a typo is a 404 even when busy). */
+export function checkScenarioName(name: string): void {
   const shipped = libraryNames();
-  if (!shipped.includes(r.scenario)) throw new NotFoundError(`unknown scenario: ${r.scenario} (shipped: ${shipped.join(', ')})`);
+  if (!shipped.includes(name)) throw new NotFoundError(`unknown scenario: ${name} (shipped: ${shipped.join(', ')})`);
+}
+
+export async function querySimulation(r: SimulationRequest, ctx: QueryContext, limits: SimulationLimits = {}): Promise<SimulationResult> {
+  checkScenarioName(r.scenario);
   const runs = parseNumberParam('runs', r.runs ?? Math.min(8, limits.maxRuns ?? 8), { min: 1, max: limits.maxRuns ?? 100_000, integer: true });
   const seed = parseNumberParam('seed', r.seed ?? 1, { min: 0, integer: true });
   const overrides = parseOverrides(r.set);
   const scenario = applyOverrides(await loadScenario(r.scenario), overrides);
-  const prepared = await prepareScenario(scenario, { NAKAMOTO_DATASETS: ctx.datasetsRoot });
+  const prepared = await prepareScenario(scenario, datasetScenarioInputs({ NAKAMOTO_DATASETS: ctx.datasetsRoot }));
   const signal = limits.signal;
   signal?.throwIfAborted();
-  const executor = createExecutor(Math.min(runs, limits.threads ?? 1));
-  const run = runPrepared(prepared, { runs, seed }, executor);
+  const executor = sharedExecutor(limits.threads ?? 1);
+  const run = runPrepared(prepared, { runs, seed, ...(signal ? { signal } : {}) }, executor);
   run.catch(() => undefined); // after an abort the pool's rejection is expected and ignored
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -108,6 +116,5 @@ export async function querySimulation(r: SimulationRequest, ctx: QueryContext, l
     return { scenario: scenario.name, model: scenario.model, description: scenario.description, seed, provenance, ...(summaryJson(result.summary) as Omit<SimulationResult, 'scenario' | 'model' | 'description' | 'seed' | 'provenance'>) };
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
-    await executor.close();
   }
 }

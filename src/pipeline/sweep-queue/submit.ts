@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SourceError, UsageError } from '../../domain/errors.js';
 import { prepareScenario } from '../../simulate/prepare.js';
+import { datasetScenarioInputs } from '../../sources/datasets/simulation-inputs.js';
 import type { ReplicateResult } from '../../simulate/record.js';
 import type { Scenario } from '../../simulate/scenario-schema.js';
 import { summarize } from '../../simulate/summary.js';
@@ -75,7 +76,7 @@ async function enqueueMissing(redis: Redis, queue: Queue, id: string, spec: Swee
 export async function submitSweep(address: QueueAddress, scenario: Scenario, params: Readonly<Record<string, readonly ParamValue[]>>, o: SubmitOptions): Promise<{ id: string; spec: SweepSpec; jobs: number }> {
   const { points, scenarios } = sweepScenarios(scenario, params);
   const prepared: string[] = [];
-  for (const s of scenarios) prepared.push(encodeExact(await prepareScenario(s, o.env)));
+  for (const s of scenarios) prepared.push(encodeExact(await prepareScenario(s, datasetScenarioInputs(o.env))));
   const id = randomBytes(6).toString('hex');
   const spec: SweepSpec = { version: 1, scenario: scenario.name, paths: Object.keys(params), points, runs: o.runs, seed: o.seed, blockSize: o.blockSize, createdAt: new Date().toISOString() };
   return withQueue(address, async (redis, queue) => {

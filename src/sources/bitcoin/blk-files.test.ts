@@ -9,7 +9,7 @@ import { decodeCoinbaseBlock } from '../../decode/bitcoin/coinbase.js';
 import { sha256d } from '../../decode/bitcoin/hash.js';
 import { meetsTarget } from '../../decode/bitcoin/header.js';
 import { toHexReversed } from '../../decode/bitcoin/hex.js';
-import { loadRealBlocks } from '../../decode/bitcoin/test-support.js';
+import { loadRealBlocks } from '../../../test/support/bitcoin-blocks.js';
 import { indexBlocksDir, readChainBlocks, readChainCoinbases, readXorKey, type BlocksIndex } from './blk-files.js';
 
 const MAGIC = Uint8Array.of(0xf9, 0xbe, 0xb4, 0xd9);

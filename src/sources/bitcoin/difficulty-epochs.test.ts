@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
-import { loadRealBlocks } from '../../decode/bitcoin/test-support.js';
+import { loadRealBlocks } from '../../../test/support/bitcoin-blocks.js';
 import { difficultyAt, difficultySum, parseDifficultyEpochs, readDifficultyEpochs } from './difficulty-epochs.js';
 
 describe('difficulty epochs (datasets/bitcoin/difficulty-epochs)', () => {

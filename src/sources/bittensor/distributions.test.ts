@@ -5,7 +5,7 @@ import { parseDelegates } from '../../decode/bittensor/delegates.js';
 import type { Metagraph } from '../../decode/bittensor/metagraph.js';
 import { parseMetagraphCsv } from '../../decode/bittensor/metagraph-csv.js';
 import { parseSubnetsCsv } from '../../decode/bittensor/subnets.js';
-import { METAGRAPH_CSV_PATH } from '../../decode/bittensor/test-support.js';
+import { METAGRAPH_CSV_PATH } from '../../../test/support/bittensor-recording.js';
 import { datasetPath } from '../files/datasets-path.js';
 import { coldkeyLabels } from './coldkey-labels.js';
 import { incentiveByColdkey, stakeByColdkey, subnetEmission } from './distributions.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecodeError, NotFoundError, SourceError, UsageError } from '../../domain/errors.js';
-import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH, loadRecording } from '../../decode/bittensor/test-support.js';
+import { BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH, loadRecording } from '../../../test/support/bittensor-recording.js';
 import { fetchLiveMetagraph } from './live-metagraph.js';
-import { startReplayServer, type Recording, type ReplayAction, type ReplayServer } from './replay-server.js';
+import { startReplayServer, type Recording, type ReplayAction, type ReplayServer } from '../../../test/support/bittensor-replay-server.js';
 import { loadMetagraphFile, saveMetagraphSnapshot } from './snapshot-files.js';
 
 let server: ReplayServer | null = null;

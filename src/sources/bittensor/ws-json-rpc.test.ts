@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { DecodeError, SourceError } from '../../domain/errors.js';
-import { startReplayServer, type ReplayServer } from './replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../../test/support/bittensor-replay-server.js';
 import { WsJsonRpcClient } from './ws-json-rpc.js';
 
 const closers: (() => Promise<void>)[] = [];

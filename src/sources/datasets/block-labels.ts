@@ -8,18 +8,8 @@ import { DecodeError } from '../../domain/errors.js';
 import { requireColumns, type RowScanner } from '../files/csv.js';
 import { intField, isoUtcField, labelField, RowIssues, type FieldContext } from '../files/fields.js';
 
-/** Labels of one source, in file order; heights unique within a batch. */
-export interface BlockLabelBatch {
-  /** Source id stored with each label, e.g. `perblock-v1`. */
-  readonly source: string;
-  readonly description: string;
-  readonly input: string;
-  readonly heights: Int32Array;
-  /** UTC seconds, NaN where the source has no time. */
-  readonly timeSec: Float64Array;
-  readonly labels: readonly string[];
-  readonly hashes?: readonly string[];
-}
+export type { BlockLabelBatch } from '../../domain/batches.js';
+import type { BlockLabelBatch } from '../../domain/batches.js';
 
 export interface ReadResult {
   readonly batches: readonly BlockLabelBatch[];

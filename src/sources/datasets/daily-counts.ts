@@ -8,15 +8,8 @@ import type { CsvTable } from '../files/csv.js';
 import { requireColumns } from '../files/csv.js';
 import { intField, labelField, RowIssues, type FieldContext } from '../files/fields.js';
 
-export interface DailyCountBatch {
-  readonly source: string;
-  readonly description: string;
-  readonly input: string;
-  /** Day start, UTC seconds (multiple of 86,400). */
-  readonly daySec: Float64Array;
-  readonly entities: readonly string[];
-  readonly counts: Int32Array;
-}
+export type { DailyCountBatch } from '../../domain/batches.js';
+import type { DailyCountBatch } from '../../domain/batches.js';
 
 export interface DailyReadResult {
   readonly batch: DailyCountBatch;

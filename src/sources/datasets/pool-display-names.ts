@@ -8,10 +8,10 @@ import { readText } from '../files/read-file.js';
 
 const poolsSchema = z.array(z.object({ id: z.number().int(), name: z.string().min(1) }).loose());
 
-/** mempool's slug rule: `name.replace(/[^a-z0-9]/gi, '').toLowerCase()`. */
-export function mempoolSlug(name: string): string {
-  return name.replace(/[^a-z0-9]/gi, '').toLowerCase();
-}
+/** mempool's slug rule (one implementation: attribute/names.ts). */
+import { poolSlug as mempoolSlug } from '../../attribute/names.js';
+
+export { mempoolSlug };
 
 export type DisplayNames = ReadonlyMap<string, string>;
 

@@ -1,6 +1,6 @@
 /**
  * @module Tests of `downloadEpochData` against a loopback server serving the staged real Epoch CSVs
- * at their published paths (test-epoch-server.ts): every file arrives byte for byte where the
+ * at their published paths (test/support/epoch-server.ts): every file arrives byte for byte where the
  * shared datasets have it, a 429 is waited out, HTML pages and cut-off bodies are rejected without
  * touching the previous files, and the distributions loaded from the download equal those loaded
  * from ../shared/datasets.
@@ -19,7 +19,7 @@ import { EPOCH_DISTRIBUTION_IDS } from './catalogue.js';
 import { parseEpochDatasets } from './download-files.js';
 import { csvBody, downloadEpochData, MANIFEST_FILE, type EpochManifest } from './download.js';
 import { loadEpochDistribution } from './load.js';
-import { startTestEpochServer, type TestEpochServer } from './test-epoch-server.js';
+import { startTestEpochServer, type TestEpochServer } from '../../../test/support/epoch-server.js';
 
 const shared = datasetPath('');
 const EPOCH_FOLDERS = ['ai/epoch-ai-models', 'ai/epoch-compute-infrastructure', 'ai/epoch-ai-chip-owners'];

@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (the folder holding package.json). */
+/** The shared per-block attribution file (heights, times, pool slugs 2020–2026), relative to the datasets root. */
+export const PER_BLOCK_FILE = 'bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz';
+
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export function datasetsRoot(env: Readonly<Record<string, string | undefined>> = process.env): string {

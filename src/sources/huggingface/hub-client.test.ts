@@ -4,7 +4,7 @@ import { DecodeError, SourceError } from '../../domain/errors.js';
 import { datasetPath } from '../files/datasets-path.js';
 import { fetchHubModels, nextLink, retryAfterMs } from './hub-client.js';
 import { downloadsByAuthor } from './distributions.js';
-import { loadSampleModels, startTestHubServer, type CannedReply, type HubRequestLog, type SampleModel, type TestHubServer } from './test-hub-server.js';
+import { loadSampleModels, startTestHubServer, type CannedReply, type HubRequestLog, type SampleModel, type TestHubServer } from '../../../test/support/hub-server.js';
 
 const samples: SampleModel[] = loadSampleModels();
 let hub: TestHubServer;

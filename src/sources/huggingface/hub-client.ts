@@ -7,6 +7,7 @@
  * else exponential back-off. The bearer token (`HF_TOKEN`) is only sent to the base URL's origin.
  * Needs network access to huggingface.co (or a mirror given as `baseUrl`).
  */
+import { retryAfterMs, TRANSIENT_STATUS } from '../bitcoin/http.js';
 import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
 import { decodeHubModelPage, type HubModel } from '../../decode/huggingface/hub-model.js';
 
@@ -59,7 +60,6 @@ export interface HubFetchResult {
   readonly fetchedAtSec: number;
 }
 
-const RETRY_STATUS = new Set([429, 502, 503, 504]);
 
 /** The `rel="next"` target of a Link header, resolved against the request URL. */
 export function nextLink(header: string | null, requestUrl: string): string | null {
@@ -71,14 +71,7 @@ export function nextLink(header: string | null, requestUrl: string): string | nu
   return null;
 }
 
-/** Retry-After in ms: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, nowMs: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  const s = header.trim();
-  if (/^\d+$/.test(s)) return Number(s) * 1000;
-  const t = Date.parse(s);
-  return Number.isFinite(t) ? Math.max(0, t - nowMs) : null;
-}
+export { retryAfterMs };
 
 export function hubModelsUrl(baseUrl: string, q: HubQuery): string {
   let u: URL;
@@ -132,7 +125,7 @@ export async function fetchHubModels(opts: HubQuery & HubClientOptions = {}): Pr
       let why: string;
       try {
         res = await doFetch(target, { headers, signal: AbortSignal.timeout(timeoutMs) });
-        if (!RETRY_STATUS.has(res.status)) return res;
+        if (!TRANSIENT_STATUS.has(res.status)) return res;
         why = `HTTP ${res.status}`;
       } catch (err) {
         why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `network error: ${(err as Error).message}`;

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEpochCsv } from '../../decode/epoch-ai/csv-table.js';
-import type { SnapshotBatch, SnapshotRecord, StoredSnapshot } from '../../store/store.js';
+import type { SnapshotBatch, SnapshotRecord, StoredSnapshot } from '../../domain/batches.js';
 import { DOWNLOAD_UNITS } from '../epoch-ai/download-files.js';
 import { readText } from '../files/read-file.js';
 

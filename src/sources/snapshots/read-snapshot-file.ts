@@ -18,7 +18,7 @@ import { formatSubnetsCsv, parseSubnetsCsv, parseSubnetsJson, type SubnetRow } f
 import { formatHubModelsSnapshot, HF_MODELS_FORMAT, isHubModelsSnapshot, parseHubModelsSnapshot, querySubject } from '../../decode/huggingface/models-snapshot.js';
 import { parseHubSampleCsv } from '../../decode/huggingface/samples.js';
 import { formatTrendingCsv, isTrendingCache, isTrendingHeader, parseTrendingCache, parseTrendingCsv, trendingTimeFromName, type TrendingSnapshot } from '../../decode/huggingface/trending.js';
-import type { SnapshotBatch, SnapshotRecord } from '../../store/store.js';
+import type { SnapshotBatch, SnapshotRecord } from '../../domain/batches.js';
 import { recordedBlockTime, metaFromFileName } from '../bittensor/snapshot-files.js';
 import { sampleTimeSec } from '../huggingface/distributions.js';
 import { readText } from '../files/read-file.js';

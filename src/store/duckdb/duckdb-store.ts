@@ -4,12 +4,11 @@
  * a killed process leaves the store exactly as before the batch.
  */
 import { checkSnapshotBatch } from '../snapshot-batch.js';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreBusyError, StoreError } from '../../domain/errors.js';
-import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch, DailyCountBatch } from '../../domain/batches.js';
 import { COUNT_FACTS_SQL, factNumbers, factRows, INSERT_FACTS_SQL, READ_FACTS_SQL, UPDATE_FACTS_SQL } from '../block-facts-sql.js';
 import { FACTS_GRANULARITY } from '../store.js';
 import type {
@@ -26,7 +25,7 @@ import type {
   WriteSummary,
 } from '../store.js';
 import { ChainRepo } from './chain-repo.js';
-import { loadMigrations, migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { ingestRecord, sourceSummary, storedSnapshot, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
@@ -41,8 +40,33 @@ export interface OpenOptions {
   readonly lockWaitMs?: number;
 }
 
+/**
+ * Open an existing store for reading only (DuckDB READ_ONLY: works on a file the user may not write,
+ * e.g. mode 444, and changes nothing). Null when the file is empty or has no nakamoto schema (it is
+ * not a store yet); StoreError when its schema is older than this program's (a write command upgrades it).
+ */
+export async function openDuckDbStoreReadOnly(path: string, lockWaitMs = 15_000): Promise<Store | null> {
+  if (statSync(path).size === 0) return null;
+  const instance = await createInstance(path, true, lockWaitMs);
+  const conn = await instance.connect();
+  try {
+    const pending = await pendingMigrations(conn);
+    if (pending === null) {
+      conn.closeSync();
+      instance.closeSync();
+      return null;
+    }
+    if (pending.length > 0) throw new StoreError(`store ${path} has an older schema (missing ${pending.join(', ')}): run a writing command (\`nakamoto ingest …\`) on it once to upgrade it`);
+  } catch (err) {
+    conn.closeSync();
+    instance.closeSync();
+    throw err;
+  }
+  return new DuckDbStore(path, instance, conn);
+}
 
-const isLockError = (err: unknown) => /lock/i.test((err as Error).message ?? '');
+/** A lock conflict with another process (not any message containing "lock", e.g. "block" in a checksum error). */
+const isLockError = (err: unknown) => /conflicting lock|could not set lock/i.test((err as Error).message ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Open a DuckDB file, retrying (with backoff) while another process holds a conflicting lock. */
@@ -65,16 +89,6 @@ async function createInstance(path: string, readOnly: boolean, lockWaitMs: numbe
   }
 }
 
-async function pendingMigrations(conn: DuckDBConnection): Promise<boolean> {
-  try {
-    const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
-    const applied = new Set(done.getColumnsJS()[0]?.map(Number) ?? []);
-    return loadMigrations().some((m) => !applied.has(m.version));
-  } catch {
-    return true;
-  }
-}
-
 export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promise<Store> {
   const readOnly = Boolean(o.readOnly) && path !== ':memory:';
   const lockWaitMs = o.lockWaitMs ?? 15_000;
@@ -83,7 +97,7 @@ export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promis
   let conn = await instance.connect();
   if (!readOnly) {
     await migrate(conn);
-  } else if (await pendingMigrations(conn)) {
+  } else if ((await pendingMigrations(conn))?.length !== 0) {
     // A store written by an older version: bring its schema up to date once, then read.
     conn.closeSync();
     instance.closeSync();

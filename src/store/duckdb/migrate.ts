@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { rollbackKeepingCause } from './transaction.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -22,6 +23,15 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
+/** Migrations not yet applied (names); null if the database has no `schema_migrations` table (not a store). Reads only. */
+export async function pendingMigrations(conn: DuckDBConnection): Promise<string[] | null> {
+  const t = await conn.runAndReadAll("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = 'main'");
+  if (Number(t.getRowsJS()[0]?.[0] ?? 0) === 0) return null;
+  const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
+  const applied = new Set(done.getColumnsJS()[0]?.map(Number) ?? []);
+  return loadMigrations().filter((m) => !applied.has(m.version)).map((m) => m.name);
+}
+
 export async function migrate(conn: DuckDBConnection): Promise<number> {
   await conn.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
   const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
@@ -35,8 +45,7 @@ export async function migrate(conn: DuckDBConnection): Promise<number> {
       await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)', [m.version, m.name]);
       await conn.run('COMMIT');
     } catch (err) {
-      await conn.run('ROLLBACK');
-      throw err;
+      await rollbackKeepingCause(conn, err);
     }
     count++;
   }

@@ -7,8 +7,7 @@
 import { checkSnapshotBatch } from '../snapshot-batch.js';
 import type { Pool, PoolClient } from 'pg';
 import { DecodeError } from '../../domain/errors.js';
-import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch, DailyCountBatch } from '../../domain/batches.js';
 import type { BlockFactsBatch, IngestMeta, IngestRecord, SnapshotBatch, SourceSummary, StoredBlockFacts, StoredBlockLabels, StoredDailyCounts, StoredSnapshot, WriteSummary } from '../store.js';
 import { FACTS_GRANULARITY } from '../store.js';
 import { COUNT_FACTS_SQL, factNumbers, factRows, INSERT_FACTS_SQL, READ_FACTS_SQL, UPDATE_FACTS_SQL } from '../block-facts-sql.js';

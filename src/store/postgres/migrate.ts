@@ -49,7 +49,8 @@ export async function migratePostgres(pool: Pool): Promise<number> {
           await c.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
           await c.query('COMMIT');
         } catch (err) {
-          await c.query('ROLLBACK');
+          // A failed ROLLBACK (connection gone) must not replace the migration's own error.
+          await c.query('ROLLBACK').catch(() => undefined);
           throw err;
         }
         count++;

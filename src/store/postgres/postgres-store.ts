@@ -8,8 +8,8 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { StoreError } from '../../domain/errors.js';
-import type { BlockLabelBatch } from '../../sources/datasets/block-labels.js';
-import type { DailyCountBatch } from '../../sources/datasets/daily-counts.js';
+import type { BlockLabelBatch } from '../../domain/batches.js';
+import type { DailyCountBatch } from '../../domain/batches.js';
 import type {
   BlockFactsBatch,
   StoredBlockFacts,

@@ -10,7 +10,7 @@ import { registerQuality } from './attribution-quality.js';
 import { attributeBlocks } from '../../../attribute/attribute.js';
 import { cellOf, coinbaseFromRecord, parseJsonl, type InputRecord } from '../../../attribute/coinbase-rows.js';
 import { diffAttributions, type AttributionLevel } from '../../../attribute/diff-attributions.js';
-import { loadOwnershipLinks, loadRuleSet } from '../../../attribute/rules/load.js';
+import { loadOwnershipLinks, loadRuleSet } from '../../../sources/attribution-rules/load.js';
 import type { Attribution, OwnershipLinkSet, RuleSet } from '../../../attribute/types.js';
 import { UsageError } from '../../../domain/errors.js';
 import { parseCsv, requireColumns } from '../../../sources/files/csv.js';

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CoinbaseInfo } from '../../../domain/block.js';
 import { DecodeError, SourceError } from '../../../domain/errors.js';
-import { realBlock } from '../../../decode/bitcoin/test-support.js';
+import { realBlock } from '../../../../test/support/bitcoin-blocks.js';
 import { captureIo } from '../io.js';
 import { register, type DecodeCommandOptions } from './decode.js';
 

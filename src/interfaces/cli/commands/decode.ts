@@ -8,7 +8,8 @@ import { UsageError } from '../../../domain/errors.js';
 import { decodeBlock } from '../../../decode/bitcoin/block.js';
 import { decodeCoinbaseBlock } from '../../../decode/bitcoin/coinbase.js';
 import { fromHex } from '../../../decode/bitcoin/hex.js';
-import { attributeBlock, loadRuleSet, RULE_SET_NAMES } from '../../../attribute/index.js';
+import { attributeBlock, RULE_SET_NAMES } from '../../../attribute/index.js';
+import { loadRuleSet } from '../../../sources/attribution-rules/load.js';
 import { readBytes } from '../../../sources/files/read-file.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type Row } from '../output.js';
@@ -48,6 +49,9 @@ export function blockBytesFromInput(raw: Uint8Array, input: string): Uint8Array 
   return fromHex(hex, input);
 }
 
+/** Said instead of a height when the block does not carry one (`height: null` in JSON). */
+export const UNKNOWN_HEIGHT = 'unknown without chain context (a pre-BIP34 block does not state its height; the genesis block is height 0)';
+
 export function blockSummary(bytes: Uint8Array, input: string, full: boolean, attribute?: (c: CoinbaseInfo) => unknown): Record<string, unknown> {
   const fast = full ? null : decodeCoinbaseBlock(bytes, { input });
   const whole = full ? decodeBlock(bytes, { input }) : null;
@@ -56,6 +60,7 @@ export function blockSummary(bytes: Uint8Array, input: string, full: boolean, at
   const out: Record<string, unknown> = {
     hash: header.hash,
     height: cb.height,
+    ...(cb.height === null ? { heightNote: UNKNOWN_HEIGHT } : {}),
     time: new Date(header.timeSec * 1000).toISOString(),
     txCount,
     version: header.version,
@@ -97,7 +102,10 @@ function objectText(o: Record<string, unknown>): string {
 function tableRows(s: Record<string, unknown>): Row[] {
   const rows: Row[] = [];
   for (const [field, value] of Object.entries(s)) {
-    if (field === 'outputs') {
+    if (field === 'heightNote') continue;
+    if (field === 'height' && value === null) {
+      rows.push({ field, value: UNKNOWN_HEIGHT });
+    } else if (field === 'outputs') {
       (value as { valueSats: string; type: string; address: string | null; data?: string }[]).forEach((o, i) => {
         rows.push({ field: `output ${i}`, value: `${o.valueSats} sats ${o.type} ${o.address ?? o.data ?? ''}`.trimEnd() });
       });

@@ -1,6 +1,6 @@
 /**
  * @module In-process tests of `nakamoto fetch epoch-ai` against the loopback Epoch server
- * (sources/epoch-ai/test-epoch-server.ts): what it prints, where it writes (default
+ * (test/support/epoch-server.ts): what it prints, where it writes (default
  * .nakamoto/datasets), that `NAKAMOTO_DATASETS=DIR nakamoto metrics ai/…` on the download gives
  * the same output as on ../shared/datasets, and how failures and bad options are reported.
  */
@@ -11,7 +11,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceError, UsageError } from '../../../domain/errors.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
-import { startTestEpochServer, type TestEpochServer } from '../../../sources/epoch-ai/test-epoch-server.js';
+import { startTestEpochServer, type TestEpochServer } from '../../../../test/support/epoch-server.js';
 import { captureIo } from '../io.js';
 import { register as registerMetrics } from './metrics.js';
 import { register } from './fetch.js';

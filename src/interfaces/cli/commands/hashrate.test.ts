@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../../attribute/index.js';
+import { loadRuleSet } from '../../../sources/attribution-rules/load.js';
 import { syncChain } from '../../../pipeline/sync-chain.js';
 import { EsploraSource } from '../../../sources/bitcoin/esplora.js';
 import { openDuckDbStore } from '../../../store/duckdb/duckdb-store.js';

@@ -4,7 +4,7 @@
  * The dataset-file path of `ingest` stays in ingest.ts.
  */
 import type { Command } from 'commander';
-import { loadRuleSet } from '../../../attribute/index.js';
+import { loadRuleSet } from '../../../sources/attribution-rules/load.js';
 import { UsageError } from '../../../domain/errors.js';
 import { syncChain, type SyncResult } from '../../../pipeline/sync-chain.js';
 import { openBlockSource, parseSourceUrl } from '../../../sources/bitcoin/source-url.js';

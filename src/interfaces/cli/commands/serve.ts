@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
+import { errorsOnlyLogger } from '../../http/error-log.js';
 import { startServer } from '../../http/server.js';
 import { parseMcpMode } from '../../mcp/http-endpoint.js';
 import type { CliIo } from '../io.js';
@@ -47,7 +48,7 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
       const mcp = parseMcpMode(opts.mcp);
       const store = await openServingStore(opts.db, io);
       try {
-        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: Boolean(opts.log), mcp });
+        const server = await startServer({ host: opts.host, port, store, datasetsRoot: datasetsRoot(io.env), logger: opts.log ? true : errorsOnlyLogger(io.stderr), mcp });
         // A DuckDB store is opened per read: it may not exist yet (an ingest creates it later) or be written meanwhile.
         const waiting = store !== null && !store.location.startsWith('postgres') && !existsSync(store.location);
         const what = store && !waiting ? `the store ${store.location}` : 'the embedded default and shared datasets';

@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../domain/errors.js';
 import { pickSteps, summaryJson, summaryRows, SUMMARY_COLUMNS } from '../../../simulate/output-rows.js';
 import { runScenario } from '../../../simulate/runner.js';
-import { libraryNames, loadScenario } from '../../../simulate/scenario-load.js';
+import { datasetScenarioInputs } from '../../../sources/datasets/simulation-inputs.js';
+import { libraryNames, loadScenario } from '../../../sources/scenarios/scenario-files.js';
 import { parseParamValue, sweep, type ParamValue, type SweepPoint } from '../../../simulate/sweep.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
@@ -36,7 +37,7 @@ function runOptions(f: RunFlags, io: CliIo) {
   const runs = whole(f.runs, '--runs', 1, 100_000);
   const seed = whole(f.seed, '--seed', 0, Number.MAX_SAFE_INTEGER);
   const threads = f.threads === undefined ? Math.min(runs, availableParallelism()) : whole(f.threads, '--threads', 0, 256);
-  return { runs, seed, threads, env: io.env };
+  return { runs, seed, threads, inputs: datasetScenarioInputs(io.env) };
 }
 
 function addRunFlags(cmd: Command): Command {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { queryScenarioParameters } from '../../../pipeline/queries/scenario-params-query.js';
-import { queryScenarios, querySimulation } from '../../../pipeline/queries/simulate-query.js';
+import { checkScenarioName, queryScenarios, querySimulation } from '../../../pipeline/queries/simulate-query.js';
 import { LimitError } from '../http-errors.js';
 import { num } from '../params.js';
 import { defineRoute, DEFAULT_LIMITS, type RouteDeps, type RouteSpec } from '../route.js';
@@ -18,6 +18,7 @@ async function runBounded(scenario: string, query: { runs?: string; seed?: strin
   const state = running.get(deps) ?? { count: 0 };
   running.set(deps, state);
   const { limits } = deps;
+  checkScenarioName(scenario);
   if (state.count >= limits.maxConcurrentSimulations) {
     throw new LimitError(`busy: ${state.count} simulation(s) running (limit ${limits.maxConcurrentSimulations}); retry later`, 503, Math.ceil(limits.simulationTimeoutMs / 1000));
   }

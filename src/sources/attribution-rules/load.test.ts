@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, RuleError, UsageError } from '../../domain/errors.js';
-import { datasetPath } from '../../sources/files/datasets-path.js';
+import { datasetPath } from '../files/datasets-path.js';
 import { loadOwnershipLinks, loadRuleSet } from './load.js';
-import { topLevelKeys } from './json-keys.js';
+import { topLevelKeys } from '../../attribute/rules/json-keys.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nakamoto-rules-'));
 const write = (dir: string, name: string, content: unknown) => {

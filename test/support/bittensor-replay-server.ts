@@ -5,6 +5,10 @@
  * not matter); arrays of responses are served in turn, cycling. Unknown methods or params get a
  * JSON-RPC error. `onRequest` can inject faults (drop the request, close the socket) for tests.
  * Listens on 127.0.0.1 on a random port; call `close()` when done.
+ *
+ * Replays: the recorded `result` values, byte for byte as recorded from a finney node.
+ * Emulates: the JSON-RPC 2.0 envelope over WebSocket (ids echoed, batching not supported), method and
+ * params dispatch, and the injected faults; no chain logic.
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';

@@ -3,8 +3,8 @@
  * expected.json, and the real coinbase rows in datasets/bitcoin/coinbases (parsed, not copied).
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv, requireColumns } from '../../sources/files/csv.js';
-import { datasetPath } from '../../sources/files/datasets-path.js';
+import { parseCsv, requireColumns } from '../../src/sources/files/csv.js';
+import { datasetPath } from '../../src/sources/files/datasets-path.js';
 
 export interface ExpectedBlock {
   readonly file: string;

@@ -1,12 +1,13 @@
 /**
- * @module The real data the mining scenarios use, read from the shared datasets (the only I/O in
- * simulate/): ASIC models with release dates and J/TH (bitcoin/asic-hardware, CBECI list of
+ * @module The real data the mining scenarios use, read from the shared datasets (simulate/ itself
+ * does no I/O: it receives these loaders as `ScenarioInputs`): ASIC models with release dates and J/TH (bitcoin/asic-hardware, CBECI list of
  * 2021-02 and F2Pool's device list of 2020-03) and CBECI country shares of hash rate by month.
  */
-import { DecodeError } from '../domain/errors.js';
-import { readCsv, requireColumns } from '../sources/files/csv.js';
-import { datasetPath } from '../sources/files/datasets-path.js';
-import type { AsicGeneration } from './hardware.js';
+import { DecodeError } from '../../domain/errors.js';
+import type { AsicGeneration } from '../../simulate/hardware.js';
+import type { ScenarioInputs } from '../../simulate/prepare.js';
+import { readCsv, requireColumns } from '../files/csv.js';
+import { datasetPath } from '../files/datasets-path.js';
 
 export const ASIC_FILE = 'bitcoin/asic-hardware/asic_models_normalized.csv';
 export const CBECI_FILE = 'bitcoin/cbeci-mining-map/cbeci_mining_countries_2019-09_2022-01.csv';
@@ -44,4 +45,9 @@ export async function loadCbeciShares(env?: Env): Promise<Map<string, Map<string
     m.set(r[col.country] ?? '', pct / 100);
   });
   return out;
+}
+
+/** The scenario inputs read from the shared datasets (`env.NAKAMOTO_DATASETS`, else ../shared/datasets). */
+export function datasetScenarioInputs(env?: Env): ScenarioInputs {
+  return { asicGenerations: () => loadAsicGenerations(env), cbeciShares: () => loadCbeciShares(env) };
 }

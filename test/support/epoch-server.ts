@@ -6,13 +6,16 @@
  * repository. Its path table is written here independently of download-files.ts. Faults can be
  * queued per path: 429 with Retry-After, 503, an HTML page, a body cut mid-line or inside a quoted
  * field (complete HTTP messages), a connection dropped before Content-Length, and 404.
+ *
+ * Replays: the staged CSV files, byte for byte (gzip bytes as staged).
+ * Emulates: the sites' HTTP behaviour (paths, content types, gzip negotiation) and the queued faults.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { datasetPath } from '../files/datasets-path.js';
+import { datasetPath } from '../../src/sources/files/datasets-path.js';
 
 export type Fault = '429' | '503' | '404' | 'html' | 'truncate' | 'truncate-in-quote' | 'drop';
 

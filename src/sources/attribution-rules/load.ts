@@ -6,21 +6,21 @@
  * - a JSON object of `tag → {name}` → EDI identifiers, with `addresses_bitcoin.json` and
  *   `legal_links.json` read from the same folder when present;
  * - a folder holding `identifiers_bitcoin.json` → EDI rule set.
- * The only module of attribute/ that does I/O (reading the rule files).
+ * Reading the rule files (I/O) lives here, in sources/; the formats are parsed by attribute/rules.
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DecodeError, RuleError, UsageError } from '../../domain/errors.js';
-import { datasetPath } from '../../sources/files/datasets-path.js';
-import { readBytes } from '../../sources/files/read-file.js';
-import { parseOwnershipLinks } from '../ownership/parse-links.js';
-import type { OwnershipLinkSet, RuleSet } from '../types.js';
-import { parseEdi, type RuleFile } from './parse-edi.js';
-import { parsePoolList, type InvalidRegexPolicy } from './parse-pool-list.js';
-import { parseJsonBytes } from './schema.js';
+import { datasetPath } from '../files/datasets-path.js';
+import { readBytes } from '../files/read-file.js';
+import { parseOwnershipLinks } from '../../attribute/ownership/parse-links.js';
+import type { OwnershipLinkSet, RuleSet } from '../../attribute/types.js';
+import { parseEdi, type RuleFile } from '../../attribute/rules/parse-edi.js';
+import { parsePoolList, type InvalidRegexPolicy } from '../../attribute/rules/parse-pool-list.js';
+import { parseJsonBytes } from '../../attribute/rules/schema.js';
+import { RULE_SET_NAMES } from '../../attribute/rules/names.js';
 
-export const RULE_SET_NAMES = ['mempool', 'bitcoin-data', 'edi'] as const;
-export type RuleSetName = (typeof RULE_SET_NAMES)[number];
+export { RULE_SET_NAMES, type RuleSetName } from '../../attribute/rules/names.js';
 
 export const DATASET_FILES = {
   mempool: 'bitcoin/pool-definitions-mempool/pools-v2.json',

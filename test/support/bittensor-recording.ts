@@ -3,7 +3,7 @@
  * the metagraph CSV decoded from it (ai/bittensor-metagraph, read in place, never copied).
  */
 import { readFileSync } from 'node:fs';
-import { datasetPath } from '../../sources/files/datasets-path.js';
+import { datasetPath } from '../../src/sources/files/datasets-path.js';
 
 export const BLOCK = 6852690;
 export const BLOCK_HASH = '0xdb13c066e2c63969f140164fb3bfe7a0aaa7b71407fc0fe525d68e57329ef9d0';

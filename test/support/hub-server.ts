@@ -7,12 +7,15 @@
  * `YYYY-MM-DDTHH:MM:SS.000Z` form; absent values are omitted, as the Hub omits them. Supports
  * search (case-insensitive substring of the id), author, sort (downloads, createdAt, lastModified,
  * id), direction, limit (page size) and an opaque cursor in `Link: <…>; rel="next"`.
+ *
+ * Replays: nothing byte for byte: the values are the staged samples' real values.
+ * Emulates: the Hub's JSON shape and its search, sort and cursor paging.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { datasetPath } from '../files/datasets-path.js';
+import { datasetPath } from '../../src/sources/files/datasets-path.js';
 
 export interface SampleModel {
   readonly id: string;
