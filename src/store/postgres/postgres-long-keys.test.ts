@@ -2,15 +2,19 @@
  * The PostgreSQL store on the real EDI daily file (236 entities; unattributed blocks are named by
  * their reward addresses joined by `/`, up to 6,812 characters: longer than a B-tree index entry
  * may be): ingested through the CLI (`--db postgres://…`) it gives the same sources, entities and
- * metrics as DuckDB, and re-ingesting changes nothing.
+ * metrics as DuckDB, and re-ingesting changes nothing. A store written before migration 0006 (text
+ * keys) keeps its rows and keys them by hash after it.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/run-cli.js';
 import { usePostgres } from '../../../test/helpers/postgres-server.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
+import { loadMigrations } from '../duckdb/migrate.js';
 import { openDuckDbStore } from '../duckdb/duckdb-store.js';
 import { openPostgresStore } from './postgres-store.js';
 
@@ -63,4 +67,45 @@ describe('PostgreSQL store with entity names longer than an index entry (real ED
       await d.close();
     }
   }, 60_000);
+
+  it('a store written before migration 0006 keeps its rows; they are keyed by hash after it', async () => {
+    const url = await server.freshDatabase();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      // The schema as migrations 0001–0005 left it, with rows, as an older nakamoto wrote them.
+      await c.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
+      for (const m of loadMigrations(join(import.meta.dirname, 'migrations')).filter((x) => x.version < 6)) {
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+      }
+      await c.query(`INSERT INTO ingests (source, kind, input, sha256, rules_version, description, granularity, rows, skipped, inserted, updated, unchanged, finished_at)
+        VALUES ('daily', 'daily-long', 'd.csv', 'aa', 'r1', 'daily test', 'day', 2, 0, 2, 0, 0, now())`);
+      await c.query("INSERT INTO daily_counts VALUES ('daily', 0, 'B', 3, 'r1', 1), ('daily', 0, 'Ä', 2, 'r1', 1)");
+      await c.query("INSERT INTO snapshots VALUES ('test-data', 'sn1', 1000, NULL, 'text', 'h', 'a', 'snap', 1)");
+    } finally {
+      await c.end();
+    }
+    const store = await openPostgresStore(url);
+    try {
+      const r = await store.readDailyCounts('daily');
+      expect([r.entities, [...r.counts]]).toEqual([['B', 'Ä'], [3, 2]]);
+      const batch = { source: 'daily', description: 'daily test', input: 'd.csv', daySec: Float64Array.from([0, 0]), entities: ['Ä', 'B'], counts: Int32Array.from([2, 4]) };
+      const meta = { kind: 'daily-long', sha256: 'bb', rulesVersion: 'r1', rows: 2, skipped: 0 };
+      expect(await store.writeDailyCounts(batch, meta)).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+      expect((await store.readSnapshots('test-data')).map((x) => [x.subject, x.body])).toEqual([['sn1', 'a']]);
+      expect(await store.findIngest('daily', 'aa')).toMatchObject({ id: 1, inserted: 2 });
+    } finally {
+      await store.close();
+    }
+    const k = new pg.Client({ connectionString: url });
+    await k.connect();
+    try {
+      // The key is SHA-256 of the UTF-8 bytes, as Node computes it (Ä is two bytes).
+      const rows = (await k.query<{ entity: string; key: Buffer }>('SELECT entity, entity_key AS key FROM daily_counts ORDER BY entity')).rows;
+      expect(rows.map((x) => [x.entity, x.key.toString('hex')])).toEqual(['B', 'Ä'].map((e) => [e, createHash('sha256').update(e, 'utf8').digest('hex')]));
+    } finally {
+      await k.end();
+    }
+  });
 });
