@@ -13,6 +13,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/run-cli.js';
 import { usePostgres } from '../../../test/helpers/postgres-server.js';
+import { DEFAULT_DAILY_FILE, DEFAULT_DATA_DIR } from '../../pipeline/load-bitcoin.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
 import { loadMigrations } from '../duckdb/migrate.js';
 import { openDuckDbStore } from '../duckdb/duckdb-store.js';
@@ -107,5 +108,18 @@ describe('PostgreSQL store with entity names longer than an index entry (real ED
     } finally {
       await k.end();
     }
+  });
+
+  it('a --source id of up to 200 characters (any script) is stored; a longer one is a usage error that writes nothing', async () => {
+    const url = await server.freshDatabase();
+    const file = join(DEFAULT_DATA_DIR, DEFAULT_DAILY_FILE);
+    const ok = '€'.repeat(200); // 600 UTF-8 bytes
+    const a = await runCli(['ingest', file, '--db', url, '--source', ok, '--format', 'json']);
+    expect(a.code, a.err).toBe(0);
+    const before = (await runCli(['sources', '--db', url, '--ingests', '--format', 'csv'])).out;
+    expect(before).toContain(`${ok},`);
+    const b = await runCli(['ingest', file, '--db', url, '--source', `${ok}x`]);
+    expect([b.code, b.err.trim()]).toEqual([2, `nakamoto: invalid --source: "${'€'.repeat(40)}"… (201 characters) (expected 1–200 characters, no control characters)`]);
+    expect((await runCli(['sources', '--db', url, '--ingests', '--format', 'csv'])).out).toBe(before);
   });
 });
