@@ -33,7 +33,6 @@ function parseRulesAsOf(v: string | undefined): 'latest' | 'block' {
  */
 export function parseSourceId(v: string | undefined): string | undefined {
   if (v === undefined) return v;
-  // eslint-disable-next-line no-control-regex
   if (v.length === 0 || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {
     throw new UsageError(`invalid --source: ${v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v)} (expected 1–200 characters, no control characters)`);
   }
