@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { IngestMeta, SnapshotBatch, SnapshotRecord, Store } from '../../src/store/store.js';
+import { longText } from './store.contract.js';
 
 const meta = (rows: number, sha = 'c'.repeat(64)): IngestMeta => ({ kind: 'test', sha256: sha, rulesVersion: 'snapshot', rows, skipped: 0 });
 
@@ -41,6 +42,23 @@ export function runSnapshotStoreContract(name: string, open: () => Promise<Store
         expect(await s.writeSnapshots(batch('snap', [snap('sn1', 1000, 'a')]), meta(1))).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
         expect(await s.writeSnapshots(batch('snap', [snap('sn1', 1000, 'a2'), snap('sn1', 3000, 'c')]), meta(2, 'd'.repeat(64)))).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
         expect((await s.readSnapshots('test-data')).map((x) => x.body)).toEqual(['a2', 'c']);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('keeps subjects and source names of any length whole and distinct (two 8,000-character subjects differing in the last character)', async () => {
+      const s = await open();
+      try {
+        const stem = longText(8000, 'subject');
+        const [a, b] = [`${stem}A`, `${stem}B`];
+        const source = `hf-models:search:${stem}`;
+        expect(await s.writeSnapshots(batch(source, [snap(a, 1000, 'a'), snap(b, 1000, 'b')]), meta(2))).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+        expect(await s.writeSnapshots(batch(source, [snap(a, 1000, 'a'), snap(b, 1000, 'b2')]), meta(2, 'e'.repeat(64)))).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+        expect((await s.readSnapshots('test-data')).map((x) => [x.subject, x.body, x.source])).toEqual([[a, 'a', source], [b, 'b2', source]]);
+        expect((await s.readSnapshots('test-data', b)).map((x) => x.body)).toEqual(['b2']);
+        expect(await s.findIngest(source, 'e'.repeat(64))).toMatchObject({ source, inserted: 0, updated: 1 });
+        expect((await s.listSources()).map((x) => x.source)).toEqual([source]);
       } finally {
         await s.close();
       }

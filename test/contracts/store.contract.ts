@@ -2,6 +2,7 @@
  * The Store contract: every backend (DuckDB, PostgreSQL) runs this same suite against a real
  * database. `open` must return a fresh, empty store each call.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../src/domain/errors.js';
 import type { BlockLabelBatch } from '../../src/sources/datasets/block-labels.js';
@@ -20,6 +21,16 @@ export function blockBatch(source: string, rows: [number, number | null, string]
     labels: rows.map((r) => r[2]),
     ...(hashes ? { hashes } : {}),
   };
+}
+
+/**
+ * `n` hex characters that do not compress (a SHA-256 chain): longer than a PostgreSQL B-tree index
+ * entry may be (2,704 bytes after compression) when n is above that.
+ */
+export function longText(n: number, seed: string): string {
+  let out = '';
+  for (let h = seed; out.length < n; ) out += h = createHash('sha256').update(h).digest('hex');
+  return out.slice(0, n);
 }
 
 export function runStoreContract(name: string, open: () => Promise<Store>): void {
@@ -139,6 +150,26 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expect([...r.counts]).toEqual([1, 2, 3]);
         const [src] = await s.listSources();
         expect(src).toMatchObject({ source: 'daily', granularity: 'day', blocks: 6, firstTimeSec: 0, lastTimeSec: 86400 });
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('keeps entity names and labels of any length whole and distinct (two 8,000-character names differing in the last character)', async () => {
+      const s = await open();
+      try {
+        const stem = longText(8000, 'entity');
+        const [a, b] = [`${stem}A`, `${stem}B`];
+        const batch: DailyCountBatch = { source: 'long', description: 'long names', input: 'long.csv', daySec: Float64Array.from([0, 0, 86400]), entities: [b, a, a], counts: Int32Array.from([2, 1, 4]) };
+        expect(await s.writeDailyCounts(batch, meta(3))).toMatchObject({ inserted: 3, updated: 0, unchanged: 0 });
+        const changed = { ...batch, counts: Int32Array.from([2, 5, 4]) };
+        expect(await s.writeDailyCounts(changed, meta(3, 'b'.repeat(64)))).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+        const r = await s.readDailyCounts('long');
+        expect(r.entities).toEqual([a, b]);
+        expect([...r.daySec].map((d, i) => [d, r.entities[r.entity[i]!]!.slice(-1), r.counts[i]])).toEqual([[0, 'A', 5], [0, 'B', 2], [86400, 'A', 4]]);
+        await s.writeBlockLabels(blockBatch('long-labels', [[1, 100, a], [2, 200, b]]), meta(2));
+        const l = await s.readBlockLabels('long-labels');
+        expect([...l.label].map((k) => l.labels[k])).toEqual([a, b]);
       } finally {
         await s.close();
       }

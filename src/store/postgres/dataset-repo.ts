@@ -1,6 +1,8 @@
 /**
  * @module The dataset part of the PostgreSQL store (tables of migration 0001): block labels and
- * daily counts per source, their ingest records, and the source summary. Each write stages its
+ * daily counts per source, their ingest records, and the source summary. Free-text keys (daily
+ * entity, snapshot subject) are keyed on their generated SHA-256 column (`entity_key`,
+ * `subject_key`, migration 0006), so names of any length fit the index. Each write stages its
  * rows into a TEMP table, takes the source's advisory lock, counts against the stored rows and
  * merges, all in one transaction with its `ingests` row.
  */
@@ -148,8 +150,8 @@ export class PgDatasetRepo {
       );
       const id = await nextIngestId(c);
       await c.query(
-        `INSERT INTO daily_counts SELECT $1, day_sec, entity, blocks, $2, $3 FROM staging_daily ORDER BY day_sec, entity
-         ON CONFLICT (source, day_sec, entity) DO UPDATE SET blocks = excluded.blocks, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
+        `INSERT INTO daily_counts (source, day_sec, entity, blocks, rules_version, ingest_id) SELECT $1, day_sec, entity, blocks, $2, $3 FROM staging_daily ORDER BY day_sec, entity
+         ON CONFLICT (source, day_sec, entity_key) DO UPDATE SET blocks = excluded.blocks, rules_version = excluded.rules_version, ingest_id = excluded.ingest_id
          WHERE daily_counts.blocks <> excluded.blocks`,
         [batch.source, meta.rulesVersion, id],
       );
@@ -178,8 +180,9 @@ export class PgDatasetRepo {
       );
       const id = await nextIngestId(c);
       await c.query(
-        `INSERT INTO snapshots SELECT dataset, subject, time_sec, block, format, sha256, body, $1, $2 FROM staging_snapshots ORDER BY dataset, subject, time_sec
-         ON CONFLICT (dataset, subject, time_sec) DO UPDATE SET block = excluded.block, format = excluded.format, sha256 = excluded.sha256,
+        `INSERT INTO snapshots (dataset, subject, time_sec, block, format, sha256, body, source, ingest_id)
+         SELECT dataset, subject, time_sec, block, format, sha256, body, $1, $2 FROM staging_snapshots ORDER BY dataset, subject, time_sec
+         ON CONFLICT (dataset, subject_key, time_sec) DO UPDATE SET block = excluded.block, format = excluded.format, sha256 = excluded.sha256,
            body = excluded.body, source = excluded.source, ingest_id = excluded.ingest_id
          WHERE snapshots.sha256 <> excluded.sha256`,
         [batch.source, id],

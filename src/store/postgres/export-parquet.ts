@@ -3,7 +3,7 @@
  * consistent snapshot of every table), each table of the current schema is read and appended to an
  * in-memory DuckDB table, then written by the shared writer (store/parquet-export.ts). Integer,
  * bigint, text, boolean and double columns keep their type; timestamps are read as text and cast by
- * DuckDB (microseconds kept); anything else is exported as text.
+ * DuckDB (microseconds kept); anything else is exported as text. Generated columns are left out.
  */
 import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
 import pg from 'pg';
@@ -71,7 +71,9 @@ export async function exportPostgresParquet(url: string, dir: string, now: Date,
     if (!names.includes('schema_migrations')) throw new NotFoundError(`no store in ${location} (the database has no nakamoto schema)`);
     const sources: ExportSource[] = [];
     for (const name of names) {
-      const cols = (await client.query<{ c: string; t: string; n: string }>('SELECT column_name AS c, data_type AS t, is_nullable AS n FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position', [name])).rows;
+      // Generated columns (the SHA-256 keys of migration 0006) are derived, not data: left out, so
+      // the tables have the columns DuckDB's have.
+      const cols = (await client.query<{ c: string; t: string; n: string }>("SELECT column_name AS c, data_type AS t, is_nullable AS n FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position", [name])).rows;
       const types = cols.map((c) => mapType(c.t));
       const staging = sqlIdent(`${name}`);
       await conn.run(`CREATE TABLE ${staging} (${cols.map((c, i) => `${sqlIdent(c.c)} ${types[i]!.staged}`).join(', ')})`);

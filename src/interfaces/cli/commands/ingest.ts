@@ -27,6 +27,18 @@ function parseRulesAsOf(v: string | undefined): 'latest' | 'block' {
   throw new UsageError(`invalid --rules-as-of: ${v} (expected latest or block)`);
 }
 
+/**
+ * A source id is a name, part of the store's keys: 1–200 characters without control characters
+ * (PostgreSQL cannot index a key entry over 2,704 bytes; docs/storage.md).
+ */
+export function parseSourceId(v: string | undefined): string | undefined {
+  if (v === undefined) return v;
+  if (v.length === 0 || v.length > 200 || /[\u0000-\u001f\u007f]/.test(v)) {
+    throw new UsageError(`invalid --source: ${v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v)} (expected 1–200 characters, no control characters)`);
+  }
+  return v;
+}
+
 export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('ingest')
@@ -48,6 +60,7 @@ export function register(program: Command, io: CliIo): void {
       if (isSourceUrl(path)) return ingestFromSource(path, opts, io);
       const format = parseFormat(opts.format);
       const kind = opts.kind !== undefined ? parseKind(opts.kind) : undefined;
+      const source = parseSourceId(opts.source);
       const store = await openStoreForWrite(opts.db, io);
       const progress = createProgress(io, 'rows');
       try {
@@ -55,7 +68,7 @@ export function register(program: Command, io: CliIo): void {
           kind,
           skipInvalid: opts.skipInvalid,
           force: opts.force,
-          source: opts.source,
+          source,
           env: io.env,
           rulesAsOf: parseRulesAsOf(opts.rulesAsOf),
           onProgress: (e) => progress.update(e.done, e.total, e.phase === 'read' ? 'reading' : `writing ${e.source ?? ''}`),
