@@ -12,7 +12,7 @@ import type { FamilyAssignment, FamilyOptions } from '../analysis/template-famil
 import { DecodeError } from '../domain/errors.js';
 import { BLOCKCHAIR_BLOCKS_FILE } from '../sources/datasets/blockchair-blocks.js';
 import { COINBASE_SCRIPTSIG_FILE } from '../sources/datasets/coinbase-scriptsig.js';
-import { PER_BLOCK_FILE } from './energy-catalogue.js';
+import { PER_BLOCK_FILE } from '../sources/files/datasets-path.js';
 
 export const TEMPLATE_FAMILIES_FILE = 'template-families.json';
 export const TEMPLATE_FAMILIES_FORMAT = 'nakamoto template-family assignment 1';
