@@ -17,6 +17,8 @@ import { datasetPath } from '../../src/sources/files/datasets-path.js';
 import pg from 'pg';
 import { usePostgres } from '../helpers/postgres-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { groupsCsvRows } from '../../src/interfaces/cli/commands/groups.js';
+import type { GroupsResult } from '../../src/pipeline/queries/groups-query.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nakamoto-parquet-'));
 const noStore = { NAKAMOTO_DB: join(dir, 'absent.duckdb') };
@@ -58,6 +60,7 @@ describe('--format parquet --output', () => {
     { name: 'metrics', args: ['metrics', 'bitcoin/pools', '--window', '30d', '--anchor', '2018-01-01', '--from', '2025-06-01'], rows: (j) => j.rows as unknown[] },
     { name: 'pools', args: ['pools', '--window', '30d'], rows: (j) => j.pools as unknown[] },
     { name: 'hashrate', args: ['hashrate', '--window', '30d', '--from', '2025-10-01'], rows: (j) => j.rows as unknown[] },
+    { name: 'groups', args: ['groups', '--window', '66d', '--at', '2025-03-07', '--stratum', 'none'], rows: (j) => groupsCsvRows(j as unknown as GroupsResult) },
     { name: 'economics', args: ['economics', '--window', '1y', '--from', '2023-01-01', '--to', '2025-01-01'], rows: (j) => j.rows as unknown[] },
     { name: 'simulate-sweep', args: ['simulate', 'sweep', 'selfish-mining', '--param', 'gamma01=0,1', '--param', 'blocks=20000', '--runs', '3', '--threads', '0'], rows: (j) => j as unknown as unknown[] },
     {
@@ -83,6 +86,7 @@ describe('--format parquet --output', () => {
       const kv = (await parquetMetadataAsync(arrayBuffer(file))).key_value_metadata ?? [];
       const prov = JSON.parse(kv.find((e) => e.key === 'nakamoto.provenance')!.value!) as Record<string, unknown>;
       if (c.name === 'compare') expect(prov.sources).toEqual(json.provenance);
+      else if (c.name === 'groups') expect(prov).toMatchObject({ summary: (json as { summary: string }).summary, method: 'docs/control.md', window: '66d', at: '2025-03-07' });
       else if (c.name === 'simulate-sweep') expect(prov).toMatchObject({ scenario: 'selfish-mining', parameters: ['gamma01', 'blocks'], runs: 3, seed: 1 });
       else expect(prov).toMatchObject(json.provenance as object);
     });

@@ -9,12 +9,14 @@ import { queryGroups, type GroupsResult } from '../../../pipeline/queries/groups
 import { UsageError } from '../../../domain/errors.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
-import { parseFormat, renderRows, type Row } from '../output.js';
+import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput } from '../parquet-option.js';
+import { renderRows, type Row } from '../output.js';
 
 interface GroupsOptions {
   window: string;
   at?: string;
   format: string;
+  output?: string;
   history?: boolean;
   stratum?: string;
   minBlocks?: string;
@@ -131,14 +133,16 @@ export function register(program: Command, io: CliIo): void {
     .description('Template families: Bitcoin pools that build blocks with the same coinbase fingerprints beyond chance, with evidence per link (docs/control.md).')
     .option('--window <size>', 'window length (e.g. 90d, 1q, 1y)', '1y')
     .option('--at <date>', 'last day of the window (UTC, inclusive); default: the last day of the scriptSig data')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table')
+    .option('--output <file>', OUTPUT_HELP)
     .option('--history', 'also list monthly joins and leaves inside the window')
     .option('--stratum <file>', "stratum jobs to compare with (mempool WebSocket JSON or stratum-observer job_updates CSV); 'none' to skip", undefined)
     .option('--min-blocks <n>', 'blocks a pool needs in the window to be linked', '20')
     .option('--min-overlap <x>', 'minimum fingerprint overlap for a link (0–1)', '0.5')
     .option('--min-kappa <x>', 'minimum chance-corrected agreement for a link (0–1)', '0.5')
     .action(async (opts: GroupsOptions) => {
-      const format = parseFormat(opts.format);
+      const out = parseOutput(opts, io);
+      const format = out.format;
       const r = await queryGroups(
         {
           window: opts.window,
@@ -159,8 +163,11 @@ export function register(program: Command, io: CliIo): void {
         io.stdout(renderGroupsTable(r));
         return;
       }
+      const history = Boolean(opts.history && r.history);
+      const rows = history ? r.history!.map((h) => ({ ...h })) : groupsCsvRows(r);
+      const columns = history ? ['month', 'pool', 'event', 'family'] : ['group', 'pool', 'slug', 'blocks', 'fingerprint', 'fingerprint_share', 'owner', 'group_blocks', 'group_share', 'share_low', 'share_high', 'first_seen', 'last_seen', 'since'];
+      if (out.parquet) return writeParquetOutput(io, out.parquet, rows, columns, { provenance: { summary: r.summary, method: 'docs/control.md', window: opts.window, at: opts.at ?? null } });
       io.stderr(`# ${r.summary}\n`);
-      if (opts.history && r.history) io.stdout(renderRows(r.history.map((h) => ({ ...h })), ['month', 'pool', 'event', 'family'], 'csv'));
-      else io.stdout(renderRows(groupsCsvRows(r), ['group', 'pool', 'slug', 'blocks', 'fingerprint', 'fingerprint_share', 'owner', 'group_blocks', 'group_share', 'share_low', 'share_high', 'first_seen', 'last_seen', 'since'], 'csv'));
+      io.stdout(renderRows(rows, columns, 'csv'));
     });
 }
