@@ -45,7 +45,7 @@ describe('nakamoto fetch bittensor', () => {
     expect(JSON.parse(csv.out)).toMatchObject({ sources: [{ unchanged: 1, inserted: 0, updated: 0 }] });
     const args = ['metrics', 'bittensor/stake', '--at', '2025-11-10', '--metrics', 'hhi,nakamoto-coefficient,gini', '--format', 'json'];
     const live = JSON.parse((await runCli([...args, '--db', store])).out) as { rows: unknown[] };
-    const staged = JSON.parse((await runCli([...args, '--db', join(dir, 'absent.duckdb')])).out) as { rows: unknown[] };
+    const staged = JSON.parse((await runCli(args, { NAKAMOTO_DB: join(dir, 'absent.duckdb') })).out) as { rows: unknown[] };
     expect(live.rows).toEqual(staged.rows);
   });
 

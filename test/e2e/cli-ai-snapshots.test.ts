@@ -40,8 +40,11 @@ function expectedStake(lines: readonly string[]): { total: number; hhi: number; 
   return { total, hhi, nc };
 }
 
-async function json(args: string[]): Promise<{ rows: Record<string, number | string>[]; provenance: { notes: string[]; from: string } }> {
-  const r = await runCli([...args, '--format', 'json']);
+/** No store: an absent store file named by $NAKAMOTO_DB (an absent file named by --db is an error). */
+const NO_STORE = () => ({ NAKAMOTO_DB: join(tmp(), 'absent.duckdb') });
+
+async function json(args: string[], env: Record<string, string | undefined> = {}): Promise<{ rows: Record<string, number | string>[]; provenance: { notes: string[]; from: string } }> {
+  const r = await runCli([...args, '--format', 'json'], env);
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as never;
 }
@@ -60,7 +63,7 @@ describe('Bittensor metagraph snapshots in the store', () => {
     expect(m.rows[0]!.hhi as number).toBeCloseTo(exp.hhi, 6);
     expect(m.provenance.from).toContain('bittensor-metagraph:sn1');
     // The same figures as the staged file read without a store.
-    const staged = await json(['metrics', 'bittensor/stake', '--db', join(tmp(), 'absent.duckdb'), '--at', '2025-11-10', '--metrics', 'hhi,nakamoto-coefficient']);
+    const staged = await json(['metrics', 'bittensor/stake', '--at', '2025-11-10', '--metrics', 'hhi,nakamoto-coefficient'], NO_STORE());
     expect(staged.rows).toEqual(m.rows);
 
     // The recorded JSON-RPC responses of the same block decode to the very same snapshot: unchanged.
@@ -141,7 +144,7 @@ describe('chain-wide Bittensor', () => {
 
 describe('subnet table and Hugging Face trending snapshots', () => {
   it('subnet-emission --at 2026-04-11 answers, with and without a store; CSV and JSON of that day are one snapshot', async () => {
-    const noStore = await json(['metrics', 'bittensor/subnet-emission', '--db', join(tmp(), 'absent.duckdb'), '--at', '2026-04-11', '--metrics', 'nakamoto-coefficient']);
+    const noStore = await json(['metrics', 'bittensor/subnet-emission', '--at', '2026-04-11', '--metrics', 'nakamoto-coefficient'], NO_STORE());
     expect(noStore.rows).toEqual([expect.objectContaining({ window_start: '2026-03-13', window_end: '2026-04-12', snapshot: '2026-04-11T00:00:00Z', 'nakamoto-coefficient': 19 })]);
     const store = db();
     expect((await runCli(['ingest', SUBNETS_CSV, '--db', store])).code).toBe(0);
@@ -153,7 +156,7 @@ describe('subnet table and Hugging Face trending snapshots', () => {
 
   it('hf/trending-authors --window 1m over Mar–Aug 2026: six monthly rows, the same from the store as from the staged file', async () => {
     const args = ['metrics', 'hf/trending-authors', '--window', '1m', '--from', '2026-03-01', '--to', '2026-09-01', '--metrics', 'max-share,total-entities'];
-    const staged = await json([...args, '--db', join(tmp(), 'absent.duckdb')]);
+    const staged = await json(args, NO_STORE());
     expect(staged.rows.map((r) => r.window_start)).toEqual(['2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01']);
     // Independent count: Qwen's share of March slots (PROVENANCE: 22 %).
     const rows = readFileSync(TRENDING, 'utf8').split('\n').slice(1).filter((l) => l.startsWith('2026-03'));
@@ -176,7 +179,7 @@ describe('Epoch AI files in the store', () => {
     expect(JSON.parse(r.out)).toMatchObject({ kind: 'epoch-ai', rows: 786, sources: [{ source: 'epoch-ai', inserted: 1 }] });
     const args = ['metrics', 'ai/clusters-by-owner', '--window', '1y', '--format', 'csv'];
     const stored = await runCli([...args, '--db', store]);
-    const staged = await runCli([...args, '--db', join(tmp(), 'absent.duckdb')]);
+    const staged = await runCli(args, NO_STORE());
     expect(stored.out).toBe(staged.out);
     expect(stored.err).toMatch(/1 Epoch file\(s\) from the store/);
     expect((await runCli(['ingest', datasetPath('ai/epoch-compute-infrastructure/gpu_clusters.csv'), '--db', store])).out).toMatch(/already ingested/);
@@ -185,12 +188,12 @@ describe('Epoch AI files in the store', () => {
 
 describe('compare over time', () => {
   it('bitcoin/pools, bittensor/stake, ai/compute-owners and hf/trending-authors on one 1m axis', async () => {
-    const noStore = join(tmp(), 'absent.duckdb');
-    const r = await runCli(['compare', 'bitcoin/pools', 'bittensor/stake', 'ai/compute-owners', 'hf/trending-authors', '--window', '1m', '--metric', 'nakamoto-coefficient', '--from', '2025-10-01', '--db', noStore]);
+    const noStore = NO_STORE();
+    const r = await runCli(['compare', 'bitcoin/pools', 'bittensor/stake', 'ai/compute-owners', 'hf/trending-authors', '--window', '1m', '--metric', 'nakamoto-coefficient', '--from', '2025-10-01'], noStore);
     expect(r.code, r.err).toBe(0);
     const table = r.out.slice(r.out.indexOf('nakamoto-coefficient per 1m window'));
     expect(table).toMatch(/2025-11-01 +3 \[\d–\d\] +2 *\n/);
-    const trending = await json(['metrics', 'hf/trending-authors', '--window', '1m', '--from', '2026-03-01', '--to', '2026-09-01', '--metrics', 'nakamoto-coefficient', '--db', noStore]);
+    const trending = await json(['metrics', 'hf/trending-authors', '--window', '1m', '--from', '2026-03-01', '--to', '2026-09-01', '--metrics', 'nakamoto-coefficient'], noStore);
     for (const row of trending.rows) expect(table).toMatch(new RegExp(`${String(row.window_start)} .* ${String(row['nakamoto-coefficient'])}\\s*\\n`));
   });
 });

@@ -82,7 +82,7 @@ async function createInstance(path: string, readOnly: boolean, lockWaitMs: numbe
         continue;
       }
       if (isLockError(err)) {
-        throw new StoreBusyError(`cannot open store ${path}: another process kept it locked for ${(lockWaitMs / 1000).toFixed(1)} s (${msg.split('\n')[0]}) (is another nakamoto process writing to it?)`, { cause: err });
+        throw new StoreBusyError(`cannot open store ${path}: another process kept it locked for ${(lockWaitMs / 1000).toFixed(1)} s (${msg.split('\n')[0]}) (is another nakamoto process using it?)`, { cause: err });
       }
       throw new StoreError(`cannot open store ${path}: ${msg.split('\n')[0]}`, { cause: err });
     }
