@@ -21,6 +21,8 @@ export interface LoadedEconomics {
   readonly coverage: Coverage;
   /** Source id, description, file, label source, and what the loader noticed. */
   readonly provenance: { readonly source: string; readonly description: string; readonly from: string; readonly labels: string; readonly notes: readonly string[] };
+  /** With mempool labels: the mempool.space slug of each `blocks.pools` entry ('unknown' for none), for `--level`. */
+  readonly poolSlugs?: readonly string[] | undefined;
 }
 
 /** Anything that can supply per-block economics (the Blockchair file today; a store source later). */
@@ -230,6 +232,7 @@ export function withMempoolLabels(loaded: LoadedEconomics, datasetsRoot: string)
         if (b) b.heights.forEach((h, i) => label.set(h, b.labels[i]!));
       }
       const pools: string[] = [];
+      const slugs: string[] = [];
       const index = new Map<string, number>();
       const b = loaded.blocks;
       const pool = new Int32Array(b.heights.length);
@@ -242,6 +245,7 @@ export function withMempoolLabels(loaded: LoadedEconomics, datasetsRoot: string)
         if (k === undefined) {
           k = pools.length;
           pools.push(name);
+          slugs.push(slug ?? 'unknown');
           index.set(name, k);
         }
         pool[i] = k;
@@ -249,6 +253,7 @@ export function withMempoolLabels(loaded: LoadedEconomics, datasetsRoot: string)
       return {
         ...loaded,
         blocks: { ...b, pool, pools },
+        poolSlugs: slugs,
         provenance: {
           ...loaded.provenance,
           labels: `mempool.space pool labels of datasets/${PER_BLOCK_FILE} (version 1, else version 2), joined by height; ${unlabelled} block(s) without a label count as unknown`,

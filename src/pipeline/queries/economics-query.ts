@@ -9,6 +9,7 @@ import { formatDay, parseDuration } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
 import { networkEconomics, poolEconomics, type Band, type PoolHashrateSeries } from '../../analysis/economics.js';
 import { UsageError } from '../../domain/errors.js';
+import { economicsAtLevel, parseEconomicsLevel } from '../economics-level.js';
 import { blockchairEconomicsSource, blockPrices, POOL_LABELS, PRICE_BASES, withMempoolLabels, type BlockEconomicsSource, type PoolLabels, type PriceBasis } from '../economics-blocks.js';
 import type { QueryContext, Row } from './context.js';
 import { parseChoiceParam, parseFlagParam, parseNumberParam } from './query-params.js';
@@ -22,12 +23,16 @@ export interface EconomicsRequest extends Partial<WindowRequest> {
   readonly source?: string;
   /** Pool labels for byPool: `mempool` (default; mempool.space slugs of the per-block attribution dataset) or `blockchair` (guessed_miner). */
   readonly labels?: string;
+  /** With byPool: `pool` (default), `owner` (alias `entity`: pools merged by dated ownership links) or `template` (template families). */
+  readonly level?: string;
 }
 
 export interface EconomicsResult {
   readonly title: string;
   readonly provenance: { readonly source: string; readonly description: string; readonly from: string; readonly labels: string; readonly notes: readonly string[] };
   readonly price: string;
+  /** The entity level of the per-pool rows (`pool`, `owner`, `template`); `network` without byPool. */
+  readonly level: string;
   readonly method: string;
   readonly windows: string;
   readonly columns: readonly string[];
@@ -67,9 +72,12 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   const byPool = parseFlagParam('byPool', q.byPool as string | boolean | undefined);
   if (extra.poolHashrates && !byPool) throw new UsageError('invalid poolHashrates: pool luck needs byPool');
   const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
+  const level = parseEconomicsLevel(q.level);
+  if (level !== 'pool' && !byPool) throw new UsageError(`invalid level: ${level} groups pools: use it with byPool (--by-pool)`);
   if (parseDuration(q.window ?? '1m', 'window').unit === 'block') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
   const loaded = await economicsSource(q.source, ctx, extra.blocksFile).load();
-  const data = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
+  const labelled = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
+  const data = await economicsAtLevel(labelled, level, ctx.datasetsRoot);
   // Calendar-aligned by default: the first window starts on the first month start inside the data.
   const cov = data.coverage.time;
   let anchor = q.anchor;
@@ -135,12 +143,13 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   }
   const pct = `${Math.round(confidence * 1000) / 10}%`;
   const method = byPool
-    ? `per pool (${data.provenance.labels}): empty = transaction_count 1, empty_lo/hi = exact ${pct} Clopper–Pearson interval on the pool's empty share; fees per block median/mean; fee_share = Σ fees / Σ reward; *_since_prev_median_s = median seconds since the block at height − 1 (empty vs other blocks)${extra.poolHashrates ? `; luck = found ÷ expected blocks from the supplied hash rate (Σ h·seconds / (D̄·2³²) per day), exact ${pct} Poisson interval on found` : ''}`
+    ? `per ${level === 'pool' ? 'pool' : level === 'owner' ? 'owner (pools merged by ownership)' : 'template family'} (${data.provenance.labels}): empty = transaction_count 1, empty_lo/hi = exact ${pct} Clopper–Pearson interval on the pool's empty share; fees per block median/mean; fee_share = Σ fees / Σ reward; *_since_prev_median_s = median seconds since the block at height − 1 (empty vs other blocks)${extra.poolHashrates ? `; luck = found ÷ expected blocks from the supplied hash rate (Σ h·seconds / (D̄·2³²) per day), exact ${pct} Poisson interval on found` : ''}`
     : `hash value = reward per day ÷ network TH/s (sats per TH/s per day); hash price = the same in USD; network hash rate = Σ difficulty·2³² / window seconds, ${pct} exact Poisson (Garwood) interval on the block count, carried into hash value and price (revenue ÷ high rate = low end); reward = claimed subsidy + fees`;
   return {
-    title: byPool ? 'Mining economics per pool' : 'Mining economics per window: fees, hash value (sats/TH/s/day) and hash price (USD/TH/s/day)',
+    title: byPool ? `Mining economics per ${level === 'pool' ? 'pool' : level === 'owner' ? 'owner' : 'template family'}` : 'Mining economics per window: fees, hash value (sats/TH/s/day) and hash price (USD/TH/s/day)',
     provenance: data.provenance,
     price: `USD figures use ${priceDescription}`,
+    level: byPool ? level : 'network',
     method,
     windows: `windows: ${spec.size.text}, step ${spec.step.text}, ${windows.length} windows; window_end exclusive; UTC`,
     columns,

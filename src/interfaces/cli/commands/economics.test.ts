@@ -69,9 +69,18 @@ describe('nakamoto economics', () => {
     await expect(run(['economics', '--blocks', bad])).rejects.toThrow(/bad\.tsv:4 \[id\]: duplicate height 840000/);
   });
 
+  it('--level template: the title and rows are per template family; json states the level', async () => {
+    const j = JSON.parse((await run(['economics', '--window', '1m', '--at', '2024-05-31', '--by-pool', '--level', 'template', '--format', 'json'])).out()) as { title: string; level: string; rows: { pool: string }[] };
+    expect(j.title).toBe('Mining economics per template family');
+    expect(j.level).toBe('template');
+    expect(j.rows.every((r) => r.pool.endsWith(' family') || r.pool === 'unknown')).toBe(true);
+  });
+
   it('bad input: one line naming the flag or file', async () => {
     await expect(run(['economics', '--window', '144b'])).rejects.toThrow('invalid --window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
     await expect(run(['economics', '--price', 'spot'])).rejects.toThrow('invalid --price: spot (expected one of blockchair, monthly)');
+    await expect(run(['economics', '--by-pool', '--level', 'family'])).rejects.toThrow('invalid --level: family (expected pool, owner (alias entity) or template)');
+    await expect(run(['economics', '--level', 'template'])).rejects.toThrow('invalid --level: template groups pools: use it with byPool (--by-pool)');
     const dir = mkdtempSync(join(tmpdir(), 'nk-econ-'));
     const bad = join(dir, 'luck.csv');
     writeFileSync(bad, 'day,pool,hashrate_ehs\n2024-05-01,AntPool,abc\n');

@@ -22,6 +22,7 @@ interface EconomicsOptions extends WindowOptions {
   poolHashrates?: string;
   source?: string;
   labels?: string;
+  level?: string;
   blocks?: string;
   format: string;
   output?: string;
@@ -42,6 +43,7 @@ export function register(program: Command, io: CliIo): void {
     .description('Mining economics per window from per-block data (Blockchair dumps 2020–2025): fees, fee share, empty blocks, weight use, hash rate, hash value (sats per TH/s per day) and hash price (USD per TH/s per day) with the hash-rate interval; --by-pool for empty blocks, fees per block and luck. docs/economics.md.')
     .option('--by-pool', 'one row per pool and window: empty blocks with an exact binomial interval, fee median/mean, time since the previous block')
     .option('--labels <labels>', "pool labels for --by-pool: mempool (mempool.space slugs of the per-block attribution dataset, joined by height) or blockchair (Blockchair's guessed_miner, more blocks Unknown)", 'mempool')
+    .option('--level <level>', 'with --by-pool: pool (default), owner (alias entity: pools merged by dated ownership links) or template (pools merged into template families, see nakamoto groups)')
     .option('--pool-hashrates <csv>', 'pool luck: a CSV day,pool,hashrate_ehs (UTC day, pool label as printed, the pool\'s hash rate that day in EH/s); needs --by-pool')
     .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv)", 'blockchair')
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
@@ -54,14 +56,14 @@ export function register(program: Command, io: CliIo): void {
     const format = out.format;
     const poolHashrates = opts.poolHashrates === undefined ? undefined : await readPoolHashrates(opts.poolHashrates);
     if (io.isTTY) io.stderr('reading per-block data (≈ 3 s)…\n');
-    const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels'], () =>
+    const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels', 'level'], () =>
       queryEconomics(opts, { store: null, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates, blocksFile: opts.blocks }),
     );
     if (format === 'json') {
-      io.stdout(JSON.stringify({ title: r.title, provenance: r.provenance, price: r.price, method: r.method, windows: r.windows, rows: r.rows }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ title: r.title, provenance: r.provenance, price: r.price, level: r.level, method: r.method, windows: r.windows, rows: r.rows }, null, 2) + '\n');
       return;
     }
-    if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, title: r.title, price: r.price, method: r.method, windows: r.windows } });
+    if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, title: r.title, price: r.price, level: r.level, method: r.method, windows: r.windows } });
     const p = r.provenance;
     const header = [`# ${r.title}`, `# source: ${p.source} — ${p.description}`, `# from: ${p.from}`, ...p.notes.map((n) => `# note: ${n}`), `# ${r.price}`, `# ${r.method}`, `# ${r.windows}`];
     (format === 'table' ? io.stdout : io.stderr)(header.join('\n') + '\n');

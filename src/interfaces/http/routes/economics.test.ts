@@ -38,7 +38,21 @@ describe('GET /api/economics', () => {
     expect(r.status).toBe(200);
     expect(r.json.rows.find((x: { pool: string }) => x.pool === 'AntPool').empty_blocks).toBe(57);
   });
+  it('byPool with level=template: family rows, level stated; the same rows as the query', async () => {
+    const r = await get('/api/economics?window=1m&at=2024-05-31&byPool=true&level=template');
+    expect(r.status).toBe(200);
+    expect(r.json.level).toBe('template');
+    expect(r.json.rows.every((x: { pool: string }) => x.pool.endsWith(' family') || x.pool === 'unknown')).toBe(true);
+    const q = await queryEconomics({ window: '1m', at: '2024-05-31', byPool: true, level: 'template' }, { store: null, datasetsRoot: datasetsRoot() });
+    expect(r.json.rows).toEqual(q.rows);
+  });
   it('400 naming the parameter', async () => {
+    const level = await get('/api/economics?byPool=true&level=family');
+    expect(level.status).toBe(400);
+    expect(level.json.error.message).toMatch(/level/);
+    const noPool = await get('/api/economics?level=owner');
+    expect(noPool.status).toBe(400);
+    expect(noPool.json.error.message).toMatch(/invalid level/);
     const bad = await get('/api/economics?price=spot');
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/price/);

@@ -19,6 +19,7 @@ export const economicsRoutes: readonly RouteSpec[] = [
         ...windowParams,
         window: text({ description: 'window length: Nd days, Nw weeks, Nm calendar months, Nq quarters, Ny calendar years (time windows only)', example: '1m', default: '1m' }),
         byPool: flag({ description: 'one row per pool and window: empty blocks with a Clopper–Pearson interval, fee median/mean, time since the previous block', default: false }),
+        level: choice(['pool', 'owner', 'entity', 'template'], { description: 'with byPool: pool, owner (alias entity: pools merged by dated ownership links) or template (pools merged into template families, docs/control.md)', default: 'pool' }),
         labels: choice(['mempool', 'blockchair'], { description: "pool labels for byPool: mempool (per-block attribution dataset, by height) or blockchair (guessed_miner)", default: 'mempool' }),
         price: choice(['blockchair', 'monthly'], { description: "BTC/USD for USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (data/hardware/btc-usd-monthly.csv)", default: 'blockchair' }),
         confidence: num({ description: 'interval level', default: 0.95 }, { min: 0, max: 1, minExclusive: true, maxExclusive: true }),
