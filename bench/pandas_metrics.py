@@ -4,7 +4,8 @@
 computed with pandas/numpy (Debian python3-pandas) from the per-block attribution CSV(.gz).
 
 Same definitions as docs/metrics.md and the same data rules as the store: label = pool_slug_v1,
-else pool_slug_v2; UTC days; the first and last (partial) days of the file are left out;
+else pool_slug_v2, with the v1 slug `oceanxyz` counted as `ocean` (one pool under two label versions:
+SLUG_ALIASES in src/pipeline/series-source.ts); UTC days; the first and last (partial) days of the file are left out;
 population ±N = entities active in the N neighbouring daily windows count as zero-weight members.
 Usage: pandas_metrics.py FILE [N]  → CSV on stdout.
 """
@@ -17,7 +18,7 @@ path = sys.argv[1]
 pop = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 
 df = pd.read_csv(path, usecols=["unix_time", "pool_slug_v1", "pool_slug_v2"], dtype={"pool_slug_v1": str, "pool_slug_v2": str}, keep_default_na=False)
-label = df["pool_slug_v1"].where(df["pool_slug_v1"] != "", df["pool_slug_v2"])
+label = df["pool_slug_v1"].where(df["pool_slug_v1"] != "", df["pool_slug_v2"]).replace({"oceanxyz": "ocean"})
 day = df["unix_time"].to_numpy() // 86400
 first, last = day.min() + 1, day.max()  # covered days [first, last)
 keep = (day >= first) & (day < last)
