@@ -26,25 +26,41 @@ function parsePoint(text: string, axis: 'time' | 'height', what: string): number
   return parseDate(text, what);
 }
 
-/**
- * Everything about a window request that does not depend on the data — the window and step, and
- * the dates or heights given — checked before any data is loaded, so a bad parameter costs nothing
- * (`resolveWindows` checks the rest against the data's coverage).
- */
-export function checkWindowRequest(opts: WindowRequest): void {
+/** A window request parsed and checked on its own (no data needed). */
+interface ParsedWindowRequest {
+  readonly size: ReturnType<typeof parseDuration>;
+  readonly step: ReturnType<typeof parseDuration>;
+  readonly axis: 'time' | 'height';
+  /** End (exclusive) of the one window `--at` selects. */
+  readonly atEnd?: number;
+  readonly from?: number;
+  readonly to?: number;
+  readonly anchor?: number;
+}
+
+function parseWindowRequest(opts: WindowRequest): ParsedWindowRequest {
   const size = parseDuration(opts.window, 'window');
   const step = opts.step ? parseDuration(opts.step, 'step') : size;
   const axis = windowAxis({ size, step, anchor: 0 });
   if (opts.at !== undefined) {
     if (axis !== 'time') throw new UsageError('--at takes a time window (e.g. --window 1y), not a block window');
     if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
-    parseDate(opts.at, '--at');
-    return;
+    return { size, step, axis, atEnd: parseDate(opts.at, '--at') + DAY_SEC };
   }
   const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
   const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
   if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);
-  if (opts.anchor !== undefined) parsePoint(opts.anchor, axis, '--anchor');
+  const anchor = opts.anchor !== undefined ? parsePoint(opts.anchor, axis, '--anchor') : undefined;
+  return { size, step, axis, from, to, anchor };
+}
+
+/**
+ * Everything about a window request that does not depend on the data — the window and step, and
+ * the dates or heights given — checked before any data is loaded, so a bad parameter costs nothing
+ * (`resolveWindows` checks the rest against the data's coverage).
+ */
+export function checkWindowRequest(opts: WindowRequest): void {
+  parseWindowRequest(opts);
 }
 
 /**
@@ -52,13 +68,9 @@ export function checkWindowRequest(opts: WindowRequest): void {
  * until the next one: the window reads the latest snapshot at or before the end of DATE).
  */
 export function resolveWindows(opts: WindowRequest, coverage: Coverage, o: { stock?: boolean } = {}): { spec: WindowSpec; range: Range } {
-  const size = parseDuration(opts.window, 'window');
-  const step = opts.step ? parseDuration(opts.step, 'step') : size;
-  const axis = windowAxis({ size, step, anchor: 0 });
-  if (opts.at !== undefined) {
-    if (axis !== 'time') throw new UsageError('--at takes a time window (e.g. --window 1y), not a block window');
-    if (opts.from !== undefined || opts.to !== undefined || opts.anchor !== undefined) throw new UsageError('--at selects one window: do not combine it with --from, --to or --anchor');
-    const end = parseDate(opts.at, '--at') + DAY_SEC;
+  const { size, step, axis, atEnd, from, to, anchor } = parseWindowRequest(opts);
+  if (atEnd !== undefined) {
+    const end = atEnd;
     const start = addDuration(end, size, -1);
     if (o.stock && coverage.time && end > coverage.time.start) return { spec: { size, step: size, anchor: start }, range: { start, end } };
     const range = resolveRange(coverage, axis, start, end);
@@ -68,10 +80,6 @@ export function resolveWindows(opts: WindowRequest, coverage: Coverage, o: { sto
     }
     return { spec: { size, step: size, anchor: start }, range };
   }
-  const from = opts.from !== undefined ? parsePoint(opts.from, axis, '--from') : undefined;
-  const to = opts.to !== undefined ? parsePoint(opts.to, axis, '--to') : undefined;
-  if (from !== undefined && to !== undefined && to <= from) throw new UsageError(`invalid --to: ${opts.to} (must be after --from ${opts.from})`);
   const range = resolveRange(coverage, axis, from, to);
-  const anchor = opts.anchor !== undefined ? parsePoint(opts.anchor, axis, '--anchor') : range.start;
-  return { spec: { size, step, anchor, partial: Boolean(opts.partial) }, range };
+  return { spec: { size, step, anchor: anchor ?? range.start, partial: Boolean(opts.partial) }, range };
 }
