@@ -11,6 +11,7 @@ import { blockBatch } from './store.contract.js';
 
 export const chainBlock = (height: number, hash = `${height}`.padStart(64, 'a')): ChainBlockRecord => ({
   height, hash, prevHash: '0'.repeat(64), timeSec: 1_700_000_000 + 600 * height, bits: 0x207fffff, version: 0x20000000, txCount: 1, scriptSigHex: '00', payoutAddresses: ['bc1qexample', 'bc1qother'], coinbaseTxid: null,
+  coinbaseValueSat: 312_500_000 + height, weight: 4 * (285 + height),
 });
 export const chainAttr = (height: number, label: string): ChainAttributionRecord => ({ height, label, poolId: null, poolName: label, poolSlug: label, method: 'tag', matchedRule: `/${label}/`, matches: [{ slug: label, name: label, method: 'tag', rule: `/${label}/` }] });
 const meta = (source: string): ChainWriteMeta => ({ source, description: 'test', input: 'rpc://test', kind: 'chain', rulesVersion: 'v1' });

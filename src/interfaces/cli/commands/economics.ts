@@ -10,6 +10,7 @@ import { queryEconomics } from '../../../pipeline/queries/economics-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { readPoolHashrates } from '../../../sources/files/pool-hashrate-csv.js';
 import { flagged } from '../flag-names.js';
+import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
 import type { CliIo } from '../io.js';
 import { renderRows } from '../output.js';
 import { addParquetOutput, FORMAT_HELP_WITH_PARQUET, parseOutput, writeParquetOutput } from '../parquet-option.js';
@@ -23,6 +24,8 @@ interface EconomicsOptions extends WindowOptions {
   source?: string;
   labels?: string;
   blocks?: string;
+  db?: string;
+  perBlock?: boolean;
   format: string;
   output?: string;
 }
@@ -45,7 +48,9 @@ export function register(program: Command, io: CliIo): void {
     .option('--pool-hashrates <csv>', 'pool luck: a CSV day,pool,hashrate_ehs (UTC day, pool label as printed, the pool\'s hash rate that day in EH/s); needs --by-pool')
     .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv)", 'blockchair')
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
-    .option('--source <id>', 'per-block data: blockchair (the staged dump; default)')
+    .option('--source <id>', "per-block data: blockchair (the staged dump; default) or chain (blocks synced into the store by `nakamoto ingest <node url | esplora url | blocks dir>`; fees = coinbase outputs − scheduled subsidy; --price monthly)")
+    .option('--db <path>', `${DB_OPTION_HELP}; read with --source chain`)
+    .option('--per-block', 'one row per block (height, time, pool, transactions, weight, subsidy scheduled and claimed, fees, reward); --from/--to limit it by UTC date')
     .option('--blocks <file>', "read another Blockchair blocks dump (.tsv or .tsv.gz, e.g. a newer daily file from Blockchair) instead of the staged one")
     .option('--format <format>', FORMAT_HELP_WITH_PARQUET, 'table');
   addParquetOutput(cmd);
@@ -54,9 +59,15 @@ export function register(program: Command, io: CliIo): void {
     const format = out.format;
     const poolHashrates = opts.poolHashrates === undefined ? undefined : await readPoolHashrates(opts.poolHashrates);
     if (io.isTTY) io.stderr('reading per-block data (≈ 3 s)…\n');
-    const r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels'], () =>
-      queryEconomics(opts, { store: null, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates, blocksFile: opts.blocks }),
-    );
+    const store = opts.source === 'chain' ? await openExistingStore(opts.db, io, true) : null;
+    let r;
+    try {
+      r = await flagged(['confidence', 'price', 'window', 'step', 'anchor', 'from', 'to', 'at', 'source', 'byPool', 'poolHashrates', 'labels', 'perBlock'], () =>
+        queryEconomics(opts, { store, datasetsRoot: datasetsRoot(io.env) }, { poolHashrates, blocksFile: opts.blocks }),
+      );
+    } finally {
+      await store?.close();
+    }
     if (format === 'json') {
       io.stdout(JSON.stringify({ title: r.title, provenance: r.provenance, price: r.price, method: r.method, windows: r.windows, rows: r.rows }, null, 2) + '\n');
       return;
@@ -65,7 +76,7 @@ export function register(program: Command, io: CliIo): void {
     const p = r.provenance;
     const header = [`# ${r.title}`, `# source: ${p.source} — ${p.description}`, `# from: ${p.from}`, ...p.notes.map((n) => `# note: ${n}`), `# ${r.price}`, `# ${r.method}`, `# ${r.windows}`];
     (format === 'table' ? io.stdout : io.stderr)(header.join('\n') + '\n');
-    const tableColumns = opts.byPool ? r.columns.filter((c) => c !== 'window_end') : NETWORK_TABLE;
+    const tableColumns = opts.byPool || opts.perBlock ? r.columns.filter((c) => c !== 'window_end') : NETWORK_TABLE;
     io.stdout(format === 'table' ? renderRows(r.rows, tableColumns, 'table', TABLE_HEADERS) : renderRows(r.rows, r.columns, 'csv'));
   });
 }
