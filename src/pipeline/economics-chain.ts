@@ -14,7 +14,6 @@ import { NotFoundError, UsageError } from '../domain/errors.js';
 import type { Store } from '../store/store.js';
 import { formatDay } from '../aggregate/duration.js';
 import { EconomicsColumns, toEconomicsBlocks, type BlockEconomicsSource, type LoadedEconomics } from './economics-blocks.js';
-import { poolName } from './pool-names.js';
 
 /** How the chain source's fees are obtained (shown in provenance and per-block rows). */
 export const CHAIN_FEES_METHOD = 'derived: Σ coinbase outputs − scheduled subsidy (a lower bound when the coinbase under-claims)';
@@ -47,10 +46,13 @@ async function loadChain(store: Store, labels: string | undefined): Promise<Load
   const chain = await store.readChainBlocks();
   if (chain.heights.length === 0) throw new NotFoundError(`no synced chain blocks in ${store.location}: run \`nakamoto ingest <node url | esplora url | blocks dir>\` first`);
   const labelSource = await chainLabelSource(store, labels);
-  const labelOf = new Map<number, string>();
+  // Pool display names as the attribution recorded them (chain_attributions), by height.
+  const nameOf = new Map<number, string>();
   if (labelSource !== null) {
-    const l = await store.readBlockLabels(labelSource);
-    l.heights.forEach((h, i) => labelOf.set(h, l.labels[l.label[i]!]!));
+    for (const l of await store.readChainLabels(labelSource)) {
+      const a = l.attribution;
+      if (a) nameOf.set(l.height, a.poolSlug === 'unknown' ? 'unknown' : a.poolName);
+    }
   }
   const c = new EconomicsColumns();
   const pools: string[] = [];
@@ -79,8 +81,7 @@ async function loadChain(store: Store, labels: string | undefined): Promise<Load
     c.rewardUsd[i] = Number.NaN;
     c.tx[i] = chain.txCount[k]!;
     c.weight[i] = weight;
-    const slug = labelOf.get(height);
-    const name = slug === undefined || slug === 'unknown' ? 'unknown' : poolName(slug);
+    const name = nameOf.get(height) ?? 'unknown';
     let p = poolIndex.get(name);
     if (p === undefined) {
       p = pools.length;
