@@ -19,7 +19,7 @@ import { addWindowOptions, type WindowOptions } from '../window-options.js';
 interface EconomicsOptions extends WindowOptions {
   byPool?: boolean;
   confidence: string;
-  price: string;
+  price?: string;
   poolHashrates?: string;
   source?: string;
   labels?: string;
@@ -46,7 +46,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--by-pool', 'one row per pool and window: empty blocks with an exact binomial interval, fee median/mean, time since the previous block')
     .option('--labels <labels>', "pool labels for --by-pool: mempool (mempool.space slugs of the per-block attribution dataset, joined by height) or blockchair (Blockchair's guessed_miner, more blocks Unknown)", 'mempool')
     .option('--pool-hashrates <csv>', 'pool luck: a CSV day,pool,hashrate_ehs (UTC day, pool label as printed, the pool\'s hash rate that day in EH/s); needs --by-pool')
-    .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv)", 'blockchair')
+    .option('--price <basis>', "BTC/USD for the USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (the project's month-end table data/hardware/btc-usd-monthly.csv); default blockchair, monthly with --source chain")
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--source <id>', "per-block data: blockchair (the staged dump; default) or chain (blocks synced into the store by `nakamoto ingest <node url | esplora url | blocks dir>`; fees = coinbase outputs − scheduled subsidy; --price monthly)")
     .option('--db <path>', `${DB_OPTION_HELP}; read with --source chain`)
