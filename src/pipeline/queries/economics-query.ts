@@ -47,7 +47,7 @@ export const POOL_COLUMNS = [
   'empty_since_prev_median_s', 'other_since_prev_median_s',
 ] as const;
 export const BLOCK_COLUMNS = [
-  'height', 'time', 'pool', 'tx_count', 'weight', 'weight_use', 'scheduled_subsidy_btc', 'claimed_subsidy_btc', 'fees_btc', 'reward_btc', 'fees_from',
+  'height', 'time', 'pool', 'tx_count', 'weight', 'weight_use', 'scheduled_subsidy_sat', 'claimed_subsidy_sat', 'fees_sat', 'reward_sat', 'fees_from',
 ] as const;
 export const LUCK_COLUMNS = ['expected_blocks', 'luck', 'luck_lo', 'luck_hi'] as const;
 
@@ -85,10 +85,10 @@ function perBlockRows(b: EconomicsBlocks, fromSec: number, toSec: number, feesFr
       tx_count: b.txCount[i]!,
       weight: Number.isFinite(w) ? w : null,
       weight_use: Number.isFinite(w) ? sig(w / MAX_BLOCK_WEIGHT, 6) : null,
-      scheduled_subsidy_btc: btc(b.scheduledSubsidySat[i]!),
-      claimed_subsidy_btc: btc(b.claimedSubsidySat[i]!),
-      fees_btc: btc(b.feeSat[i]!),
-      reward_btc: btc(b.claimedSubsidySat[i]! + b.feeSat[i]!),
+      scheduled_subsidy_sat: b.scheduledSubsidySat[i]!,
+      claimed_subsidy_sat: b.claimedSubsidySat[i]!,
+      fees_sat: b.feeSat[i]!,
+      reward_sat: b.claimedSubsidySat[i]! + b.feeSat[i]!,
       fees_from: feesFrom,
     });
   }

@@ -61,20 +61,19 @@ describe('nakamoto economics --source chain', () => {
     const io = await run(['economics', '--source', 'chain', '--db', realDb, '--per-block', '--format', 'json']);
     const out = jsonOut(io.out());
     const rows = out.rows;
-    const scheduled = [50, 25, 25, 12.5, 6.25]; // BTC: 50 halved per 210,000 blocks, by hand
+    const scheduled = [5_000_000_000, 2_500_000_000, 2_500_000_000, 1_250_000_000, 625_000_000]; // sat: 50 BTC halved per 210,000 blocks, by hand
     const real = loadRealBlocks();
     expect(rows.map((r) => Number(r.height))).toEqual(real.map((b) => b.expected.height));
     real.forEach(({ expected: e }, i) => {
-      const total = e.coinbase_outputs.reduce((s, o) => s + BigInt(o.sats), 0n);
-      const fees = total - BigInt(scheduled[i]! * 1e8);
+      const total = e.coinbase_outputs.reduce((s, o) => s + Number(o.sats), 0);
       const r = rows[i]!;
-      expect([r.tx_count, r.scheduled_subsidy_btc, r.claimed_subsidy_btc, r.fees_btc, r.reward_btc, r.fees_from, r.time]).toEqual([
-        e.tx_count, scheduled[i], scheduled[i], Number(fees) / 1e8, Number(total) / 1e8, 'coinbase − schedule', e.time_utc.replace('.000Z', 'Z'),
+      expect([r.tx_count, r.scheduled_subsidy_sat, r.claimed_subsidy_sat, r.fees_sat, r.reward_sat, r.fees_from, r.time]).toEqual([
+        e.tx_count, scheduled[i], scheduled[i], total - scheduled[i]!, total, 'coinbase − schedule', e.time_utc.replace('.000Z', 'Z'),
       ]);
     });
     const bc = await blockchairRow(702_861);
-    expect([rows[4]!.fees_btc, rows[4]!.reward_btc, rows[4]!.weight, rows[4]!.tx_count, rows[4]!.pool]).toEqual([
-      bc.feeSat / 1e8, bc.rewardSat / 1e8, bc.weight, bc.txCount, 'Binance Pool',
+    expect([rows[4]!.fees_sat, rows[4]!.reward_sat, rows[4]!.weight, rows[4]!.tx_count, rows[4]!.pool]).toEqual([
+      bc.feeSat, bc.rewardSat, bc.weight, bc.txCount, 'Binance Pool',
     ]);
     expect(out.method).toContain('fees: derived: Σ coinbase outputs − scheduled subsidy');
   });

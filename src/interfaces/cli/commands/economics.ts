@@ -35,6 +35,7 @@ const TABLE_HEADERS: Record<string, string> = {
   fees_usd: 'fees $', reward_usd: 'reward $', fee_share: 'fee share', mean_weight_use: 'weight use', hashrate_ehs: 'EH/s', hashrate_lo_ehs: 'lo', hashrate_hi_ehs: 'hi',
   hash_value_sats: 'sats/TH/day', hash_value_lo_sats: 'lo', hash_value_hi_sats: 'hi', hash_price_usd: '$/TH/day', hash_price_lo_usd: 'lo', hash_price_hi_usd: 'hi',
   empty_share: 'empty share', empty_lo: 'lo', empty_hi: 'hi', fee_median_btc: 'fee median BTC', fee_mean_btc: 'fee mean BTC',
+  scheduled_subsidy_sat: 'scheduled subsidy sat', claimed_subsidy_sat: 'claimed subsidy sat', fees_sat: 'fees sat', reward_sat: 'reward sat', fees_from: 'fees from', tx_count: 'txs', weight_use: 'weight use',
   empty_since_prev_median_s: 'empty: s since prev', other_since_prev_median_s: 'others: s since prev', expected_blocks: 'expected',
 };
 const NETWORK_TABLE = ['window_start', 'blocks', 'missing_blocks', 'empty_blocks', 'fees_btc', 'reward_btc', 'fees_usd', 'fee_share', 'mean_weight_use', 'hashrate_ehs', 'hashrate_lo_ehs', 'hashrate_hi_ehs', 'hash_value_sats', 'hash_value_lo_sats', 'hash_value_hi_sats', 'hash_price_usd', 'hash_price_lo_usd', 'hash_price_hi_usd'];

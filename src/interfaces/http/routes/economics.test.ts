@@ -71,7 +71,7 @@ describe('GET /api/economics?source=chain', () => {
       const body = JSON.parse(r.body) as { rows: Record<string, unknown>[]; provenance: { source: string } };
       const bc = await blockchairRow(702_861);
       expect(body.provenance.source).toBe('chain');
-      expect(body.rows).toEqual([expect.objectContaining({ height: 702_861, fees_btc: bc.feeSat / 1e8, reward_btc: bc.rewardSat / 1e8, tx_count: bc.txCount, weight: bc.weight, fees_from: 'coinbase − schedule' })]);
+      expect(body.rows).toEqual([expect.objectContaining({ height: 702_861, fees_sat: bc.feeSat, reward_sat: bc.rewardSat, tx_count: bc.txCount, weight: bc.weight, fees_from: 'coinbase − schedule' })]);
     } finally {
       await chainApp.close();
       await server.close();
