@@ -113,7 +113,7 @@ async function loadChain(store: Store, labels: string | undefined): Promise<Load
       ? `heights not synced inside the range: ${gaps.count.toLocaleString('en-US')} (${gaps.ranges.slice(0, 5).join(', ')}${gaps.ranges.length > 5 ? ', …' : ''}); those next to a synced block count as missing_blocks`
       : 'no gaps in heights',
     `${underClaimed.length} block(s) whose coinbase paid less than the scheduled subsidy${underClaimed.length > 0 ? ` (${underClaimed.slice(0, 10).join(', ')}${underClaimed.length > 10 ? ', …' : ''}): fees 0, revenue = what was claimed` : ''}`,
-    ...(lacking.length > 0 ? [`${lacking.length} block(s) synced before migration 0007 lack the coinbase total or weight and are left out (heights ${lacking[0]}–${lacking[lacking.length - 1]}): sync them again`] : []),
+    ...(lacking.length > 0 ? [`${lacking.length} block(s) synced before migration 0007 lack the coinbase total or weight and are left out (heights ${lacking[0]}–${lacking[lacking.length - 1]}): \`nakamoto ingest <source> --from-height ${lacking[0]}\` fetches them again`] : []),
   ];
   return {
     blocks,

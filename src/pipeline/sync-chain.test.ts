@@ -175,6 +175,29 @@ describe('per-block economics fields from every live source', () => {
     };
     for (const s of stored) expect(s).toEqual(expected);
   });
+
+  it('a re-sync fetches again only the stored blocks that lack the coinbase total or weight (synced before migration 0007)', async () => {
+    const blocks = linkedChain(8);
+    const { store, source, server } = await setup(blocks);
+    await syncChain(store, source, { ruleSet: mempool });
+    const full = await store.readChainBlocks();
+    // Rows as an older version wrote them: same blocks, no coinbase total or weight.
+    const old = (await store.readChainLabels('chain:mempool')).filter((l) => l.height === 2 || l.height === 5);
+    await store.writeChainBatch(
+      old.map((l) => ({ height: l.height, hash: blocks[l.height]!.hash, prevHash: blocks[l.height - 1]!.hash, timeSec: full.timeSec[l.height]!, bits: full.bits[l.height]!, version: 0x20000000, txCount: 1, scriptSigHex: l.scriptSigHex, payoutAddresses: l.payoutAddresses, coinbaseTxid: null, coinbaseValueSat: null, weight: null })),
+      old.map((l) => l.attribution!),
+      { source: 'chain:mempool', description: 'old', input: 'test', kind: 'chain', rulesVersion: mempool.version },
+    );
+    expect(await store.chainHeightsLackingEconomics(0, 7)).toEqual([2, 5]);
+    const before = rawRequests(server);
+    const r = await syncChain(store, source, { ruleSet: mempool, fromHeight: 0 });
+    expect(r).toMatchObject({ fetched: 2, skipped: 6 });
+    expect(rawRequests(server) - before).toBe(2);
+    const again = await store.readChainBlocks();
+    expect([...again.coinbaseValueSat]).toEqual([...full.coinbaseValueSat]);
+    expect([...again.weight]).toEqual([...full.weight]);
+    expect(await store.chainHeightsLackingEconomics(0, 7)).toEqual([]);
+  });
 });
 
 describe('reorgs', () => {

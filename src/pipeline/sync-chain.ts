@@ -132,7 +132,9 @@ export async function syncChain(store: Store, source: BlockSource, opts: SyncOpt
     const heights = Array.from({ length: Math.min(batchSize, toHeight - h + 1) }, (_, k) => h + k);
     const hashes = await source.hashesAt(heights);
     const stored = new Map((await store.chainHashes(h - 1, heights[heights.length - 1]!)).map((s) => [s.height, s.hash]));
-    const todo = heights.map((height, k) => ({ height, hash: hashes[k]! })).filter((x) => stored.get(x.height) !== x.hash);
+    // A block stored before migration 0007 (no coinbase total or weight) is fetched again to fill them.
+    const lacking = new Set(await store.chainHeightsLackingEconomics(heights[0]!, heights[heights.length - 1]!));
+    const todo = heights.map((height, k) => ({ height, hash: hashes[k]! })).filter((x) => stored.get(x.height) !== x.hash || lacking.has(x.height));
     skipped += heights.length - todo.length;
     const got = await mapLimit(todo, concurrency, (x) => fetchOne(source, rs, x.height, x.hash));
     // Each block must extend the block below it, whether fetched now or already stored; if not,

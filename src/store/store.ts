@@ -217,6 +217,8 @@ export interface Store {
   chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]>;
   /** Stored chain hashes for heights in [from, to], ascending. */
   chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]>;
+  /** Stored chain heights in [from, to] without the coinbase total or weight (synced before migration 0007), ascending. */
+  chainHeightsLackingEconomics(fromHeight: number, toHeight: number): Promise<number[]>;
   /** Blocks, their coinbases, attributions and labels, and the run's ingest record: one transaction. */
   writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
   /** Attributions and labels of already stored blocks (re-attribution): one transaction. */

@@ -110,7 +110,7 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
   if (perBlock && byPool) throw new UsageError('invalid perBlock: one row per block already names its pool; do not combine it with byPool');
   const loaded = await economicsSource(q.source, ctx, extra.blocksFile).load();
   // The chain source carries its own attribution (the store's chain label source).
-  const data = byPool && labels === 'mempool' && !fromChain ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
+  const data = (byPool || perBlock) && labels === 'mempool' && !fromChain ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
   if (perBlock) {
     if (q.at !== undefined || q.anchor !== undefined || q.step !== undefined) throw new UsageError('invalid perBlock: per-block rows take --from/--to (UTC dates), not --at, --anchor or --step');
     const fromSec = q.from === undefined ? -Infinity : parseDate(String(q.from), '--from');

@@ -36,6 +36,14 @@ export class ChainRepo {
     return r.getRowsJS().map((x) => ({ height: num(x[0]), hash: String(x[1]) }));
   }
 
+  async lackingEconomics(from: number, to: number): Promise<number[]> {
+    const r = await this.conn.runAndReadAll(
+      'SELECT height FROM chain_blocks WHERE height BETWEEN $1 AND $2 AND (coinbase_value_sat IS NULL OR weight IS NULL) ORDER BY height',
+      [from, to],
+    );
+    return r.getRowsJS().map((x) => num(x[0]));
+  }
+
   private async stageBlocks(blocks: readonly ChainBlockRecord[]): Promise<void> {
     await this.conn.run(`CREATE OR REPLACE TEMP TABLE staging_chain (height INTEGER, hash VARCHAR, prev_hash VARCHAR, time_sec BIGINT, bits BIGINT,
       version BIGINT, tx_count INTEGER, scriptsig VARCHAR, payout VARCHAR, txid VARCHAR, coinbase_value_sat BIGINT, weight INTEGER)`);

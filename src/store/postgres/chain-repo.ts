@@ -36,6 +36,17 @@ export class PgChainRepo {
     return heightHash(await query(this.pool, this.location, 'reading chain hashes', 'SELECT height, hash FROM chain_blocks WHERE height BETWEEN $1 AND $2 ORDER BY height', [from, to]));
   }
 
+  async lackingEconomics(from: number, to: number): Promise<number[]> {
+    const rows = await query(
+      this.pool,
+      this.location,
+      'reading chain heights without economics',
+      'SELECT height FROM chain_blocks WHERE height BETWEEN $1 AND $2 AND (coinbase_value_sat IS NULL OR weight IS NULL) ORDER BY height',
+      [from, to],
+    );
+    return rows.map((x) => num(x[0]));
+  }
+
   private async stageBlocks(c: PoolClient, blocks: readonly ChainBlockRecord[]): Promise<void> {
     await c.query(`CREATE TEMP TABLE staging_chain (height INTEGER, hash TEXT COLLATE "C", prev_hash TEXT COLLATE "C", time_sec BIGINT, bits BIGINT,
       version BIGINT, tx_count INTEGER, scriptsig TEXT COLLATE "C", payout TEXT COLLATE "C", txid TEXT COLLATE "C", coinbase_value_sat BIGINT, weight INTEGER) ON COMMIT DROP`);
