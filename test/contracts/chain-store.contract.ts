@@ -99,10 +99,13 @@ export function runChainStoreContract(name: string, open: () => Promise<Store>):
         expect([...stored.txCount]).toEqual([3_122, 1, 1]);
         expect([...stored.coinbaseValueSat]).toEqual([2_100_000_000_000_000, 0, Number.NaN]);
         expect([...stored.weight]).toEqual([3_999_937, 1_140, Number.NaN]);
+        expect(await s.chainHeightsLackingEconomics(0, 100)).toEqual([12]);
+        expect(await s.chainHeightsLackingEconomics(10, 11)).toEqual([]);
         // A re-sync fills the old row.
         await s.writeChainBatch([{ ...blocks[2]!, coinbaseValueSat: 625_000_001, weight: 800 }], [chainAttr(12, 'p')], meta('chain:mempool'));
         const again = await s.readChainBlocks();
         expect([again.coinbaseValueSat[2], again.weight[2]]).toEqual([625_000_001, 800]);
+        expect(await s.chainHeightsLackingEconomics(0, 100)).toEqual([]);
       } finally {
         await s.close();
       }
