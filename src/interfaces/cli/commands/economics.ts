@@ -3,7 +3,8 @@
  * and USD), fee share, empty blocks, weight use, network hash rate, hash value (sats per TH/s per
  * day) and hash price (USD per TH/s per day) with the hash-rate interval; `--by-pool` for empty
  * blocks (binomial interval), fees per block, time since the previous block and, with
- * `--pool-hashrates`, pool luck. Definitions: docs/economics.md.
+ * `--pool-hashrates`, pool luck; `--per-block` for one row per block; `--source chain --db` reads
+ * the blocks synced from a node, Esplora or blk files. Definitions: docs/economics.md.
  */
 import type { Command } from 'commander';
 import { queryEconomics } from '../../../pipeline/queries/economics-query.js';
@@ -43,7 +44,7 @@ const NETWORK_TABLE = ['window_start', 'blocks', 'missing_blocks', 'empty_blocks
 export function register(program: Command, io: CliIo): void {
   const cmd = program
     .command('economics')
-    .description('Mining economics per window from per-block data (Blockchair dumps 2020–2025): fees, fee share, empty blocks, weight use, hash rate, hash value (sats per TH/s per day) and hash price (USD per TH/s per day) with the hash-rate interval; --by-pool for empty blocks, fees per block and luck. docs/economics.md.')
+    .description('Mining economics per window from per-block data (Blockchair dumps 2020–2025, or with --source chain the blocks synced into the store): fees, fee share, empty blocks, weight use, hash rate, hash value (sats per TH/s per day) and hash price (USD per TH/s per day) with the hash-rate interval; --by-pool for empty blocks, fees per block and luck. docs/economics.md.')
     .option('--by-pool', 'one row per pool and window: empty blocks with an exact binomial interval, fee median/mean, time since the previous block')
     .option('--labels <labels>', "pool labels for --by-pool: mempool (mempool.space slugs of the per-block attribution dataset, joined by height) or blockchair (Blockchair's guessed_miner, more blocks Unknown)", 'mempool')
     .option('--pool-hashrates <csv>', 'pool luck: a CSV day,pool,hashrate_ehs (UTC day, pool label as printed, the pool\'s hash rate that day in EH/s); needs --by-pool')
