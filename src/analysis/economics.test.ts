@@ -225,4 +225,18 @@ describe('economicsFromCoinbase (sources with only the coinbase)', () => {
   it('an under-claiming coinbase gives fees 0 and the shortfall', () => {
     expect(economicsFromCoinbase(619_631, [1_249_999_927n])).toEqual({ rewardSat: 1_249_999_927n, scheduledSubsidySat: 1_250_000_000n, feeSat: 0n, underClaimedSat: 73n });
   });
+  it('property: derived fees + claimed subsidy = the coinbase total; fees ≥ 0; claimed ≤ scheduled, equal unless under-claimed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 14_000_000 }), fc.array(fc.bigInt({ min: 0n, max: 2_100_000_000_000_000n }), { minLength: 1, maxLength: 5 }), (height, outputs) => {
+        const e = economicsFromCoinbase(height, outputs);
+        const total = outputs.reduce((a, b) => a + b, 0n);
+        const claimed = e.rewardSat - e.feeSat;
+        expect(e.rewardSat).toBe(total);
+        expect(e.scheduledSubsidySat).toBe(height >= 64 * 210_000 ? 0n : 5_000_000_000n >> BigInt(Math.floor(height / 210_000)));
+        expect(e.feeSat >= 0n && claimed <= e.scheduledSubsidySat).toBe(true);
+        expect(claimed + e.underClaimedSat).toBe(e.scheduledSubsidySat);
+        if (e.underClaimedSat > 0n) expect(e.feeSat).toBe(0n);
+      }),
+    );
+  });
 });

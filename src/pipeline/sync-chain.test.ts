@@ -5,10 +5,10 @@
  * from datasets/bitcoin/raw-blocks/expected.json (computed when the dataset was staged), not from
  * this code.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type RuleSet } from '../attribute/index.js';
 import { loadRuleSet } from '../sources/attribution-rules/load.js';
 import { DecodeError, SourceError } from '../domain/errors.js';
@@ -16,9 +16,13 @@ import { decodeCoinbaseBlock } from '../decode/bitcoin/coinbase.js';
 import { datasetPath } from '../sources/files/datasets-path.js';
 import { EsploraSource } from '../sources/bitcoin/esplora.js';
 import { CoreRpcSource } from '../sources/bitcoin/core-rpc.js';
+import { CoreRestSource } from '../sources/bitcoin/core-rest.js';
+import { BlocksDirSource } from '../sources/bitcoin/blocks-dir-source.js';
+import type { BlockSource } from '../sources/bitcoin/block-source.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
-import { branch, expectedAt, FakeChain, linkedChain, realSparseChain, type FakeBlock } from '../../test/helpers/fake-chain.js';
+import { branch, expectedAt, FakeChain, linkedChain, realSparseChain, writeBlocksDir, type FakeBlock } from '../../test/helpers/fake-chain.js';
+import { startFakeCoreRest } from '../../test/helpers/fake-core-rest.js';
 import { startFakeCoreRpc } from '../../test/helpers/fake-core-rpc.js';
 import { startFakeEsplora } from '../../test/helpers/fake-esplora.js';
 import { text, type FakeServer } from '../../test/helpers/fake-http.js';
@@ -134,6 +138,65 @@ describe('sync from a live source', () => {
     expect((err as DecodeError).position).toMatchObject({ offset: 122, field: 'coinbase scriptSig' });
     expect((err as Error).message).toContain(`${server.api}/block/${bad.hash}/raw (byte 122) [coinbase scriptSig]`);
     expect((await store.chainTip())?.height).toBe(4);
+  });
+});
+
+describe('per-block economics fields from every live source', () => {
+  it('Esplora, Core JSON-RPC, Core REST and blk files store the same transaction count, coinbase total and weight', async () => {
+    const blocks = linkedChain(9);
+    const chain = new FakeChain(blocks);
+    const esplora = await startFakeEsplora(chain);
+    const rpc = await startFakeCoreRpc(chain, { style: '2.0' });
+    const rest = await startFakeCoreRest(chain);
+    const dir = writeBlocksDir(blocks.map((b) => b.bytes));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    open.push({ store: null, server: esplora }, { store: null, server: rpc }, { store: null, server: rest });
+    const sources: BlockSource[] = [
+      new EsploraSource({ url: esplora.api, retries: 0 }),
+      new CoreRpcSource({ url: rpc.url, auth: { user: 'alice', password: 'secret' } }),
+      new CoreRestSource({ url: rest.url, hashFormat: 'hex' }),
+      await BlocksDirSource.open(dir),
+    ];
+    const stored = [];
+    for (const source of sources) {
+      const store = await openDuckDbStore(':memory:');
+      open.push({ store, server: null });
+      await syncChain(store, source, { ruleSet: mempool, batchSize: 4 });
+      const c = await store.readChainBlocks();
+      stored.push({ txCount: [...c.txCount], coinbaseValueSat: [...c.coinbaseValueSat], weight: [...c.weight] });
+    }
+    // By hand: each block is its header and one real coinbase, so 1 transaction, the coinbase's
+    // outputs from expected.json, and weight 4 × size, less 3 × 36 witness bytes (marker, flag and the
+    // 32-byte witness reserved value) for the coinbases of segwit-era blocks.
+    const expected = {
+      txCount: blocks.map(() => 1),
+      coinbaseValueSat: blocks.map((b) => expectedAt(b.height).coinbase_outputs.reduce((sum, o) => sum + Number(o.sats), 0)),
+      weight: blocks.map((b) => 4 * b.bytes.length - (expectedAt(b.height).height >= 481_824 ? 3 * 36 : 0)),
+    };
+    for (const s of stored) expect(s).toEqual(expected);
+  });
+
+  it('a re-sync fetches again only the stored blocks that lack the coinbase total or weight (synced before migration 0007)', async () => {
+    const blocks = linkedChain(8);
+    const { store, source, server } = await setup(blocks);
+    await syncChain(store, source, { ruleSet: mempool });
+    const full = await store.readChainBlocks();
+    // Rows as an older version wrote them: same blocks, no coinbase total or weight.
+    const old = (await store.readChainLabels('chain:mempool')).filter((l) => l.height === 2 || l.height === 5);
+    await store.writeChainBatch(
+      old.map((l) => ({ height: l.height, hash: blocks[l.height]!.hash, prevHash: blocks[l.height - 1]!.hash, timeSec: full.timeSec[l.height]!, bits: full.bits[l.height]!, version: 0x20000000, txCount: 1, scriptSigHex: l.scriptSigHex, payoutAddresses: l.payoutAddresses, coinbaseTxid: null, coinbaseValueSat: null, weight: null })),
+      old.map((l) => l.attribution!),
+      { source: 'chain:mempool', description: 'old', input: 'test', kind: 'chain', rulesVersion: mempool.version },
+    );
+    expect(await store.chainHeightsLackingEconomics(0, 7)).toEqual([2, 5]);
+    const before = rawRequests(server);
+    const r = await syncChain(store, source, { ruleSet: mempool, fromHeight: 0 });
+    expect(r).toMatchObject({ fetched: 2, skipped: 6 });
+    expect(rawRequests(server) - before).toBe(2);
+    const again = await store.readChainBlocks();
+    expect([...again.coinbaseValueSat]).toEqual([...full.coinbaseValueSat]);
+    expect([...again.weight]).toEqual([...full.weight]);
+    expect(await store.chainHeightsLackingEconomics(0, 7)).toEqual([]);
   });
 });
 

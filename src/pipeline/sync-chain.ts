@@ -3,13 +3,14 @@
  * best chain (roll back to the fork point if not), bring stored labels up to the rule set (only
  * blocks a rule change may affect are re-attributed, from the stored coinbases), then from the
  * last stored height (or `fromHeight`) to the tip: fetch blocks with bounded concurrency, decode
- * header and coinbase (fast path), check each block is the one asked for (hash, proof of work,
+ * header, coinbase (its output total) and the transaction walk (count and BIP141 weight; merkle
+ * root not recomputed), check each block is the one asked for (hash, proof of work,
  * link to its parent, BIP34 height), attribute it, and write batches — each batch one
  * transaction, so an interrupted sync resumes after the last committed batch.
  */
 import { attributeBlock, type RuleSet } from '../attribute/index.js';
 import { DecodeError, SourceError, UsageError } from '../domain/errors.js';
-import { decodeCoinbaseBlock, type CoinbaseBlock } from '../decode/bitcoin/coinbase.js';
+import { decodeBlock, type DecodedBlock } from '../decode/bitcoin/block.js';
 import { meetsTarget } from '../decode/bitcoin/header.js';
 import { hashFromHex } from '../decode/bitcoin/hex.js';
 import { mapLimit, type BlockSource, type ChainTip } from '../sources/bitcoin/block-source.js';
@@ -68,7 +69,7 @@ interface Fetched {
   readonly attribution: ChainAttributionRecord;
 }
 
-function checkBlock(d: CoinbaseBlock, height: number, hash: string, input: string): void {
+function checkBlock(d: DecodedBlock, height: number, hash: string, input: string): void {
   if (d.header.hash !== hash) throw new SourceError(`${input}: served block ${d.header.hash} when asked for ${hash} (height ${height})`);
   if (!meetsTarget(hashFromHex(hash), d.header.bits)) throw new DecodeError({ input, offset: 72, field: 'bits' }, `block ${hash} does not meet its own target`);
   const bip34 = d.coinbase.height;
@@ -79,7 +80,8 @@ function checkBlock(d: CoinbaseBlock, height: number, hash: string, input: strin
 
 async function fetchOne(source: BlockSource, rs: RuleSet, height: number, hash: string): Promise<Fetched> {
   const input = source.blockInput(hash);
-  const d = decodeCoinbaseBlock(await source.block(hash), { input });
+  // Walk every transaction for the weight (≈ 0.4 ms for block 702,861, 1.4 MB; the merkle check is left off).
+  const d = decodeBlock(await source.block(hash), { input, verifyMerkle: false });
   checkBlock(d, height, hash, input);
   const cb = d.coinbase;
   const block: ChainBlockRecord = {
@@ -93,6 +95,8 @@ async function fetchOne(source: BlockSource, rs: RuleSet, height: number, hash: 
     scriptSigHex: cb.scriptSigHex,
     payoutAddresses: cb.payoutAddresses,
     coinbaseTxid: cb.txid,
+    coinbaseValueSat: Number(cb.outputs.reduce((sum, o) => sum + o.valueSats, 0n)),
+    weight: d.weight,
   };
   const a = attributeBlock({ height, timeSec: d.header.timeSec, scriptSigHex: cb.scriptSigHex, payoutAddresses: cb.payoutAddresses }, rs, { input });
   return { block, attribution: recordOf(a, height) };
@@ -128,7 +132,9 @@ export async function syncChain(store: Store, source: BlockSource, opts: SyncOpt
     const heights = Array.from({ length: Math.min(batchSize, toHeight - h + 1) }, (_, k) => h + k);
     const hashes = await source.hashesAt(heights);
     const stored = new Map((await store.chainHashes(h - 1, heights[heights.length - 1]!)).map((s) => [s.height, s.hash]));
-    const todo = heights.map((height, k) => ({ height, hash: hashes[k]! })).filter((x) => stored.get(x.height) !== x.hash);
+    // A block stored before migration 0007 (no coinbase total or weight) is fetched again to fill them.
+    const lacking = new Set(await store.chainHeightsLackingEconomics(heights[0]!, heights[heights.length - 1]!));
+    const todo = heights.map((height, k) => ({ height, hash: hashes[k]! })).filter((x) => stored.get(x.height) !== x.hash || lacking.has(x.height));
     skipped += heights.length - todo.length;
     const got = await mapLimit(todo, concurrency, (x) => fetchOne(source, rs, x.height, x.hash));
     // Each block must extend the block below it, whether fetched now or already stored; if not,

@@ -9,6 +9,7 @@ export interface ChainRepository {
   tip(): Promise<{ height: number; hash: string } | null>;
   hashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]>;
   hashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]>;
+  lackingEconomics(fromHeight: number, toHeight: number): Promise<number[]>;
   writeBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
   writeAttributions(attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
   rollback(aboveHeight: number): Promise<{ blocks: number; labels: number }>;
@@ -31,6 +32,10 @@ export abstract class ChainDelegatingStore {
 
   chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]> {
     return this.chain.hashes(fromHeight, toHeight);
+  }
+
+  chainHeightsLackingEconomics(fromHeight: number, toHeight: number): Promise<number[]> {
+    return this.chain.lackingEconomics(fromHeight, toHeight);
   }
 
   writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary> {

@@ -84,6 +84,10 @@ export interface ChainBlockRecord {
   readonly scriptSigHex: string;
   readonly payoutAddresses: readonly string[];
   readonly coinbaseTxid: string | null;
+  /** Σ coinbase output values (sat): subsidy claimed + fees collected. Null for rows synced before migration 0007. */
+  readonly coinbaseValueSat: number | null;
+  /** BIP141 weight (3 × stripped size + size). Null for rows synced before migration 0007. */
+  readonly weight: number | null;
 }
 
 /** One rule that matched a chain block (all are kept, in rule order). */
@@ -138,11 +142,16 @@ export interface StoredChainLabel {
   readonly attribution: ChainAttributionRecord | null;
 }
 
-/** Stored chain blocks in height order, for hash-rate estimates. */
+/** Stored chain blocks in height order, for hash-rate estimates and per-block economics. */
 export interface StoredChainBlocks {
   readonly heights: Int32Array;
   readonly timeSec: Float64Array;
   readonly bits: Float64Array;
+  readonly txCount: Float64Array;
+  /** Σ coinbase output values (sat); NaN for rows synced before migration 0007. */
+  readonly coinbaseValueSat: Float64Array;
+  /** BIP141 weight; NaN for rows synced before migration 0007. */
+  readonly weight: Float64Array;
 }
 
 
@@ -208,6 +217,8 @@ export interface Store {
   chainHashesBelow(atOrBelow: number, limit: number): Promise<{ height: number; hash: string }[]>;
   /** Stored chain hashes for heights in [from, to], ascending. */
   chainHashes(fromHeight: number, toHeight: number): Promise<{ height: number; hash: string }[]>;
+  /** Stored chain heights in [from, to] without the coinbase total or weight (synced before migration 0007), ascending. */
+  chainHeightsLackingEconomics(fromHeight: number, toHeight: number): Promise<number[]>;
   /** Blocks, their coinbases, attributions and labels, and the run's ingest record: one transaction. */
   writeChainBatch(blocks: readonly ChainBlockRecord[], attributions: readonly ChainAttributionRecord[], meta: ChainWriteMeta): Promise<ChainWriteSummary>;
   /** Attributions and labels of already stored blocks (re-attribution): one transaction. */

@@ -2,7 +2,10 @@
  * @module Test helpers: load the real blocks in datasets/bitcoin/raw-blocks with their
  * expected.json, and the real coinbase rows in datasets/bitcoin/coinbases (parsed, not copied).
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { BLOCKCHAIR_BLOCKS_FILE, readBlockchairLines, type BlockchairBlock } from '../../src/sources/datasets/blockchair-blocks.js';
 import { parseCsv, requireColumns } from '../../src/sources/files/csv.js';
 import { datasetPath } from '../../src/sources/files/datasets-path.js';
 
@@ -92,4 +95,27 @@ export function loadCoinbaseRows(): CoinbaseRow[] {
     });
   }
   return rows;
+}
+
+/**
+ * One block's row of the staged Blockchair dump (datasets/bitcoin/blockchair-blocks-2020-2025),
+ * parsed by the project's Blockchair reader: the header line plus the row for `height`, read from
+ * the gzip until found (an independent source of fees, reward, transaction count and weight).
+ */
+export async function blockchairRow(height: number): Promise<BlockchairBlock> {
+  const path = datasetPath(BLOCKCHAIR_BLOCKS_FILE);
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  const picked: string[] = [];
+  for await (const line of lines) {
+    if (picked.length === 0) picked.push(line);
+    else if (line.startsWith(`${height}\t`)) {
+      picked.push(line);
+      break;
+    }
+  }
+  lines.close();
+  const found: BlockchairBlock[] = [];
+  await readBlockchairLines(picked, path, (b) => found.push(b));
+  if (found.length !== 1) throw new Error(`no Blockchair row for height ${height}`);
+  return found[0]!;
 }

@@ -5,12 +5,13 @@
  * or per pool (`byPool`): empty blocks with a binomial interval, fees per block, time since the
  * previous block, and luck against a user-supplied hash-rate series. Definitions: docs/economics.md.
  */
-import { formatDay, parseDuration } from '../../aggregate/duration.js';
+import { formatDay, parseDate, parseDuration } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
-import { networkEconomics, poolEconomics, type Band, type PoolHashrateSeries } from '../../analysis/economics.js';
+import { MAX_BLOCK_WEIGHT, networkEconomics, poolEconomics, type Band, type EconomicsBlocks, type PoolHashrateSeries } from '../../analysis/economics.js';
 import { UsageError } from '../../domain/errors.js';
 import { economicsAtLevel, parseEconomicsLevel } from '../economics-level.js';
 import { blockchairEconomicsSource, blockPrices, POOL_LABELS, PRICE_BASES, withMempoolLabels, type BlockEconomicsSource, type PoolLabels, type PriceBasis } from '../economics-blocks.js';
+import { CHAIN_FEES_METHOD, chainEconomicsSource } from '../economics-chain.js';
 import type { QueryContext, Row } from './context.js';
 import { parseChoiceParam, parseFlagParam, parseNumberParam } from './query-params.js';
 import { resolveWindows, type WindowRequest } from './window-request.js';
@@ -25,6 +26,8 @@ export interface EconomicsRequest extends Partial<WindowRequest> {
   readonly labels?: string;
   /** With byPool: `pool` (default), `owner` (alias `entity`: pools merged by dated ownership links) or `template` (template families). */
   readonly level?: string;
+  /** One row per block (no windows): the per-block figures, optionally limited by from/to (UTC dates). */
+  readonly perBlock?: boolean | string;
 }
 
 export interface EconomicsResult {
@@ -48,6 +51,9 @@ export const POOL_COLUMNS = [
   'window_start', 'window_end', 'pool', 'blocks', 'share', 'empty_blocks', 'empty_share', 'empty_lo', 'empty_hi', 'fee_median_btc', 'fee_mean_btc', 'fee_share', 'mean_weight_use',
   'empty_since_prev_median_s', 'other_since_prev_median_s',
 ] as const;
+export const BLOCK_COLUMNS = [
+  'height', 'time', 'pool', 'tx_count', 'weight', 'weight_use', 'scheduled_subsidy_sat', 'claimed_subsidy_sat', 'fees_sat', 'reward_sat', 'fees_from',
+] as const;
 export const LUCK_COLUMNS = ['expected_blocks', 'luck', 'luck_lo', 'luck_hi'] as const;
 
 const sig = (x: number | null | undefined, digits = 6) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(digits)));
@@ -58,25 +64,77 @@ const band = (b: Band | null, prefix: string, unit: string, digits = 6): Row => 
   [`${prefix}_hi_${unit}`]: sig(b?.hi, digits),
 });
 
-/** The per-block source for an id (only `blockchair` today; a store-backed source plugs in here). */
+/** The per-block source for an id: `blockchair` (the staged dump) or `chain` (the store's synced chain). */
 export function economicsSource(id: string | undefined, ctx: QueryContext, blocksFile?: string): BlockEconomicsSource {
   const s = id ?? 'blockchair';
   if (s === 'blockchair') return blockchairEconomicsSource(ctx.datasetsRoot, blocksFile);
-  throw new UsageError(`invalid source: ${s} (expected blockchair: the staged Blockchair per-block dump)`);
+  if (s === 'chain') {
+    if (blocksFile !== undefined) throw new UsageError('invalid blocks: a Blockchair dump file goes with source blockchair, not chain');
+    if (!ctx.store) throw new UsageError('invalid source: chain needs a store with synced blocks (--db; fill it with `nakamoto ingest <node url | esplora url | blocks dir>`)');
+    return chainEconomicsSource(ctx.store);
+  }
+  throw new UsageError(`invalid source: ${s} (expected blockchair: the staged Blockchair per-block dump, or chain: the store's synced chain)`);
+}
+
+/** One row per block in time order, within [from, to) when given. */
+function perBlockRows(b: EconomicsBlocks, fromSec: number, toSec: number, feesFrom: string): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < b.heights.length; i++) {
+    const t = b.timeSec[i]!;
+    if (t < fromSec || t >= toSec) continue;
+    const w = b.weight[i]!;
+    rows.push({
+      height: b.heights[i]!,
+      time: new Date(t * 1000).toISOString().replace('.000Z', 'Z'),
+      pool: b.pools[b.pool[i]!] ?? null,
+      tx_count: b.txCount[i]!,
+      weight: Number.isFinite(w) ? w : null,
+      weight_use: Number.isFinite(w) ? sig(w / MAX_BLOCK_WEIGHT, 6) : null,
+      scheduled_subsidy_sat: b.scheduledSubsidySat[i]!,
+      claimed_subsidy_sat: b.claimedSubsidySat[i]!,
+      fees_sat: b.feeSat[i]!,
+      reward_sat: b.claimedSubsidySat[i]! + b.feeSat[i]!,
+      fees_from: feesFrom,
+    });
+  }
+  return rows;
 }
 
 /** `extra` holds what only a local caller (the CLI) may give: files on this machine. */
 export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, extra: { readonly poolHashrates?: PoolHashrateSeries; readonly blocksFile?: string } = {}): Promise<EconomicsResult> {
   const confidence = parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
-  const basis = parseChoiceParam<PriceBasis>('price', q.price ?? 'blockchair', PRICE_BASES);
+  const fromChain = q.source === 'chain';
+  // The chain has no per-block USD value, so its default price is the monthly table.
+  const basis = parseChoiceParam<PriceBasis>('price', q.price ?? (fromChain ? 'monthly' : 'blockchair'), PRICE_BASES);
+  if (fromChain && basis === 'blockchair') throw new UsageError("invalid price: blockchair (each block's Blockchair reward_usd) needs source blockchair; use monthly with source chain");
   const byPool = parseFlagParam('byPool', q.byPool as string | boolean | undefined);
   if (extra.poolHashrates && !byPool) throw new UsageError('invalid poolHashrates: pool luck needs byPool');
   const labels = parseChoiceParam<PoolLabels>('labels', q.labels ?? 'mempool', POOL_LABELS);
   const level = parseEconomicsLevel(q.level);
   if (level !== 'pool' && !byPool) throw new UsageError(`invalid level: ${level} groups pools: use it with byPool (--by-pool)`);
   if (parseDuration(q.window ?? '1m', 'window').unit === 'block') throw new UsageError('invalid window: economics uses time windows (1d, 1w, 1m, 1y …), not block counts');
+  const perBlock = parseFlagParam('perBlock', q.perBlock as string | boolean | undefined);
+  if (perBlock && byPool) throw new UsageError('invalid perBlock: one row per block already names its pool; do not combine it with byPool');
   const loaded = await economicsSource(q.source, ctx, extra.blocksFile).load();
-  const labelled = byPool && labels === 'mempool' ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
+  // The chain source carries its own attribution (the store's chain label source).
+  const labelled = (byPool || perBlock) && labels === 'mempool' && !fromChain ? await withMempoolLabels(loaded, ctx.datasetsRoot) : loaded;
+  if (perBlock) {
+    if (q.at !== undefined || q.anchor !== undefined || q.step !== undefined) throw new UsageError('invalid perBlock: per-block rows take --from/--to (UTC dates), not --at, --anchor or --step');
+    const fromSec = q.from === undefined ? -Infinity : parseDate(String(q.from), '--from');
+    const toSec = q.to === undefined ? Infinity : parseDate(String(q.to), '--to');
+    if (toSec <= fromSec) throw new UsageError(`invalid --to: ${q.to} (must be after --from ${q.from})`);
+    const feesFrom = fromChain ? 'coinbase − schedule' : 'dataset';
+    return {
+      title: 'Mining economics per block',
+      provenance: labelled.provenance,
+      price: 'no USD columns per block',
+      method: `fees: ${fromChain ? CHAIN_FEES_METHOD : "the dataset's fee_total"}; scheduled subsidy = 50 BTC >> ⌊height / 210,000⌋; claimed subsidy = what the coinbase claimed; reward = claimed subsidy + fees; weight_use = weight / 4,000,000`,
+      windows: `per block${q.from !== undefined ? ` from ${q.from}` : ''}${q.to !== undefined ? ` to ${q.to} (exclusive)` : ''}; UTC`,
+      columns: BLOCK_COLUMNS,
+      rows: perBlockRows(labelled.blocks, fromSec, toSec, feesFrom),
+    };
+  }
+  if (fromChain && level === 'template') throw new UsageError("invalid level: template families are keyed by the per-block dataset's mempool.space slugs; not available with source chain (use pool or owner)");
   const data = await economicsAtLevel(labelled, level, ctx.datasetsRoot);
   // Calendar-aligned by default: the first window starts on the first month start inside the data.
   const cov = data.coverage.time;

@@ -36,9 +36,17 @@ export class ChainRepo {
     return r.getRowsJS().map((x) => ({ height: num(x[0]), hash: String(x[1]) }));
   }
 
+  async lackingEconomics(from: number, to: number): Promise<number[]> {
+    const r = await this.conn.runAndReadAll(
+      'SELECT height FROM chain_blocks WHERE height BETWEEN $1 AND $2 AND (coinbase_value_sat IS NULL OR weight IS NULL) ORDER BY height',
+      [from, to],
+    );
+    return r.getRowsJS().map((x) => num(x[0]));
+  }
+
   private async stageBlocks(blocks: readonly ChainBlockRecord[]): Promise<void> {
     await this.conn.run(`CREATE OR REPLACE TEMP TABLE staging_chain (height INTEGER, hash VARCHAR, prev_hash VARCHAR, time_sec BIGINT, bits BIGINT,
-      version BIGINT, tx_count INTEGER, scriptsig VARCHAR, payout VARCHAR, txid VARCHAR)`);
+      version BIGINT, tx_count INTEGER, scriptsig VARCHAR, payout VARCHAR, txid VARCHAR, coinbase_value_sat BIGINT, weight INTEGER)`);
     const app = await this.conn.createAppender('staging_chain', 'main', 'temp');
     for (const b of blocks) {
       app.appendInteger(b.height);
@@ -52,6 +60,10 @@ export class ChainRepo {
       app.appendVarchar(b.payoutAddresses.join(';'));
       if (b.coinbaseTxid === null) app.appendNull();
       else app.appendVarchar(b.coinbaseTxid);
+      if (b.coinbaseValueSat === null) app.appendNull();
+      else app.appendBigInt(BigInt(b.coinbaseValueSat));
+      if (b.weight === null) app.appendNull();
+      else app.appendInteger(b.weight);
       app.endRow();
     }
     app.closeSync();
@@ -136,10 +148,13 @@ export class ChainRepo {
       const c = this.conn;
       const id = meta.ingestId ?? (await this.nextIngestId());
       await c.run(
-        `INSERT INTO chain_blocks SELECT height, hash, prev_hash, time_sec, bits, version, tx_count, scriptsig, payout, txid, $1 FROM staging_chain
+        `INSERT INTO chain_blocks (height, hash, prev_hash, time_sec, bits, version, tx_count, coinbase_scriptsig_hex, payout_addresses, coinbase_txid, ingest_id,
+           coinbase_value_sat, weight)
+         SELECT height, hash, prev_hash, time_sec, bits, version, tx_count, scriptsig, payout, txid, $1, coinbase_value_sat, weight FROM staging_chain
          ON CONFLICT (height) DO UPDATE SET hash = excluded.hash, prev_hash = excluded.prev_hash, time_sec = excluded.time_sec, bits = excluded.bits,
            version = excluded.version, tx_count = excluded.tx_count, coinbase_scriptsig_hex = excluded.coinbase_scriptsig_hex,
-           payout_addresses = excluded.payout_addresses, coinbase_txid = excluded.coinbase_txid, ingest_id = excluded.ingest_id`,
+           payout_addresses = excluded.payout_addresses, coinbase_txid = excluded.coinbase_txid, ingest_id = excluded.ingest_id,
+           coinbase_value_sat = excluded.coinbase_value_sat, weight = excluded.weight`,
         [id],
       );
       // The synced chain is authoritative for block hashes and times.
@@ -192,9 +207,16 @@ export class ChainRepo {
   }
 
   async readBlocks(): Promise<StoredChainBlocks> {
-    const r = await this.conn.runAndReadAll('SELECT height, time_sec, bits FROM chain_blocks ORDER BY height');
-    const [h = [], t = [], b = []] = r.getColumnsJS();
-    return { heights: Int32Array.from(h, num), timeSec: Float64Array.from(t, num), bits: Float64Array.from(b, num) };
+    const r = await this.conn.runAndReadAll('SELECT height, time_sec, bits, tx_count, coinbase_value_sat, weight FROM chain_blocks ORDER BY height');
+    const [h = [], t = [], b = [], n = [], v = [], w = []] = r.getColumnsJS();
+    return {
+      heights: Int32Array.from(h, num),
+      timeSec: Float64Array.from(t, num),
+      bits: Float64Array.from(b, num),
+      txCount: Float64Array.from(n, num),
+      coinbaseValueSat: Float64Array.from(v, num),
+      weight: Float64Array.from(w, num),
+    };
   }
 
   async saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void> {

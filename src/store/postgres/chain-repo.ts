@@ -36,9 +36,20 @@ export class PgChainRepo {
     return heightHash(await query(this.pool, this.location, 'reading chain hashes', 'SELECT height, hash FROM chain_blocks WHERE height BETWEEN $1 AND $2 ORDER BY height', [from, to]));
   }
 
+  async lackingEconomics(from: number, to: number): Promise<number[]> {
+    const rows = await query(
+      this.pool,
+      this.location,
+      'reading chain heights without economics',
+      'SELECT height FROM chain_blocks WHERE height BETWEEN $1 AND $2 AND (coinbase_value_sat IS NULL OR weight IS NULL) ORDER BY height',
+      [from, to],
+    );
+    return rows.map((x) => num(x[0]));
+  }
+
   private async stageBlocks(c: PoolClient, blocks: readonly ChainBlockRecord[]): Promise<void> {
     await c.query(`CREATE TEMP TABLE staging_chain (height INTEGER, hash TEXT COLLATE "C", prev_hash TEXT COLLATE "C", time_sec BIGINT, bits BIGINT,
-      version BIGINT, tx_count INTEGER, scriptsig TEXT COLLATE "C", payout TEXT COLLATE "C", txid TEXT COLLATE "C") ON COMMIT DROP`);
+      version BIGINT, tx_count INTEGER, scriptsig TEXT COLLATE "C", payout TEXT COLLATE "C", txid TEXT COLLATE "C", coinbase_value_sat BIGINT, weight INTEGER) ON COMMIT DROP`);
     const nums = (f: (b: ChainBlockRecord) => number) => Float64Array.from(blocks, f);
     const text = (f: (b: ChainBlockRecord) => string | null) => blocks.map(f);
     await bulkInsert(c, 'staging_chain', [
@@ -52,6 +63,8 @@ export class PgChainRepo {
       { type: 'text', values: text((b) => b.scriptSigHex) },
       { type: 'text', values: text((b) => b.payoutAddresses.join(';')) },
       { type: 'text', values: text((b) => b.coinbaseTxid) },
+      { type: 'bigint', values: nums((b) => b.coinbaseValueSat ?? Number.NaN) },
+      { type: 'int', values: nums((b) => b.weight ?? Number.NaN) },
     ], blocks.length);
   }
 
@@ -124,10 +137,13 @@ export class PgChainRepo {
       await this.stageAttributions(c, attributions);
       const id = meta.ingestId ?? (await nextIngestId(c));
       await c.query(
-        `INSERT INTO chain_blocks SELECT height, hash, prev_hash, time_sec, bits, version, tx_count, scriptsig, payout, txid, $1 FROM staging_chain ORDER BY height
+        `INSERT INTO chain_blocks (height, hash, prev_hash, time_sec, bits, version, tx_count, coinbase_scriptsig_hex, payout_addresses, coinbase_txid, ingest_id,
+           coinbase_value_sat, weight)
+         SELECT height, hash, prev_hash, time_sec, bits, version, tx_count, scriptsig, payout, txid, $1, coinbase_value_sat, weight FROM staging_chain ORDER BY height
          ON CONFLICT (height) DO UPDATE SET hash = excluded.hash, prev_hash = excluded.prev_hash, time_sec = excluded.time_sec, bits = excluded.bits,
            version = excluded.version, tx_count = excluded.tx_count, coinbase_scriptsig_hex = excluded.coinbase_scriptsig_hex,
-           payout_addresses = excluded.payout_addresses, coinbase_txid = excluded.coinbase_txid, ingest_id = excluded.ingest_id`,
+           payout_addresses = excluded.payout_addresses, coinbase_txid = excluded.coinbase_txid, ingest_id = excluded.ingest_id,
+           coinbase_value_sat = excluded.coinbase_value_sat, weight = excluded.weight`,
         [id],
       );
       // The synced chain is authoritative for block hashes and times.
@@ -185,8 +201,20 @@ export class PgChainRepo {
   }
 
   async readBlocks(): Promise<StoredChainBlocks> {
-    const rows = await query(this.pool, this.location, 'reading chain blocks', 'SELECT height, time_sec::float8, bits::float8 FROM chain_blocks ORDER BY height');
-    return { heights: Int32Array.from(rows, (r) => num(r[0])), timeSec: Float64Array.from(rows, (r) => num(r[1])), bits: Float64Array.from(rows, (r) => num(r[2])) };
+    const rows = await query(
+      this.pool,
+      this.location,
+      'reading chain blocks',
+      'SELECT height, time_sec::float8, bits::float8, tx_count, coinbase_value_sat::float8, weight FROM chain_blocks ORDER BY height',
+    );
+    return {
+      heights: Int32Array.from(rows, (r) => num(r[0])),
+      timeSec: Float64Array.from(rows, (r) => num(r[1])),
+      bits: Float64Array.from(rows, (r) => num(r[2])),
+      txCount: Float64Array.from(rows, (r) => num(r[3])),
+      coinbaseValueSat: Float64Array.from(rows, (r) => num(r[4])),
+      weight: Float64Array.from(rows, (r) => num(r[5])),
+    };
   }
 
   async saveRuleSnapshot(version: string, kind: string, snapshot: string): Promise<void> {

@@ -7,6 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryEconomics } from '../../../pipeline/queries/economics-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { createApp } from '../app.js';
+import { syncChain } from '../../../pipeline/sync-chain.js';
+import { loadRuleSet } from '../../../sources/attribution-rules/load.js';
+import { CoreRpcSource } from '../../../sources/bitcoin/core-rpc.js';
+import { openDuckDbStore } from '../../../store/duckdb/duckdb-store.js';
+import { realSparseChain } from '../../../../test/helpers/fake-chain.js';
+import { startFakeCoreRpc } from '../../../../test/helpers/fake-core-rpc.js';
+import { blockchairRow } from '../../../../test/support/bitcoin-blocks.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -59,5 +66,30 @@ describe('GET /api/economics', () => {
     const blocks = await get('/api/economics?window=144b');
     expect(blocks.status).toBe(400);
     expect(blocks.json.error.message).toMatch(/invalid window/);
+  });
+});
+
+describe('GET /api/economics?source=chain', () => {
+  it('per-block figures from the server store\'s synced chain (real blocks over a loopback node) agree with Blockchair; 400 without a store', async () => {
+    const noStore = await get('/api/economics?source=chain&perBlock=true');
+    expect(noStore.status).toBe(400);
+    expect(noStore.json.error.message).toMatch(/source: chain needs a store/);
+    const store = await openDuckDbStore(':memory:');
+    const server = await startFakeCoreRpc(realSparseChain(), { style: '2.0' });
+    const chainApp = await createApp({ store, datasetsRoot: datasetsRoot() });
+    try {
+      const source = new CoreRpcSource({ url: server.url, auth: { user: 'alice', password: 'secret' } });
+      await syncChain(store, source, { ruleSet: await loadRuleSet('mempool'), fromHeight: 702_861, toHeight: 702_861 });
+      const r = await chainApp.inject({ method: 'GET', url: '/api/economics?source=chain&perBlock=true' });
+      expect(r.statusCode).toBe(200);
+      const body = JSON.parse(r.body) as { rows: Record<string, unknown>[]; provenance: { source: string } };
+      const bc = await blockchairRow(702_861);
+      expect(body.provenance.source).toBe('chain');
+      expect(body.rows).toEqual([expect.objectContaining({ height: 702_861, fees_sat: bc.feeSat, reward_sat: bc.rewardSat, tx_count: bc.txCount, weight: bc.weight, fees_from: 'coinbase − schedule' })]);
+    } finally {
+      await chainApp.close();
+      await server.close();
+      await store.close();
+    }
   });
 });

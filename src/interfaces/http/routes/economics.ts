@@ -21,9 +21,10 @@ export const economicsRoutes: readonly RouteSpec[] = [
         byPool: flag({ description: 'one row per pool and window: empty blocks with a Clopper–Pearson interval, fee median/mean, time since the previous block', default: false }),
         level: choice(['pool', 'owner', 'entity', 'template'], { description: 'with byPool: pool, owner (alias entity: pools merged by dated ownership links) or template (pools merged into template families, docs/control.md)', default: 'pool' }),
         labels: choice(['mempool', 'blockchair'], { description: "pool labels for byPool: mempool (per-block attribution dataset, by height) or blockchair (guessed_miner)", default: 'mempool' }),
-        price: choice(['blockchair', 'monthly'], { description: "BTC/USD for USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (data/hardware/btc-usd-monthly.csv)", default: 'blockchair' }),
+        price: choice(['blockchair', 'monthly'], { description: "BTC/USD for USD columns: blockchair (each block's reward_usd, Blockchair's daily price) or monthly (data/hardware/btc-usd-monthly.csv); monthly is the default (and the only choice) with source=chain", default: 'blockchair' }),
         confidence: num({ description: 'interval level', default: 0.95 }, { min: 0, max: 1, minExclusive: true, maxExclusive: true }),
-        source: text({ description: 'per-block data: blockchair (the staged Blockchair dump)', example: 'blockchair' }),
+        source: text({ description: "per-block data: blockchair (the staged Blockchair dump) or chain (blocks synced into the server's store; fees = coinbase outputs − scheduled subsidy; price monthly)", example: 'blockchair' }),
+        perBlock: flag({ description: 'one row per block (height, time, pool, transactions, weight, subsidy scheduled and claimed, fees, reward); from/to limit it by UTC date', default: false }),
       })
       .partial()
       .strict(),
