@@ -126,6 +126,7 @@ export async function queryEconomics(q: EconomicsRequest, ctx: QueryContext, ext
     const feesFrom = fromChain ? 'coinbase − schedule' : 'dataset';
     return {
       title: 'Mining economics per block',
+      level: 'pool',
       provenance: labelled.provenance,
       price: 'no USD columns per block',
       method: `fees: ${fromChain ? CHAIN_FEES_METHOD : "the dataset's fee_total"}; scheduled subsidy = 50 BTC >> ⌊height / 210,000⌋; claimed subsidy = what the coinbase claimed; reward = claimed subsidy + fees; weight_use = weight / 4,000,000`,

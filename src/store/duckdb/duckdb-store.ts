@@ -47,22 +47,43 @@ export interface OpenOptions {
  */
 export async function openDuckDbStoreReadOnly(path: string, lockWaitMs = 15_000): Promise<Store | null> {
   if (statSync(path).size === 0) return null;
-  const instance = await createInstance(path, true, lockWaitMs);
-  const conn = await instance.connect();
-  try {
-    const pending = await pendingMigrations(conn);
-    if (pending === null) {
+  for (let attempt = 0; ; attempt++) {
+    const instance = await createInstance(path, true, lockWaitMs);
+    const conn = await instance.connect();
+    let pending: string[] | null;
+    try {
+      pending = await pendingMigrations(conn);
+    } catch (err) {
       conn.closeSync();
       instance.closeSync();
-      return null;
+      throw err;
     }
-    if (pending.length > 0) throw new StoreError(`store ${path} has an older schema (missing ${pending.join(', ')}): run a writing command (\`nakamoto ingest …\`) on it once to upgrade it`);
-  } catch (err) {
+    if (pending !== null && pending.length === 0) return new DuckDbStore(path, instance, conn);
     conn.closeSync();
     instance.closeSync();
-    throw err;
+    if (pending === null) return null;
+    // A store written by an older version: bring its schema up to date once (a short write), then read.
+    if (attempt > 0) throw new StoreError(`store ${path} still has an older schema after upgrading (missing ${pending.join(', ')})`);
+    await upgradeSchema(path, pending, lockWaitMs);
   }
-  return new DuckDbStore(path, instance, conn);
+}
+
+/** Apply pending migrations to an older store; a file the user may not write gets a clear error instead. */
+async function upgradeSchema(path: string, pending: readonly string[], lockWaitMs: number): Promise<void> {
+  let writer: DuckDBInstance;
+  try {
+    writer = await createInstance(path, false, lockWaitMs);
+  } catch (err) {
+    if (err instanceof StoreBusyError) throw err;
+    throw new StoreError(`store ${path} has an older schema (missing ${pending.join(', ')}) and cannot be upgraded here (${(err as Error).message}): run a writing command (\`nakamoto ingest …\`) on it once where it is writable`, { cause: err });
+  }
+  const wconn = await writer.connect();
+  try {
+    await migrate(wconn);
+  } finally {
+    wconn.closeSync();
+    writer.closeSync();
+  }
 }
 
 /** A lock conflict with another process (not any message containing "lock", e.g. "block" in a checksum error). */

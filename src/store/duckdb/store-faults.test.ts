@@ -120,6 +120,46 @@ describe('read commands open the store read-only', () => {
   });
 });
 
+/** Make a store look as an older version left it: migration 0007 (chain economics columns) not applied. */
+async function asOlderStore(db: string): Promise<void> {
+  const inst = await DuckDBInstance.create(db);
+  const c = await inst.connect();
+  await c.run('ALTER TABLE chain_blocks DROP COLUMN coinbase_value_sat');
+  await c.run('ALTER TABLE chain_blocks DROP COLUMN weight');
+  await c.run('DELETE FROM schema_migrations WHERE version = 7');
+  c.closeSync();
+  inst.closeSync();
+}
+
+describe('a store written by an older version', () => {
+  it('read commands upgrade its schema once and answer (the upgrade is recorded)', async () => {
+    const db = await smallStore('older');
+    await asOlderStore(db);
+    const r = await runCli(['sources', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/2,?000/);
+    const inst = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+    const c = await inst.connect();
+    const versions = (await c.runAndReadAll('SELECT version FROM schema_migrations ORDER BY version')).getColumnsJS()[0]!.map(Number);
+    c.closeSync();
+    inst.closeSync();
+    expect(versions).toContain(7);
+  });
+
+  it('one the user may not write gets a one-line error saying how to upgrade it, and stays unchanged', async () => {
+    const db = await smallStore('older-ro');
+    await asOlderStore(db);
+    ownByUser(db);
+    chmodSync(db, 0o444);
+    const before = readFileSync(db);
+    const r = cliAsUser(['sources', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/has an older schema \(missing 0007-chain-economics\) and cannot be upgraded here .*run a writing command/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
 describe('open errors', () => {
   it('a checksum error does not suggest another process holds the store', async () => {
     const db = await smallStore('corrupt');
