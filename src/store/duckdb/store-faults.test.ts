@@ -155,7 +155,7 @@ describe('a store written by an older version', () => {
     const r = cliAsUser(['sources', '--db', db]);
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/has an older schema \(missing 0007-chain-economics\) and cannot be upgraded here .*run a writing command/);
+    expect(r.err).toMatch(/has an older schema \(missing 0007-chain-economics\.sql\) and cannot be upgraded here .*run a writing command/);
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 });
