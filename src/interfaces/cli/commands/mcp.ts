@@ -8,20 +8,8 @@ import type { Command } from 'commander';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { serveStdio } from '../../mcp/stdio.js';
 import type { CliIo } from '../io.js';
+import { untilSignal } from '../until-signal.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
-  });
-}
 
 export function register(program: Command, io: CliIo): void {
   program

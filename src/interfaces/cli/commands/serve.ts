@@ -11,6 +11,7 @@ import { errorsOnlyLogger } from '../../http/error-log.js';
 import { startServer } from '../../http/server.js';
 import { parseMcpMode } from '../../mcp/http-endpoint.js';
 import type { CliIo } from '../io.js';
+import { untilSignal } from '../until-signal.js';
 import { DB_OPTION_HELP, openServingStore } from '../store-options.js';
 
 interface ServeOptions {
@@ -19,19 +20,6 @@ interface ServeOptions {
   db?: string;
   log?: boolean;
   mcp: string;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
-  });
 }
 
 export function register(program: Command, io: CliIo, wait: () => Promise<string> = untilSignal): void {

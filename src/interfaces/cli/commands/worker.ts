@@ -7,24 +7,12 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../domain/errors.js';
 import { parseCount } from '../../../pipeline/queries/context.js';
 import type { CliIo } from '../io.js';
+import { untilSignal } from '../until-signal.js';
 
 interface WorkerFlags {
   queue?: string;
   concurrency: string;
   lockMs: string;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (sig: string) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(sig);
-    };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
-  });
 }
 
 export function register(program: Command, io: CliIo, wait: () => Promise<string> = untilSignal): void {
