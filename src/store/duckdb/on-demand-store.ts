@@ -12,18 +12,22 @@ import { NotFoundError, StoreError } from '../../domain/errors.js';
 import type { Store } from '../store.js';
 import { openDuckDbStore } from './duckdb-store.js';
 
-/** Answers of the read methods while the file does not exist. */
-const EMPTY: Partial<Record<keyof Store, unknown>> = {
-  listSources: [],
-  listIngests: [],
-  findIngest: null,
-  chainTip: null,
-  chainHashesBelow: [],
-  chainHashes: [],
-  readRuleSnapshot: null,
+/** Answers of the read methods while the file does not exist (fresh values on every call). */
+const EMPTY: Partial<Record<keyof Store, () => unknown>> = {
+  listSources: () => [],
+  listIngests: () => [],
+  findIngest: () => null,
+  // No stored AI snapshots: the distributions fall back to the staged files, as without a store.
+  readSnapshots: () => [],
+  readBlockFacts: () => ({ heights: new Int32Array(0), version: new Float64Array(0), scriptSigHex: [], txCount: new Float64Array(0), weight: new Float64Array(0), feeSat: new Float64Array(0), rewardSat: new Float64Array(0) }),
+  chainTip: () => null,
+  chainHashesBelow: () => [],
+  chainHashes: () => [],
+  chainHeightsLackingEconomics: () => [],
+  readRuleSnapshot: () => null,
 };
 
-const WRITES = new Set<string>(['writeBlockLabels', 'writeDailyCounts', 'writeChainBatch', 'writeChainAttributions', 'rollbackChain', 'saveRuleSnapshot']);
+const WRITES = new Set<string>(['writeBlockLabels', 'writeDailyCounts', 'writeBlockFacts', 'writeSnapshots', 'writeChainBatch', 'writeChainAttributions', 'rollbackChain', 'saveRuleSnapshot']);
 
 /** Synchronous stat (no thread-pool round trip, no exception for a missing WAL): it runs on every request. */
 function signature(path: string): string {
@@ -56,7 +60,7 @@ export function onDemandDuckDbStore(path: string, o: { lockWaitMs?: number } = {
       if (WRITES.has(prop)) return () => Promise.reject(new StoreError(`the server reads ${path} only: ${prop} is not allowed here (write with \`nakamoto ingest\`)`));
       return (...args: unknown[]) => {
         if (!existsSync(path)) {
-          if (prop in EMPTY) return Promise.resolve(EMPTY[prop as keyof Store]);
+          if (prop in EMPTY) return Promise.resolve(EMPTY[prop as keyof Store]!());
           return Promise.reject(new NotFoundError(`no store at ${path} yet: run \`nakamoto ingest <file>\` with this --db`));
         }
         return withStore((s) => (s[prop as keyof Store] as (...a: unknown[]) => Promise<unknown>).apply(s, args));
