@@ -6,9 +6,9 @@
  */
 import type { Command } from 'commander';
 import { queryGroups, type GroupsResult } from '../../../pipeline/queries/groups-query.js';
-import { UsageError } from '../../../domain/errors.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import type { CliIo } from '../io.js';
+import { parseNumberParam, type NumberSpec } from '../../../pipeline/queries/query-params.js';
 import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput } from '../parquet-option.js';
 import { renderRows, type Row } from '../output.js';
 
@@ -26,11 +26,9 @@ interface GroupsOptions {
 
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)}%`;
 
-function num(text: string | undefined, what: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`invalid ${what}: ${text} (expected a number)`);
-  return n;
+/** The same bounds as GET /api/groups (routes/groups.ts), checked by the one number parser. */
+function num(text: string | undefined, what: string, spec: NumberSpec): number | undefined {
+  return text === undefined ? undefined : parseNumberParam(what, text, spec);
 }
 
 export function renderGroupsTable(r: GroupsResult): string {
@@ -149,9 +147,9 @@ export function register(program: Command, io: CliIo): void {
           ...(opts.at !== undefined ? { at: opts.at } : {}),
           history: Boolean(opts.history),
           ...(opts.stratum !== undefined ? { stratum: opts.stratum } : {}),
-          minBlocks: num(opts.minBlocks, '--min-blocks'),
-          minOverlap: num(opts.minOverlap, '--min-overlap'),
-          minKappa: num(opts.minKappa, '--min-kappa'),
+          minBlocks: num(opts.minBlocks, '--min-blocks', { min: 1, integer: true }),
+          minOverlap: num(opts.minOverlap, '--min-overlap', { min: 0, max: 1 }),
+          minKappa: num(opts.minKappa, '--min-kappa', { min: 0, max: 1 }),
         },
         { store: null, datasetsRoot: datasetsRoot(io.env) },
       );
