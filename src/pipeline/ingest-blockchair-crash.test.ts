@@ -4,16 +4,16 @@
  * the ingest log; a rerun completes the store. The input is the first 60,000 blocks of the real
  * blocks file (copied to a temp dir here).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BLOCKCHAIR_BLOCKS_FILE } from '../sources/datasets/blockchair-blocks.js';
-import { datasetPath, PROJECT_ROOT } from '../sources/files/datasets-path.js';
+import { datasetPath } from '../sources/files/datasets-path.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { ingestDataset } from './ingest-dataset.js';
+import { ingestKilledAfterParse } from '../../test/helpers/kill-ingest.js';
 
 const N = 60_000;
 
@@ -23,24 +23,9 @@ describe('Blockchair ingest killed mid-write', () => {
     const file = join(dir, 'blocks.tsv.gz');
     writeFileSync(file, gzipSync(gunzipSync(readFileSync(datasetPath(BLOCKCHAIR_BLOCKS_FILE))).toString('utf8').split('\n').slice(0, N + 1).join('\n') + '\n'));
     const db = join(dir, 'crash.duckdb');
-    const child = join(PROJECT_ROOT, 'test/helpers/ingest-child.ts');
     const outcomes: string[] = [];
     for (const delayMs of [0, 150, 400]) {
-      await new Promise<void>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', child, db, file], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-        let killed = false;
-        p.stdout.on('data', (buf: Buffer) => {
-          if (!killed && buf.toString().includes('parsed')) {
-            killed = true;
-            setTimeout(() => p.kill('SIGKILL'), delayMs);
-          }
-        });
-        p.on('error', reject);
-        p.on('exit', (code, signal) => {
-          outcomes.push(signal ?? `exit ${code}`);
-          resolve();
-        });
-      });
+      outcomes.push(await ingestKilledAfterParse(db, file, delayMs));
       const store = await openDuckDbStore(db);
       try {
         const sources = await store.listSources();

@@ -3,37 +3,22 @@
  * validated leaves the store without the source or with all of its snapshots (never some), its
  * ingest record present exactly when its rows are; a rerun completes it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { datasetPath, PROJECT_ROOT } from '../sources/files/datasets-path.js';
+import { datasetPath } from '../sources/files/datasets-path.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { ingestDataset } from './ingest-dataset.js';
+import { ingestKilledAfterParse } from '../../test/helpers/kill-ingest.js';
 
 const TRENDING = datasetPath('ai/hf-trending-snapshots-2026/hf_trending_top10_2026-03_2026-08.csv');
 
 it('a killed snapshot ingest leaves none or all of the source; a rerun completes it', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'nk-snap-crash-')), 'crash.duckdb');
-  const child = join(PROJECT_ROOT, 'test/helpers/ingest-child.ts');
   const outcomes: string[] = [];
   for (const delayMs of [0, 30, 80, 200]) {
-    await new Promise<void>((resolve, reject) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', child, db, TRENDING], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-      let killed = false;
-      p.stdout.on('data', (buf: Buffer) => {
-        if (!killed && buf.toString().includes('parsed')) {
-          killed = true;
-          setTimeout(() => p.kill('SIGKILL'), delayMs);
-        }
-      });
-      p.on('error', reject);
-      p.on('exit', (code, signal) => {
-        outcomes.push(signal ?? `exit ${code}`);
-        resolve();
-      });
-    });
+    outcomes.push(await ingestKilledAfterParse(db, TRENDING, delayMs));
     const store = await openDuckDbStore(db);
     try {
       const snaps = await store.readSnapshots('hf-trending');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +6,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { blockBatch, runStoreContract } from '../../../test/contracts/store.contract.js';
 import { runSnapshotStoreContract } from '../../../test/contracts/snapshot-store.contract.js';
 import { ingestDataset } from '../../pipeline/ingest-dataset.js';
-import { datasetPath, PROJECT_ROOT } from '../../sources/files/datasets-path.js';
+import { datasetPath } from '../../sources/files/datasets-path.js';
 import { openDuckDbStore } from './duckdb-store.js';
 import { loadMigrations } from './migrate.js';
+import { ingestKilledAfterParse } from '../../../test/helpers/kill-ingest.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nakamoto-duck-'));
 
@@ -67,25 +67,10 @@ describe('DuckDB store on real data', () => {
   it('a process killed mid-ingest leaves the store as before the batch, and a rerun completes it', async () => {
     const dir = tmp();
     const db = join(dir, 'crash.duckdb');
-    const child = join(PROJECT_ROOT, 'test/helpers/ingest-child.ts');
     const outcomes: string[] = [];
     const states: number[] = [];
     for (const delayMs of [0, 200, 500, 900]) {
-      await new Promise<void>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', child, db, PERBLOCK], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-        let killed = false;
-        p.stdout.on('data', (buf: Buffer) => {
-          if (!killed && buf.toString().includes('parsed')) {
-            killed = true;
-            setTimeout(() => p.kill('SIGKILL'), delayMs);
-          }
-        });
-        p.on('error', reject);
-        p.on('exit', (code, signal) => {
-          outcomes.push(signal ?? `exit ${code}`);
-          resolve();
-        });
-      });
+      outcomes.push(await ingestKilledAfterParse(db, PERBLOCK, delayMs));
       // After each kill: each source is either absent or complete, and matches the ingest log.
       const store = await openDuckDbStore(db);
       try {
