@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { splitPlainLine } from '../../decode/csv/csv.js';
 import { DecodeError, SourceError } from '../../domain/errors.js';
 
 /** The file has quoted fields: read it with the whole-file parser instead. */
@@ -101,19 +102,7 @@ export async function streamCsv(path: string, onHeader: (file: { input: string; 
           fields = new Array<string>(cols);
           sink = onHeader({ input: path, header });
         } else {
-          let a = p;
-          let k = 0;
-          for (;;) {
-            const comma = text.indexOf(',', a);
-            if (comma < 0 || comma >= end) {
-              if (k < cols) fields[k] = text.slice(a, end);
-              k++;
-              break;
-            }
-            if (k < cols) fields[k] = text.slice(a, comma);
-            k++;
-            a = comma + 1;
-          }
+          const k = splitPlainLine(text, p, end, fields, cols);
           if (k !== cols) throw new DecodeError({ input: path, line }, `expected ${cols} fields (${header.join(',')}), found ${k}`);
           sink!(fields, line);
           rows++;
