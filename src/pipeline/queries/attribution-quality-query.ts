@@ -24,17 +24,10 @@ export interface QualityRequest {
   readonly onProgress?: (done: number, total: number, what: string) => void;
 }
 
-export interface QualityWindowRow {
+/** A window of `QualityRow` as JSON: days instead of seconds; every count but `blocks` becomes a share of the window's blocks; disagreement a share per compared source. */
+export interface QualityWindowRow extends Omit<QualityRow, 'start' | 'end' | 'disagreements'> {
   readonly start: string;
   readonly end: string;
-  readonly blocks: number;
-  readonly unknown: number;
-  readonly byTag: number;
-  readonly byAddressOnly: number;
-  readonly tagLabelConflicts: number;
-  readonly blockchairUnknown: number;
-  /** Pool-list history: its latest tags vs the tags listed at each block's date. */
-  readonly relabelledByLaterRules: number;
   /** Per compared source: share of blocks both name on which they disagree (null when none both named). */
   readonly disagree: Readonly<Record<string, number | null>>;
 }
