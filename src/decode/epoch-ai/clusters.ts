@@ -9,7 +9,7 @@
 import { DecodeError } from '../../domain/errors.js';
 import type { ColumnSpec, CsvTable } from '../csv/csv.js';
 import { optionalColumns, requireColumns } from '../csv/csv.js';
-import { parseCountry } from './countries.js';
+import { parseCountry } from '../../domain/countries.js';
 import { parseIsoDateOrMonthSec, parseIsoDateSec } from './dates.js';
 import { flag, oneOf, optionalNumber, optionalText, requiredText } from './fields.js';
 import type { Decoded, DecodeOptions } from './rows.js';

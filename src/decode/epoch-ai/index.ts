@@ -3,7 +3,6 @@
  */
 export * from './rows.js';
 export * from './dates.js';
-export * from './countries.js';
 export * from './models.js';
 export * from './clusters.js';
 export * from './operating-clusters.js';

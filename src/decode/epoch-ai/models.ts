@@ -9,7 +9,7 @@
  */
 import type { ColumnSpec, CsvTable } from '../csv/csv.js';
 import { optionalColumns, requireColumns } from '../csv/csv.js';
-import { parseCountry } from './countries.js';
+import { parseCountry } from '../../domain/countries.js';
 import { isoDate, parseIsoDateSec } from './dates.js';
 import { commaList, flag, optionalNumber, optionalText, requiredText } from './fields.js';
 import type { Decoded, DecodeOptions } from './rows.js';
