@@ -82,6 +82,17 @@ describe('the CBECI mining map, read once', () => {
     expect(checked).toBeGreaterThanOrEqual(4);
   });
 
+  it('a scenario region may use the canonical spelling; an unknown one is a UsageError listing the canonical names', async () => {
+    const s = await loadScenario('baseline-2020');
+    if (s.model !== 'industry') throw new Error('expected an industry scenario');
+    const shares = async (rename: Record<string, string>) => {
+      const p = await prepareScenario({ ...s, regions: s.regions.map((r) => ({ ...r, name: rename[r.name] ?? r.name })) }, datasetScenarioInputs());
+      return p.model === 'industry' ? p.inputs.regionShare01 : [];
+    };
+    expect(await shares({ 'Mainland China': 'China', 'Russian Federation': 'Russia', 'Germany *': 'Germany' })).toEqual(await shares({}));
+    await expect(shares({ Canada: 'Atlantis' })).rejects.toThrow(/^region "Atlantis" is not a CBECI country \(known: China, Russia, Other, Malaysia, Kazakhstan, United States of America, Iran \(Islamic Republic of\), Canada, Germany, Ireland\)$/);
+  });
+
   it('bad rows are DecodeErrors naming file, line and column', () => {
     const head = 'date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S\n';
     const bad = (body: string) => {
