@@ -5,6 +5,7 @@
  * datasets), so simulate/ does no I/O. The result is structured-cloneable, so worker threads run
  * replicates without any I/O.
  */
+import { regionName } from '../domain/countries.js';
 import { UsageError } from '../domain/errors.js';
 import { frontierSeries, type AsicGeneration } from './hardware.js';
 import type { IndustryInputs } from './industry-model.js';
@@ -20,7 +21,7 @@ export type PreparedScenario =
 export interface ScenarioInputs {
   /** ASIC models with release date and efficiency. */
   asicGenerations(): Promise<AsicGeneration[]>;
-  /** CBECI shares of hash rate: month `YYYY-MM` → country → share01. */
+  /** CBECI shares of hash rate: month `YYYY-MM` → canonical country (domain/countries.ts) → share01. */
   cbeciShares(): Promise<Map<string, Map<string, number>>>;
 }
 
@@ -33,8 +34,10 @@ async function regionShares(s: IndustryScenario, inputs?: ScenarioInputs): Promi
   if (!s.regionSharesFromCbeci) return s.regions.map((r) => r.initialShare01);
   const month = (await need(inputs).cbeciShares()).get(s.regionSharesFromCbeci);
   if (!month) throw new UsageError(`invalid regionSharesFromCbeci: ${s.regionSharesFromCbeci} (CBECI covers 2019-09 to 2022-01)`);
+  // Region names may use any accepted spelling (CCAF's "Mainland China", "Germany *", or the canonical "China").
   return s.regions.map((r) => {
-    const v = month.get(r.name);
+    const name = regionName(r.name)?.name;
+    const v = name === undefined ? undefined : month.get(name);
     if (v === undefined) throw new UsageError(`region ${JSON.stringify(r.name)} is not a CBECI country (known: ${[...month.keys()].join(', ')})`);
     return v;
   });

@@ -26,7 +26,6 @@ import { decodeSubnetState } from '../../src/decode/bittensor/subnet-state.js';
 import { parseSubnetsCsv, parseSubnetsJson } from '../../src/decode/bittensor/subnets.js';
 import { loadRecording, recordedStateCall, BLOCK, BLOCK_HASH, METAGRAPH_CSV_PATH } from '../support/bittensor-recording.js';
 import { parseCsv, scannerFromText } from '../../src/decode/csv/csv.js';
-import { parseEpochCsv } from '../../src/decode/epoch-ai/csv-table.js';
 import { decodeModels } from '../../src/decode/epoch-ai/models.js';
 import { decodeGpuClusters } from '../../src/decode/epoch-ai/clusters.js';
 import { decodeHubModelPage } from '../../src/decode/huggingface/hub-model.js';
@@ -207,7 +206,7 @@ function epochHead(rel: string, maxLines: number): string {
   for (let n = maxLines; n > 1; n--) {
     const t = all.slice(0, n).join('\n') + '\n';
     try {
-      parseEpochCsv(t, rel);
+      parseCsv(t, rel);
       return t;
     } catch {
       // a quoted field spans the cut: try one line less
@@ -228,8 +227,8 @@ export const TARGETS: readonly FuzzTarget[] = [
   }),
   textTarget('CSV, per-block dataset reader (ingest)', 'CSV', 100, () => [[gzHead('bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz', 30), (t) => readPerBlockAttribution(scannerFromText(t, 'fuzz.csv'), false)]]),
   textTarget('CSV, Epoch tables (models, GPU clusters)', 'CSV', 15, () => [
-    [epochHead('ai/epoch-ai-models/frontier_ai_models.csv', 6), (t) => decodeModels(parseEpochCsv(t, 'fuzz.csv'), 'frontier')],
-    [epochHead('ai/epoch-compute-infrastructure/gpu_clusters.csv', 6), (t) => decodeGpuClusters(parseEpochCsv(t, 'fuzz.csv'))],
+    [epochHead('ai/epoch-ai-models/frontier_ai_models.csv', 6), (t) => decodeModels(parseCsv(t, 'fuzz.csv'), 'frontier')],
+    [epochHead('ai/epoch-compute-infrastructure/gpu_clusters.csv', 6), (t) => decodeGpuClusters(parseCsv(t, 'fuzz.csv'))],
   ]),
   textTarget('CSV, metagraph (recorded subnet 1, 4 rows)', 'CSV', 50, () => [[formatMetagraphCsv(parseMetagraphCsv(readFileSync(METAGRAPH_CSV_PATH, 'utf8'), 'sn1.csv').slice(0, 4)), (t) => parseMetagraphCsv(t, 'fuzz.csv')]]),
   textTarget('CSV, subnets, Hub samples, ASIC hardware', 'CSV', 30, () => [

@@ -1,20 +1,54 @@
 /**
  * @module The CSV text format, both ways, for every file the project reads or writes (pure: no I/O;
- * `sources/files/csv.ts` adds reading a file). Parsing: RFC 4180 (csv-parse), a header check naming
- * missing columns, records that remember their 1-based line so later validation errors can say
- * `file:line [field]`. Writing: `csvField`/`formatCsv`, RFC 4180 quoting plus the OWASP rule
- * against spreadsheet formula injection (see `csvField`).
+ * `sources/files/csv.ts` adds reading a file). Parsing: RFC 4180 (csv-parse; a fast path for text
+ * without quotes gives the same table), BOM and CRLF tolerated, blank lines skipped, header names
+ * trimmed and unique. Each row remembers the 1-based line it STARTS on (a quoted field may span
+ * lines), so later validation errors can say `file:line [field]`. Errors are DecodeErrors naming file,
+ * line and column: a short row names the first missing column (with a truncation hint on the last
+ * row), a long row the first extra field, an unclosed quote the line and column where it opens.
+ * Column lookups by name (`requireColumns`, `optionalColumns`), with alternative names for exports
+ * that spell a column differently. Writing: `csvField`/`formatCsv`, RFC 4180 quoting plus the OWASP
+ * rule against spreadsheet formula injection (see `csvField`).
  */
 import { parse } from 'csv-parse/sync';
 import { DecodeError } from '../../domain/errors.js';
 
 export interface CsvTable {
+  /** File name (or URL) used in error messages. */
   readonly input: string;
   readonly header: readonly string[];
   /** Each row as an array of raw strings, aligned with `header`. */
   readonly rows: readonly (readonly string[])[];
-  /** 1-based physical line of each row in the file (header is line 1). */
+  /** 1-based physical line on which each row starts (header is line 1 when the file has no leading blank lines). */
   readonly lines: readonly number[];
+  /** True when the text does not end with a line break (a hint the file was cut off). */
+  readonly endsMidLine: boolean;
+}
+
+/**
+ * The error for a row whose field count differs from the header's: a short row names the first
+ * missing column, a long row the first extra field (`#n`). `hint` is appended to the reason.
+ */
+export function fieldCountError(input: string, line: number, header: readonly string[], found: number, hint = ''): DecodeError {
+  const n = header.length;
+  const base = `expected ${n} fields (${header.join(',')}), found ${found}`;
+  if (found < n) return new DecodeError({ input, line, field: header[found] }, `${base}: this and the following columns are missing${hint}`);
+  return new DecodeError({ input, line, field: `#${n + 1}` }, `${base}${hint}`);
+}
+
+function checkHeader(header: string[], input: string, line: number): string[] {
+  const seen = new Set<string>();
+  for (const c of header) {
+    if (c !== '' && seen.has(c)) throw new DecodeError({ input, line, field: c }, 'duplicate column name in header');
+    seen.add(c);
+  }
+  return header;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /** Parse CSV text. Rows with a different number of fields than the header are errors. */
@@ -26,37 +60,94 @@ export function parseCsv(text: string, input: string): CsvTable {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as typeof records;
   } catch (err) {
     const e = err as { code?: string; lines?: number; message: string };
+    const open = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuote(text) : null;
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse reports the end of the file; the useful place is where the quote opens.
-      throw new DecodeError({ input, line: unclosedQuoteLine(text) ?? e.lines }, 'malformed CSV: a quoted field opens here and is never closed', { cause: err });
+      const field = open ? headerOf(text)?.[open.field] : undefined;
+      throw new DecodeError(
+        { input, line: open?.line ?? e.lines, field },
+        `unterminated quoted field: it opens here and is never closed (the file ends inside it at line ${e.lines ?? '?'}: truncated file?)`,
+        { cause: err },
+      );
     }
     throw new DecodeError({ input, line: e.lines }, `malformed CSV: ${e.message.replace(/^Invalid.*?:\s*/, '')}`, { cause: err });
   }
   const first = records[0];
   if (!first) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
-  const header = first.record.map((h) => h.trim());
+  const header = checkHeader(
+    first.record.map((h) => h.trim()),
+    input,
+    first.info.lines - first.record.reduce((n, f) => n + countNewlines(f), 0),
+  );
+  const endsMidLine = !/[\r\n]$/.test(text);
   const rows: string[][] = [];
   const lines: number[] = [];
   for (let i = 1; i < records.length; i++) {
-    const r = records[i] as (typeof records)[number];
-    if (r.record.length !== header.length) {
-      throw new DecodeError({ input, line: r.info.lines }, `expected ${header.length} fields (${header.join(',')}), found ${r.record.length}`);
+    const { record, info } = records[i]!;
+    const startLine = info.lines - record.reduce((n, f) => n + countNewlines(f), 0);
+    if (record.length !== header.length) {
+      const last = i === records.length - 1;
+      const hint = record.length > header.length ? '' : last && endsMidLine ? ' (last row and no final line break: truncated file?)' : last ? ' (last row: truncated file?)' : '';
+      throw fieldCountError(input, startLine, header, record.length, hint);
     }
-    rows.push(r.record);
-    lines.push(r.info.lines);
+    rows.push(record);
+    lines.push(startLine);
   }
-  return { input, header, rows, lines };
+  return { input, header, rows, lines, endsMidLine };
 }
 
-/** Index of each required column; a missing column is a DecodeError that lists what the file has. */
-export function requireColumns<const K extends string>(table: { readonly input: string; readonly header: readonly string[] }, columns: readonly K[]): Record<K, number> {
-  const out = {} as Record<K, number>;
-  for (const c of columns) {
-    const i = table.header.indexOf(c);
-    if (i < 0) throw new DecodeError({ input: table.input, line: 1, field: c }, `missing column ${JSON.stringify(c)} (found: ${table.header.join(', ')})`);
-    out[c] = i;
+/** The header fields of a text whose first line has no quoted line break (for naming a column in an error). */
+function headerOf(text: string): string[] | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = body.split('\n').find((l) => l.replace(/\r$/, '') !== '');
+  return first === undefined ? null : first.replace(/\r$/, '').split(',').map((h) => h.replace(/^"|"$/g, '').trim());
+}
+
+/** A column wanted by a reader: its name, or several names used by different exports of one file. */
+export type ColumnSpec = string | readonly string[];
+
+/** Index of the first of the spec's names present in the header, or -1. */
+export function findColumn(table: { readonly header: readonly string[] }, spec: ColumnSpec): number {
+  for (const name of typeof spec === 'string' ? [spec] : spec) {
+    const i = table.header.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+type TableRef = { readonly input: string; readonly header: readonly string[] };
+
+/**
+ * Index of each required column: a list of names (`requireColumns(t, ['date', 'country'])`), or a
+ * record key → name or alternative names (`requireColumns(t, { c: ['Country (of organization)',
+ * 'Country (from Organization)'] })`). A missing column is a DecodeError on line 1 naming it and
+ * listing what the file has.
+ */
+export function requireColumns<const K extends string>(table: TableRef, columns: readonly K[]): Record<K, number>;
+export function requireColumns<const K extends string>(table: TableRef, specs: Readonly<Record<K, ColumnSpec>>): Record<K, number>;
+export function requireColumns(table: TableRef, specs: readonly string[] | Readonly<Record<string, ColumnSpec>>): Record<string, number> {
+  const entries: [string, ColumnSpec][] = isNameList(specs) ? specs.map((c) => [c, c]) : Object.entries(specs);
+  const out: Record<string, number> = {};
+  for (const [key, spec] of entries) {
+    const i = findColumn(table, spec);
+    if (i < 0) {
+      const names = typeof spec === 'string' ? [spec] : spec;
+      throw new DecodeError({ input: table.input, line: 1, field: names[0] }, `missing column ${names.map((n) => JSON.stringify(n)).join(' or ')} (found: ${table.header.join(', ')})`);
+    }
+    out[key] = i;
   }
   return out;
+}
+
+/** Indices of optional columns (-1 when absent), by the same specs as `requireColumns`. */
+export function optionalColumns<const K extends string>(table: { readonly header: readonly string[] }, specs: Readonly<Record<K, ColumnSpec>>): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of Object.keys(specs) as K[]) out[key] = findColumn(table, specs[key]);
+  return out;
+}
+
+function isNameList(x: readonly string[] | Readonly<Record<string, ColumnSpec>>): x is readonly string[] {
+  return Array.isArray(x);
 }
 
 /** Split an unquoted CSV by lines and commas, tracking physical line numbers; CRLF tolerated. */
@@ -66,6 +157,9 @@ function parseUnquoted(text: string, input: string): CsvTable {
   let header: string[] | null = null;
   const rows: string[][] = [];
   const lines: number[] = [];
+  const endsMidLine = !/[\r\n]$/.test(text);
+  let lastLine = all.length;
+  while (lastLine > 0 && all[lastLine - 1]!.replace(/\r$/, '') === '') lastLine--;
   for (let raw of all) {
     lineNo++;
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
@@ -74,16 +168,19 @@ function parseUnquoted(text: string, input: string): CsvTable {
     if (header === null) {
       header = fields.map((h) => h.trim());
       if (header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
+      checkHeader(header, input, lineNo);
       continue;
     }
     if (fields.length !== header.length) {
-      throw new DecodeError({ input, line: lineNo }, `expected ${header.length} fields (${header.join(',')}), found ${fields.length}`);
+      const last = lineNo === lastLine;
+      const hint = fields.length > header.length ? '' : last && endsMidLine ? ' (last row and no final line break: truncated file?)' : last ? ' (last row: truncated file?)' : '';
+      throw fieldCountError(input, lineNo, header, fields.length, hint);
     }
     rows.push(fields);
     lines.push(lineNo);
   }
   if (header === null) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
-  return { input, header, rows, lines };
+  return { input, header, rows, lines, endsMidLine };
 }
 
 /**
@@ -143,7 +240,7 @@ export function scannerFromText(text: string, input: string): RowScanner {
         if (end > p && text.charCodeAt(end - 1) === 13) end--;
         if (end > p) {
           const k = splitPlainLine(text, p, end, fields, cols);
-          if (k !== cols) throw new DecodeError({ input, line: ln }, `expected ${cols} fields (${header!.join(',')}), found ${k}`);
+          if (k !== cols) throw fieldCountError(input, ln, header!, k);
           onRow(fields, ln);
           rows++;
         }
@@ -155,33 +252,43 @@ export function scannerFromText(text: string, input: string): RowScanner {
 }
 
 /**
- * 1-based line of the opening quote of a quoted field that is never closed (RFC 4180: a field opens
- * with `"` right after a separator or line start; `""` inside it is an escaped quote); null if none.
+ * Where a quoted field that is never closed opens: its 1-based line and the 0-based index of the
+ * field in its row (RFC 4180: a field opens with `"` right after a separator or line start; `""`
+ * inside it is an escaped quote); null if every quote closes.
  */
-export function unclosedQuoteLine(text: string): number | null {
+export function unclosedQuote(text: string): { line: number; field: number } | null {
   let line = 1;
-  let openedAt = -1;
+  let field = 0;
+  let opened: { line: number; field: number } | null = null;
   let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (openedAt >= 0) {
+    if (opened) {
       if (c === 34) {
         if (text.charCodeAt(i + 1) === 34) i++;
         else {
-          openedAt = -1;
+          opened = null;
           fieldStart = false;
         }
       } else if (c === 10) line++;
       continue;
     }
     if (c === 34 && fieldStart) {
-      openedAt = line;
+      opened = { line, field };
       continue;
     }
-    if (c === 10) line++;
+    if (c === 10) {
+      line++;
+      field = 0;
+    } else if (c === 44) field++;
     fieldStart = c === 44 || c === 10 || c === 13;
   }
-  return openedAt >= 0 ? openedAt : null;
+  return opened;
+}
+
+/** 1-based line of the opening quote of a quoted field that is never closed; null if none. */
+export function unclosedQuoteLine(text: string): number | null {
+  return unclosedQuote(text)?.line ?? null;
 }
 
 /** A value as one CSV cell. */

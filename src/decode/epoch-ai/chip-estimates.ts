@@ -9,8 +9,8 @@
  * `inputs/xai_chip_quantities.csv` (dated chip counts per data centre).
  */
 import { DecodeError } from '../../domain/errors.js';
-import type { ColumnSpec, EpochTable } from './csv-table.js';
-import { optionalEpochColumns, requireEpochColumns } from './csv-table.js';
+import type { ColumnSpec, CsvTable } from '../csv/csv.js';
+import { optionalColumns, requireColumns } from '../csv/csv.js';
 import { parseIsoDateSec, parseUsOrIsoDateSec } from './dates.js';
 import type { TaggedName } from './fields.js';
 import { flag, optionalNumber, optionalText, requiredNumber, requiredText, taggedList } from './fields.js';
@@ -69,10 +69,10 @@ export interface ChipEstimateOptions extends DecodeOptions {
   readonly requireOwner?: boolean;
 }
 
-export function decodeChipEstimates(table: EpochTable, options: ChipEstimateOptions = {}): Decoded<ChipEstimateRecord> {
-  const c = requireEpochColumns(table, CHIP_ESTIMATE_COLUMNS);
-  if (options.requireOwner) requireEpochColumns(table, { owner: 'Owner' });
-  const o = optionalEpochColumns(table, OPTIONAL_COLUMNS);
+export function decodeChipEstimates(table: CsvTable, options: ChipEstimateOptions = {}): Decoded<ChipEstimateRecord> {
+  const c = requireColumns(table, CHIP_ESTIMATE_COLUMNS);
+  if (options.requireOwner) requireColumns(table, { owner: 'Owner' });
+  const o = optionalColumns(table, OPTIONAL_COLUMNS);
   const input = table.input;
   return decodeRows<ChipEstimateRecord>(
     table,
@@ -137,8 +137,8 @@ const QUANTITY_COLUMNS = {
 } as const satisfies Record<string, ColumnSpec>;
 
 /** `inputs/xai_chip_quantities.csv`: chips of one type at one data centre on one date. */
-export function decodeChipQuantities(table: EpochTable, options: DecodeOptions = {}): Decoded<ChipQuantityRecord> {
-  const c = requireEpochColumns(table, QUANTITY_COLUMNS);
+export function decodeChipQuantities(table: CsvTable, options: DecodeOptions = {}): Decoded<ChipQuantityRecord> {
+  const c = requireColumns(table, QUANTITY_COLUMNS);
   const input = table.input;
   return decodeRows<ChipQuantityRecord>(
     table,

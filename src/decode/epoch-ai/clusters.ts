@@ -7,9 +7,9 @@
  * "Anonymized Chinese System": Epoch strips and rounds those, so distinct systems can coincide.
  */
 import { DecodeError } from '../../domain/errors.js';
-import type { ColumnSpec, EpochTable } from './csv-table.js';
-import { optionalEpochColumns, requireEpochColumns } from './csv-table.js';
-import { parseCountry } from './countries.js';
+import type { ColumnSpec, CsvTable } from '../csv/csv.js';
+import { optionalColumns, requireColumns } from '../csv/csv.js';
+import { parseCountry } from '../../domain/countries.js';
 import { parseIsoDateOrMonthSec, parseIsoDateSec } from './dates.js';
 import { flag, oneOf, optionalNumber, optionalText, requiredText } from './fields.js';
 import type { Decoded, DecodeOptions } from './rows.js';
@@ -61,9 +61,9 @@ const OPTIONAL_COLUMNS = {
   decommissioned: ['Decommissioned Date (if applicable)', 'Decommissioned Date'],
 } as const satisfies Record<string, ColumnSpec>;
 
-export function decodeGpuClusters(table: EpochTable, options: DecodeOptions = {}): Decoded<GpuClusterRecord> {
-  const c = requireEpochColumns(table, CLUSTER_COLUMNS);
-  const o = optionalEpochColumns(table, OPTIONAL_COLUMNS);
+export function decodeGpuClusters(table: CsvTable, options: DecodeOptions = {}): Decoded<GpuClusterRecord> {
+  const c = requireColumns(table, CLUSTER_COLUMNS);
+  const o = optionalColumns(table, OPTIONAL_COLUMNS);
   const input = table.input;
   const decommissionedField = o.decommissioned >= 0 ? table.header[o.decommissioned]! : 'Decommissioned Date';
   return decodeRows<GpuClusterRecord>(

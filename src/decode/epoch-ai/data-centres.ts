@@ -7,8 +7,8 @@
  */
 import { DecodeError } from '../../domain/errors.js';
 import type { InputPosition } from '../../domain/errors.js';
-import type { ColumnSpec, EpochTable } from './csv-table.js';
-import { requireEpochColumns } from './csv-table.js';
+import type { ColumnSpec, CsvTable } from '../csv/csv.js';
+import { requireColumns } from '../csv/csv.js';
 import { parseIsoDateSec } from './dates.js';
 import type { TaggedName } from './fields.js';
 import { optionalNumber, optionalText, requiredNumber, requiredText, taggedList } from './fields.js';
@@ -62,8 +62,8 @@ const CENTRE_COLUMNS = {
   cost: 'Current total capital cost (2025 USD billions)',
 } as const satisfies Record<string, ColumnSpec>;
 
-export function decodeDataCentres(table: EpochTable, options: DecodeOptions = {}): Decoded<DataCentreRecord> {
-  const c = requireEpochColumns(table, CENTRE_COLUMNS);
+export function decodeDataCentres(table: CsvTable, options: DecodeOptions = {}): Decoded<DataCentreRecord> {
+  const c = requireColumns(table, CENTRE_COLUMNS);
   const input = table.input;
   return decodeRows<DataCentreRecord>(
     table,
@@ -114,11 +114,11 @@ const TIMELINE_COLUMNS = {
 
 /** `knownHandles`: the sites of data_centers.csv; a milestone for another site is an error. */
 export function decodeDataCentreTimelines(
-  table: EpochTable,
+  table: CsvTable,
   knownHandles?: ReadonlySet<string>,
   options: DecodeOptions = {},
 ): Decoded<DataCentreMilestone> {
-  const c = requireEpochColumns(table, TIMELINE_COLUMNS);
+  const c = requireColumns(table, TIMELINE_COLUMNS);
   const input = table.input;
   return decodeRows<DataCentreMilestone>(
     table,

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
-import { canonicalCountry, parseCountry } from './countries.js';
+import { canonicalCountry, parseCountry } from '../../domain/countries.js';
 import {
   isQuarterLastDay,
   parseIsoDateOrMonthSec,

@@ -3,8 +3,8 @@
  * Validated: name present and unique, release date blank or YYYY-MM-DD, every performance,
  * memory, power and price column blank or a finite number ≥ 0.
  */
-import type { ColumnSpec, EpochTable } from './csv-table.js';
-import { optionalEpochColumns, requireEpochColumns } from './csv-table.js';
+import type { ColumnSpec, CsvTable } from '../csv/csv.js';
+import { optionalColumns, requireColumns } from '../csv/csv.js';
 import { parseIsoDateSec } from './dates.js';
 import { optionalNumber, optionalText, requiredText } from './fields.js';
 import type { Decoded, DecodeOptions } from './rows.js';
@@ -53,10 +53,10 @@ const NUMERIC = {
 
 const TEXT = { type: 'Type', foundry: 'Foundry' } as const satisfies Record<string, ColumnSpec>;
 
-export function decodeMlHardware(table: EpochTable, options: DecodeOptions = {}): Decoded<MlHardwareRecord> {
-  const c = requireEpochColumns(table, REQUIRED);
-  const n = optionalEpochColumns(table, NUMERIC);
-  const t = optionalEpochColumns(table, TEXT);
+export function decodeMlHardware(table: CsvTable, options: DecodeOptions = {}): Decoded<MlHardwareRecord> {
+  const c = requireColumns(table, REQUIRED);
+  const n = optionalColumns(table, NUMERIC);
+  const t = optionalColumns(table, TEXT);
   const input = table.input;
   return decodeRows<MlHardwareRecord>(
     table,

@@ -1,10 +1,8 @@
 /**
- * @module Epoch AI decoders (pure): CSV tables, rows of each database, organisation aliases.
+ * @module Epoch AI decoders (pure): rows of each database, organisation aliases.
  */
-export * from './csv-table.js';
 export * from './rows.js';
 export * from './dates.js';
-export * from './countries.js';
 export * from './models.js';
 export * from './clusters.js';
 export * from './operating-clusters.js';

@@ -7,9 +7,9 @@
  * organisation or date at all (Epoch's empty placeholder records, 3 in all_ai_models) are
  * skipped and reported, not errors.
  */
-import type { ColumnSpec, EpochTable } from './csv-table.js';
-import { optionalEpochColumns, requireEpochColumns } from './csv-table.js';
-import { parseCountry } from './countries.js';
+import type { ColumnSpec, CsvTable } from '../csv/csv.js';
+import { optionalColumns, requireColumns } from '../csv/csv.js';
+import { parseCountry } from '../../domain/countries.js';
 import { isoDate, parseIsoDateSec } from './dates.js';
 import { commaList, flag, optionalNumber, optionalText, requiredText } from './fields.js';
 import type { Decoded, DecodeOptions } from './rows.js';
@@ -59,9 +59,9 @@ const OPTIONAL_COLUMNS = {
   finetune: 'Finetune compute (FLOP)',
 } as const satisfies Record<string, ColumnSpec>;
 
-export function decodeModels(table: EpochTable, database: ModelDatabase, options: DecodeOptions = {}): Decoded<ModelRecord> {
-  const c = requireEpochColumns(table, MODEL_COLUMNS);
-  const o = optionalEpochColumns(table, OPTIONAL_COLUMNS);
+export function decodeModels(table: CsvTable, database: ModelDatabase, options: DecodeOptions = {}): Decoded<ModelRecord> {
+  const c = requireColumns(table, MODEL_COLUMNS);
+  const o = optionalColumns(table, OPTIONAL_COLUMNS);
   const countryField = table.header[c.country]!;
   const input = table.input;
   return decodeRows<ModelRecord>(

@@ -4,7 +4,7 @@
  * skip. Nothing is dropped silently: every skipped row is in the report with line, field, reason.
  */
 import { DecodeError } from '../../domain/errors.js';
-import type { EpochTable } from './csv-table.js';
+import type { CsvTable } from '../csv/csv.js';
 
 export interface DecodeOptions {
   /** Skip (and report) rows that fail validation instead of throwing on the first one. */
@@ -51,7 +51,7 @@ function isPlaceholder<T>(r: RowResult<T>): r is { readonly placeholder: string 
   return typeof r === 'object' && r !== null && 'placeholder' in r && Object.keys(r).length === 1;
 }
 
-export function decodeRows<T>(table: EpochTable, decoder: RowDecoder<T>, options: DecodeOptions = {}): Decoded<T> {
+export function decodeRows<T>(table: CsvTable, decoder: RowDecoder<T>, options: DecodeOptions = {}): Decoded<T> {
   const rows: T[] = [];
   const invalid: SkippedRow[] = [];
   const placeholders: SkippedRow[] = [];

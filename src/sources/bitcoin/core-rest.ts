@@ -8,7 +8,7 @@
 import { DecodeError, NotFoundError, SourceError } from '../../domain/errors.js';
 import { toHexReversed } from '../../decode/bitcoin/hex.js';
 import { checkHash, checkHeight, createLimiter, mapLimit, parseBlockHash, parseHeight, type BlockSource, type ChainTip } from './block-source.js';
-import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from './http.js';
+import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from '../http/request.js';
 
 export interface CoreRestOptions extends HttpOptions {
   /** http(s)://host:port of the node (the `/rest/…` paths are appended). */

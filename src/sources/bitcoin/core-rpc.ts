@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { DecodeError, NotFoundError, SourceError } from '../../domain/errors.js';
 import { fromHex } from '../../decode/bitcoin/hex.js';
 import { checkHash, checkHeight, parseBlockHash, parseHeight, type BlockSource, type ChainTip } from './block-source.js';
-import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from './http.js';
+import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from '../http/request.js';
+import { withRetry } from '../http/retry.js';
 
 export type RpcAuth = { readonly user: string; readonly password: string } | { readonly cookieFile: string };
 
@@ -122,17 +123,20 @@ export class CoreRpcSource implements BlockSource {
     return e.result;
   }
 
+  /** RPC_IN_WARMUP (-28) is retried by the shared retry loop; every other outcome is final. */
   private async withWarmup<T>(fn: () => Promise<T>): Promise<T> {
-    const retries = this.opts.retries ?? 4;
-    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (!(err instanceof WarmupError) || attempt >= retries) throw err;
-        await sleep(Math.min(this.opts.maxBackoffMs ?? 10_000, (this.opts.backoffMs ?? 500) * 2 ** attempt));
-      }
-    }
+    return withRetry<T>(
+      this.name,
+      async () => {
+        try {
+          return { ok: await fn() };
+        } catch (err) {
+          if (!(err instanceof WarmupError)) throw err;
+          return { retry: err.message.replace(`${this.name}: `, ''), cause: err };
+        }
+      },
+      this.opts,
+    );
   }
 
   async call(method: string, params: readonly unknown[] = []): Promise<unknown> {

@@ -3,12 +3,12 @@
  * mempool.space and blockstream.info under `/api`): `GET /blocks/tip/height` (text/plain),
  * `/block-height/:height` (text/plain hash), `/block/:hash/raw` (application/octet-stream) and
  * `/block/:hash/header` (hex). Public instances rate-limit: requests are bounded by
- * `concurrency` (default 4) and HTTP 429 waits for `Retry-After` (see http.ts).
+ * `concurrency` (default 4) and HTTP 429 waits for `Retry-After` (see ../http/request.ts).
  */
 import { DecodeError, NotFoundError, SourceError } from '../../domain/errors.js';
 import { fromHex } from '../../decode/bitcoin/hex.js';
 import { checkHash, checkHeight, createLimiter, mapLimit, parseBlockHash, parseHeight, type BlockSource, type ChainTip } from './block-source.js';
-import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from './http.js';
+import { bodyExcerpt, bodyText, httpRequest, type HttpOptions, type HttpResponse } from '../http/request.js';
 
 export interface EsploraOptions extends HttpOptions {
   /** API base, e.g. https://mempool.space/api or http://127.0.0.1:3000. */

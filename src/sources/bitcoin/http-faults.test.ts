@@ -16,7 +16,7 @@ import { json, text, type FakeServer } from '../../../test/helpers/fake-http.js'
 import { CoreRestSource } from './core-rest.js';
 import { CoreRpcSource } from './core-rpc.js';
 import { EsploraSource } from './esplora.js';
-import { retryAfterMs } from './http.js';
+import { retryAfterMs } from '../http/request.js';
 
 const blocks = linkedChain(40);
 const chain = new FakeChain(blocks);
@@ -52,7 +52,7 @@ describe('Esplora under rate limiting', () => {
     const s = (server = await startFakeEsplora(chain));
     s.intercept = () => text(429, 'Too Many Requests', { 'retry-after': '3600' });
     const src = new EsploraSource({ url: s.api, maxRetryAfterMs: 60_000 });
-    await expect(src.hashAt(1)).rejects.toThrow(/rate limited \(HTTP 429\), asked to wait 3600 s/);
+    await expect(src.hashAt(1)).rejects.toThrow(/failed after 1 attempt\(s\): HTTP 429 Too Many Requests, asked to wait 3600 s \(more than the 60 s allowed\); try later$/);
     expect(s.requests.length).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('timeouts and transient errors', () => {
     const src = new CoreRestSource({ url: s.url, timeoutMs: 150, retries: 1, backoffMs: 5 });
     const err = await src.tip().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceError);
-    expect((err as Error).message).toBe(`${s.url}/rest/chaininfo.json: no complete answer within 150 ms; gave up after 2 attempt(s)`);
+    expect((err as Error).message).toBe(`${s.url}/rest/chaininfo.json failed after 2 attempt(s): no complete answer within 150 ms`);
     expect(s.requests.length).toBe(2);
   });
 

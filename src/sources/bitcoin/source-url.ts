@@ -16,7 +16,7 @@ import type { BlockSource } from './block-source.js';
 import { CoreRestSource } from './core-rest.js';
 import { CoreRpcSource, type RpcAuth } from './core-rpc.js';
 import { EsploraSource } from './esplora.js';
-import type { HttpOptions } from './http.js';
+import type { HttpOptions } from '../http/request.js';
 
 export type SourceSpec =
   | { readonly kind: 'rpc'; readonly name: string; readonly url: string; readonly auth: RpcAuth }

@@ -2,11 +2,12 @@
  * @module A minimal JSON-RPC 2.0 client over one WebSocket (the subtensor node interface).
  * Policy: connect lazily; each call has a timeout; a call that fails for a transport reason
  * (cannot connect, socket closed, timeout) is retried on a fresh connection with exponential
- * back-off, up to `maxAttempts`; a JSON-RPC error response is final (the node answered: retrying
+ * back-off, up to `maxAttempts`, by the shared retry loop (http/retry.ts); a JSON-RPC error response is final (the node answered: retrying
  * would not change it). Every failure surfaces as a SourceError naming URL and method.
  */
 import WebSocket from 'ws';
 import { DecodeError, SourceError } from '../../domain/errors.js';
+import { withRetry } from '../http/retry.js';
 
 export interface WsRpcOptions {
   /** Per-request timeout (default 30 s). */
@@ -32,8 +33,6 @@ interface Pending {
   readonly ws: WebSocket;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export class WsJsonRpcClient {
   private ws: WebSocket | null = null;
   private opening: Promise<WebSocket> | null = null;
@@ -57,20 +56,21 @@ export class WsJsonRpcClient {
     };
   }
 
-  /** Call `method` with `params`; resolves to the `result` member. */
+  /** Call `method` with `params`; resolves to the `result` member. Transport failures go through the shared retry loop. */
   async call(method: string, params: readonly unknown[]): Promise<unknown> {
-    let last: Error | null = null;
-    for (let attempt = 1; attempt <= this.opts.maxAttempts; attempt++) {
-      if (this.closed) throw new SourceError(`subtensor ${this.url}: client closed`);
-      try {
-        return await this.callOnce(method, params);
-      } catch (err) {
-        if (!(err instanceof TransientError)) throw err;
-        last = err;
-        if (attempt < this.opts.maxAttempts) await sleep(this.opts.retryDelayMs * 2 ** (attempt - 1));
-      }
-    }
-    throw new SourceError(`subtensor ${this.url}: ${method} failed after ${this.opts.maxAttempts} attempt(s): ${last?.message ?? 'unknown error'}`, { cause: last });
+    return withRetry<unknown>(
+      `subtensor ${this.url}: ${method}`,
+      async () => {
+        if (this.closed) throw new SourceError(`subtensor ${this.url}: client closed`);
+        try {
+          return { ok: await this.callOnce(method, params) };
+        } catch (err) {
+          if (!(err instanceof TransientError)) throw err;
+          return { retry: err.message, cause: err };
+        }
+      },
+      { retries: this.opts.maxAttempts - 1, backoffMs: this.opts.retryDelayMs, maxBackoffMs: Number.MAX_SAFE_INTEGER },
+    );
   }
 
   async close(): Promise<void> {

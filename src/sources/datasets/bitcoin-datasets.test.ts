@@ -104,7 +104,7 @@ describe('bad input gives a DecodeError naming file, line and field', () => {
     ['bad time', header + good + '700001,2021-09-31T00:00:00Z,1631318400,a,b\n', /:3 \[timestamp_utc\]: invalid UTC timestamp/],
     ['unix mismatch', header + good + '700001,2021-09-11T00:00:01Z,1631318400,a,b\n', /:3 \[unix_time\]: 1631318400 disagrees/],
     ['duplicate', header + good + good, /:3 \[height\]: duplicate height 700000/],
-    ['short row', header + good + '700001,2021-09-11T00:00:01Z\n', /:3: expected 5 fields/],
+    ['short row', header + good + '700001,2021-09-11T00:00:01Z\n', /:3 \[unix_time\]: expected 5 fields/],
     ['no labels', header + '700001,2021-09-11T00:00:01Z,1631318401,,\n', /:2 \[pool_slug_v1\]: no pool label/],
     ['control char', header + '700001,2021-09-11T00:00:01Z,1631318401,a\u0007b,\n', /control character/],
   ];

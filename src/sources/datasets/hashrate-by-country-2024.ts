@@ -6,7 +6,7 @@
  * only its largest countries; the remainder is unlisted. Dataset:
  * ../shared/datasets/bitcoin/hashrate-by-country-2024-2025/ (see its PROVENANCE.md).
  */
-import { canonicalCountry } from '../../decode/epoch-ai/countries.js';
+import { canonicalCountry } from '../../domain/countries.js';
 import { DecodeError } from '../../domain/errors.js';
 import { readCsv, requireColumns } from '../files/csv.js';
 import { labelField, numberField } from '../files/fields.js';

@@ -1,16 +1,16 @@
 /**
  * @module The real data the mining scenarios use, read from the shared datasets (simulate/ itself
  * does no I/O: it receives these loaders as `ScenarioInputs`): ASIC models with release dates and J/TH (bitcoin/asic-hardware, CBECI list of
- * 2021-02 and F2Pool's device list of 2020-03) and CBECI country shares of hash rate by month.
+ * 2021-02 and F2Pool's device list of 2020-03) and CBECI country shares of hash rate by month (read by cbeci.ts, the one CBECI reader).
  */
 import { DecodeError } from '../../domain/errors.js';
 import type { AsicGeneration } from '../../simulate/hardware.js';
 import type { ScenarioInputs } from '../../simulate/prepare.js';
 import { readCsv, requireColumns } from '../files/csv.js';
 import { datasetPath } from '../files/datasets-path.js';
+import { CBECI_FILE, cbeciShares, readCbeciMap } from './cbeci.js';
 
 export const ASIC_FILE = 'bitcoin/asic-hardware/asic_models_normalized.csv';
-export const CBECI_FILE = 'bitcoin/cbeci-mining-map/cbeci_mining_countries_2019-09_2022-01.csv';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -28,23 +28,9 @@ export async function loadAsicGenerations(env?: Env): Promise<AsicGeneration[]> 
   });
 }
 
-/** Monthly CBECI shares: month `YYYY-MM` → country → share01. */
+/** Monthly CBECI shares: month `YYYY-MM` → canonical country (docs/countries.md) → share01, from the one CBECI reader. */
 export async function loadCbeciShares(env?: Env): Promise<Map<string, Map<string, number>>> {
-  const table = await readCsv(datasetPath(CBECI_FILE, env));
-  const col = requireColumns(table, ['date', 'country', 'monthly_hashrate_%']);
-  const out = new Map<string, Map<string, number>>();
-  table.rows.forEach((r, i) => {
-    const month = (r[col.date] ?? '').slice(0, 7);
-    const text = (r[col['monthly_hashrate_%']] ?? '').trim();
-    const pct = Number(text.replace(/%$/, ''));
-    if (!/^\d{4}-\d{2}$/.test(month) || !text.endsWith('%') || !Number.isFinite(pct)) {
-      throw new DecodeError({ input: table.input, line: table.lines[i], field: 'monthly_hashrate_%' }, `invalid CBECI row: ${r.join(',')}`);
-    }
-    let m = out.get(month);
-    if (!m) out.set(month, (m = new Map()));
-    m.set(r[col.country] ?? '', pct / 100);
-  });
-  return out;
+  return cbeciShares(await readCbeciMap(datasetPath(CBECI_FILE, env)));
 }
 
 /** The scenario inputs read from the shared datasets (`env.NAKAMOTO_DATASETS`, else ../shared/datasets). */

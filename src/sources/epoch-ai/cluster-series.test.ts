@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeGpuClusters } from '../../decode/epoch-ai/clusters.js';
-import { parseEpochCsv } from '../../decode/epoch-ai/csv-table.js';
+import { parseCsv } from '../../decode/csv/csv.js';
 import type { OrganisationRules } from '../../decode/epoch-ai/organisation-rules.js';
 import type { ObservationSeries } from '../../domain/observations.js';
 import { datasetPath } from '../files/datasets-path.js';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 const HEADER = 'Name,Status,Owner,Country,First Operational Date,H100 equivalents,Power Capacity (MW),Possible Duplicate,Decommissioned Date (if applicable),Include in Standard Analysis';
 const USA = 'United States of America';
 const SMALL = decodeGpuClusters(
-  parseEpochCsv(
+  parseCsv(
     [
       HEADER,
       `A,Existing,"OpenAI,Microsoft",${USA},2024-02-10,100,,,,True`,

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChipEstimateRecord } from '../../decode/epoch-ai/chip-estimates.js';
 import { decodeChipEstimates } from '../../decode/epoch-ai/chip-estimates.js';
-import { parseEpochCsv } from '../../decode/epoch-ai/csv-table.js';
+import { parseCsv } from '../../decode/csv/csv.js';
 import type { OrganisationRules } from '../../decode/epoch-ai/organisation-rules.js';
 import type { Decoded } from '../../decode/epoch-ai/rows.js';
 import { DecodeError } from '../../domain/errors.js';
@@ -78,7 +78,7 @@ describe('ai/compute-owners on the Epoch files', () => {
 });
 
 const HEADER = 'Name,Chip manufacturer,Owner,Start date,End date,Compute estimate in H100e (median),Incomplete';
-const table = (name: string, rows: string[]) => decodeChipEstimates(parseEpochCsv([HEADER, ...rows].join('\n') + '\n', name), { requireOwner: true });
+const table = (name: string, rows: string[]) => decodeChipEstimates(parseCsv([HEADER, ...rows].join('\n') + '\n', name), { requireOwner: true });
 
 describe('computeOwnersSeries on small tables', () => {
   it('skips a quarter a started family lacks, carries an absent owner forward, drops Incomplete rows', () => {

@@ -7,9 +7,10 @@
  */
 import { UsageError } from '../../domain/errors.js';
 import type { ModelDatabase } from '../../decode/epoch-ai/models.js';
-import { requireEpochColumns } from '../../decode/epoch-ai/csv-table.js';
+import { requireColumns } from '../../decode/csv/csv.js';
+import { readCsv } from '../files/csv.js';
 import { EPOCH_CHIP_OWNERS_DIR, epochPath, INFRA_FILES, MODEL_FILES } from './paths.js';
-import { readChipOwnerData, readDataCentres, readEpochTable, readGpuClusters, readMlHardware, readModels } from './read.js';
+import { readChipOwnerData, readDataCentres, readGpuClusters, readMlHardware, readModels } from './read.js';
 
 export const EPOCH_DATASETS = ['models', 'clusters', 'chip-owners'] as const;
 export type EpochDataset = (typeof EPOCH_DATASETS)[number];
@@ -92,8 +93,8 @@ const INFRA_UNITS: readonly DownloadUnit[] = [
     files: [epoch('data/ai_companies_compute_spend.csv', COMPUTE_SPEND_FILE)],
     // No decoder uses this file yet: check that it is a CSV table with the columns its PROVENANCE.md describes.
     validate: async (root) => {
-      const table = await readEpochTable(epochPath(root, COMPUTE_SPEND_FILE));
-      requireEpochColumns(table, { company: 'Company', amount: 'Amount', date: 'Date' });
+      const table = await readCsv(epochPath(root, COMPUTE_SPEND_FILE));
+      requireColumns(table, { company: 'Company', amount: 'Amount', date: 'Date' });
       return { [COMPUTE_SPEND_FILE]: table.rows.length };
     },
   },

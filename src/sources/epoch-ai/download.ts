@@ -4,7 +4,7 @@
  * unit of files (download-files.ts) is downloaded into a staging folder inside `dest`, checked
  * (HTTP status, not an HTML page, gzip intact, then decoded strictly by the project's readers)
  * and only then renamed over the previous copies; a rejected unit leaves them as they were.
- * Requests use bitcoin/http.ts (timeout covering the body, bounded retries, 429 + Retry-After).
+ * Requests use http/request.ts (timeout covering the body, bounded retries, Retry-After).
  * Writes `dest/epoch-download.json`: url, sha256, bytes, rows and fetch time of every file.
  */
 import { createHash } from 'node:crypto';
@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError, DecodeError, SourceError, UsageError } from '../../domain/errors.js';
-import { bodyExcerpt, httpRequest, type HttpOptions, type HttpResponse } from '../bitcoin/http.js';
+import { bodyExcerpt, httpRequest, type HttpOptions, type HttpResponse } from '../http/request.js';
 import type { DownloadFile, DownloadUnit, EpochDataset, EpochHost } from './download-files.js';
 import { DEFAULT_CHIP_COUNTS_URL, DEFAULT_EPOCH_BASE_URL, DOWNLOAD_UNITS, EPOCH_DATASETS } from './download-files.js';
 

@@ -9,8 +9,6 @@ import type { ChipEstimateRecord, ChipQuantityRecord } from '../../decode/epoch-
 import { decodeChipEstimates, decodeChipQuantities } from '../../decode/epoch-ai/chip-estimates.js';
 import type { GpuClusterRecord } from '../../decode/epoch-ai/clusters.js';
 import { decodeGpuClusters } from '../../decode/epoch-ai/clusters.js';
-import type { EpochTable } from '../../decode/epoch-ai/csv-table.js';
-import { parseEpochCsv } from '../../decode/epoch-ai/csv-table.js';
 import type { DataCentreMilestone, DataCentreRecord } from '../../decode/epoch-ai/data-centres.js';
 import { decodeDataCentres, decodeDataCentreTimelines } from '../../decode/epoch-ai/data-centres.js';
 import type { MlHardwareRecord } from '../../decode/epoch-ai/hardware.js';
@@ -18,24 +16,20 @@ import { decodeMlHardware } from '../../decode/epoch-ai/hardware.js';
 import type { ModelDatabase, ModelRecord } from '../../decode/epoch-ai/models.js';
 import { decodeModels } from '../../decode/epoch-ai/models.js';
 import type { Decoded, DecodeOptions } from '../../decode/epoch-ai/rows.js';
-import { readText } from '../files/read-file.js';
+import { readCsv } from '../files/csv.js';
 import type { ChipOwnerFolder } from './paths.js';
 import { CHIP_OWNER_FOLDERS, CHIP_QUANTITY_FILE, EPOCH_CHIP_OWNERS_DIR, epochPath, INFRA_FILES, MODEL_FILES, OWNER_CUMULATIVE_FILES } from './paths.js';
 
-export async function readEpochTable(path: string): Promise<EpochTable> {
-  return parseEpochCsv(await readText(path), path);
-}
-
 export async function readModels(datasetsRoot: string, database: ModelDatabase, options: DecodeOptions = {}): Promise<Decoded<ModelRecord>> {
-  return decodeModels(await readEpochTable(epochPath(datasetsRoot, MODEL_FILES[database])), database, options);
+  return decodeModels(await readCsv(epochPath(datasetsRoot, MODEL_FILES[database])), database, options);
 }
 
 export async function readGpuClusters(datasetsRoot: string, options: DecodeOptions = {}): Promise<Decoded<GpuClusterRecord>> {
-  return decodeGpuClusters(await readEpochTable(epochPath(datasetsRoot, INFRA_FILES.gpuClusters)), options);
+  return decodeGpuClusters(await readCsv(epochPath(datasetsRoot, INFRA_FILES.gpuClusters)), options);
 }
 
 export async function readMlHardware(datasetsRoot: string, options: DecodeOptions = {}): Promise<Decoded<MlHardwareRecord>> {
-  return decodeMlHardware(await readEpochTable(epochPath(datasetsRoot, INFRA_FILES.mlHardware)), options);
+  return decodeMlHardware(await readCsv(epochPath(datasetsRoot, INFRA_FILES.mlHardware)), options);
 }
 
 export interface DataCentreData {
@@ -45,9 +39,9 @@ export interface DataCentreData {
 
 /** Sites and their milestones; a milestone naming a site missing from data_centers.csv is an error. */
 export async function readDataCentres(datasetsRoot: string, options: DecodeOptions = {}): Promise<DataCentreData> {
-  const centres = decodeDataCentres(await readEpochTable(epochPath(datasetsRoot, INFRA_FILES.dataCentres)), options);
+  const centres = decodeDataCentres(await readCsv(epochPath(datasetsRoot, INFRA_FILES.dataCentres)), options);
   const handles = new Set(centres.rows.map((c) => c.handle));
-  const timelines = decodeDataCentreTimelines(await readEpochTable(epochPath(datasetsRoot, INFRA_FILES.dataCentreTimelines)), handles, options);
+  const timelines = decodeDataCentreTimelines(await readCsv(epochPath(datasetsRoot, INFRA_FILES.dataCentreTimelines)), handles, options);
   return { centres, timelines };
 }
 
@@ -55,7 +49,7 @@ export async function readDataCentres(datasetsRoot: string, options: DecodeOptio
 export async function readOwnerCumulativeTotals(datasetsRoot: string, options: DecodeOptions = {}): Promise<Decoded<ChipEstimateRecord>[]> {
   const out: Decoded<ChipEstimateRecord>[] = [];
   for (const rel of OWNER_CUMULATIVE_FILES) {
-    out.push(decodeChipEstimates(await readEpochTable(epochPath(datasetsRoot, rel)), { ...options, requireOwner: true }));
+    out.push(decodeChipEstimates(await readCsv(epochPath(datasetsRoot, rel)), { ...options, requireOwner: true }));
   }
   return out;
 }
@@ -88,7 +82,7 @@ export async function readChipOwnerData(datasetsRoot: string, options: DecodeOpt
   for (const folder of CHIP_OWNER_FOLDERS) {
     const dir = join(epochPath(datasetsRoot, EPOCH_CHIP_OWNERS_DIR), folder);
     for (const file of await listCsv(dir)) {
-      const table = await readEpochTable(join(dir, file));
+      const table = await readCsv(join(dir, file));
       if (folder === 'inputs' && file === CHIP_QUANTITY_FILE) {
         quantities = decodeChipQuantities(table, options);
         continue;

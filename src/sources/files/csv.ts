@@ -5,7 +5,7 @@
 import { parseCsv, type CsvTable } from '../../decode/csv/csv.js';
 import { readText } from './read-file.js';
 
-export { parseCsv, requireColumns, scannerFromTable, scannerFromText, type CsvTable, type RowScanner } from '../../decode/csv/csv.js';
+export { optionalColumns, parseCsv, requireColumns, scannerFromTable, scannerFromText, type ColumnSpec, type CsvTable, type RowScanner } from '../../decode/csv/csv.js';
 
 export async function readCsv(path: string): Promise<CsvTable> {
   return parseCsv(await readText(path), path);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { splitPlainLine } from '../../decode/csv/csv.js';
+import { fieldCountError, splitPlainLine } from '../../decode/csv/csv.js';
 import { DecodeError, SourceError } from '../../domain/errors.js';
 
 /** The file has quoted fields: read it with the whole-file parser instead. */
@@ -103,7 +103,7 @@ export async function streamCsv(path: string, onHeader: (file: { input: string; 
           sink = onHeader({ input: path, header });
         } else {
           const k = splitPlainLine(text, p, end, fields, cols);
-          if (k !== cols) throw new DecodeError({ input: path, line }, `expected ${cols} fields (${header.join(',')}), found ${k}`);
+          if (k !== cols) throw fieldCountError(path, line, header, k);
           sink!(fields, line);
           rows++;
         }

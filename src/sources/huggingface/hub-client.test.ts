@@ -17,7 +17,7 @@ afterAll(async () => {
   await hub.close();
 });
 
-const noWait = { maxRetryWaitMs: 20, token: null, env: {} };
+const noWait = { backoffMs: 1, token: null, env: {} };
 
 /** Independent minimal reader: sum the downloads column of the major-labs CSV for one owner. */
 function csvDownloads(owner: string): { n: number; sum: number } {
@@ -35,13 +35,12 @@ function csvDownloads(owner: string): { n: number; sum: number } {
 }
 
 describe('fetchHubModels against a loopback Hub serving the staged samples', () => {
-  it('follows Link pagination, survives one 429 with Retry-After: 1, returns every google model', async () => {
+  it('follows Link pagination, waits out one 429 with Retry-After: 1, returns every google model', async () => {
     const start = hub.requests.length;
     fault = (_r, i) => (i === start ? { status: 429, headers: { 'retry-after': '1' }, body: 'rate limited' } : null);
     const waits: number[] = [];
-    const r = await fetchHubModels({ baseUrl: hub.baseUrl, author: 'google', sort: 'downloads', direction: -1, limit: 200, ...noWait, sleep: (ms) => {
+    const r = await fetchHubModels({ baseUrl: hub.baseUrl, author: 'google', sort: 'downloads', direction: -1, limit: 200, ...noWait, sleep: async (ms) => {
         waits.push(ms);
-        return new Promise((res) => setTimeout(res, ms));
       } });
     fault = null;
     // PROVENANCE: google has 1,050 models in the major-labs sample, 30-day downloads ≈ 87.9M.
@@ -51,8 +50,8 @@ describe('fetchHubModels against a loopback Hub serving the staged samples', () 
     expect(r.models.reduce((s, m) => s + (m.downloads ?? 0), 0)).toBe(expected.sum);
     expect(expected.sum / 1e6).toBeCloseTo(87.9, 1);
     expect(r).toMatchObject({ pages: 6, retries: 1, requests: 7, complete: true });
-    // Retry-After: 1 s asked, capped at the 20 ms test maximum (and really waited).
-    expect(waits).toEqual([20]);
+    // Retry-After: 1 → one wait of 1000 ms (the shared retry loop honours it; the back-off would be 1 ms).
+    expect(waits).toEqual([1000]);
     const d = r.models.map((m) => m.downloads ?? -1);
     expect(d.every((v, i) => i === 0 || d[i - 1]! >= v)).toBe(true);
     const params = new URL(hub.requests[start]!.url, 'http://x').searchParams;
@@ -81,7 +80,7 @@ describe('fetchHubModels against a loopback Hub serving the staged samples', () 
 
   it('sends the bearer token only when configured (HF_TOKEN)', async () => {
     const start = hub.requests.length;
-    await fetchHubModels({ baseUrl: hub.baseUrl, author: 'xai-org', maxRetryWaitMs: 20, env: { HF_TOKEN: 'hf_test' } });
+    await fetchHubModels({ baseUrl: hub.baseUrl, author: 'xai-org', backoffMs: 1, env: { HF_TOKEN: 'hf_test' } });
     expect(hub.requests[start]!.headers.authorization).toBe('Bearer hf_test');
     await fetchHubModels({ baseUrl: hub.baseUrl, author: 'xai-org', ...noWait });
     expect(hub.requests[start + 1]!.headers.authorization).toBeUndefined();
@@ -93,12 +92,23 @@ describe('fetchHubModels against a loopback Hub serving the staged samples', () 
     expect(r).toMatchObject({ pages: 3, complete: false });
   });
 
-  it('gives up after bounded retries on persistent 429', async () => {
+  it('gives up after bounded retries on persistent 429, in one line naming the URL', async () => {
     fault = () => ({ status: 429, headers: { 'retry-after': '1' } });
-    const err = await fetchHubModels({ baseUrl: hub.baseUrl, author: 'google', maxRetries: 2, ...noWait, sleep: async () => {} }).catch((e: unknown) => e);
+    const waits: number[] = [];
+    const err = await fetchHubModels({ baseUrl: hub.baseUrl, author: 'google', retries: 2, ...noWait, sleep: async (ms) => void waits.push(ms) }).catch((e: unknown) => e);
     fault = null;
     expect(err).toBeInstanceOf(SourceError);
-    expect((err as Error).message).toMatch(/HTTP 429, giving up after 3 attempt\(s\)/);
+    expect((err as Error).message).toMatch(new RegExp(`^Hugging Face Hub ${hub.baseUrl}/api/models\\?\\S+ failed after 3 attempt\\(s\\): HTTP 429 Too Many Requests$`));
+    expect(waits).toEqual([1000, 1000]);
+  });
+
+  it('a Retry-After longer than allowed fails at once instead of retrying early', async () => {
+    const start = hub.requests.length;
+    fault = () => ({ status: 503, headers: { 'retry-after': '3600' } });
+    const err = await fetchHubModels({ baseUrl: hub.baseUrl, author: 'google', ...noWait, maxRetryAfterMs: 60_000 }).catch((e: unknown) => e);
+    fault = null;
+    expect((err as Error).message).toMatch(/failed after 1 attempt\(s\): HTTP 503 Service Unavailable, asked to wait 3600 s \(more than the 60 s allowed\); try later$/);
+    expect(hub.requests.length - start).toBe(1);
   });
 
   it('HTTP errors, non-JSON and wrongly typed fields are typed errors naming the URL', async () => {

@@ -2,12 +2,13 @@
  * @module Client for the Hugging Face Hub model listing, `GET {baseUrl}/api/models`. Query
  * parameters: search, author, filter, sort, direction, limit (page size), full, config.
  * Pagination follows the `Link: <…>; rel="next"` header until it is absent or `maxModels` is
- * reached. HTTP 429 and 502/503/504 (and network errors, timeouts) are retried at most
- * `maxRetries` times, waiting for `Retry-After` (seconds or HTTP date) capped at `maxRetryWaitMs`,
- * else exponential back-off. The bearer token (`HF_TOKEN`) is only sent to the base URL's origin.
+ * reached. Requests go through the project's one HTTP client (http/request.ts): HTTP 429 and
+ * 502/503/504, network errors and timeouts are retried at most `retries` times, waiting for
+ * `Retry-After` (seconds or HTTP date; one longer than `maxRetryAfterMs` fails at once), else
+ * exponential back-off from `backoffMs` (default 1 s here). The bearer token (`HF_TOKEN`) is only sent to the base URL's origin.
  * Needs network access to huggingface.co (or a mirror given as `baseUrl`).
  */
-import { retryAfterMs, TRANSIENT_STATUS } from '../bitcoin/http.js';
+import { bodyText, httpRequest, type HttpOptions, type HttpResponse } from '../http/request.js';
 import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
 import { decodeHubModelPage, type HubModel } from '../../decode/huggingface/hub-model.js';
 
@@ -26,7 +27,7 @@ export interface HubQuery {
   readonly config?: boolean;
 }
 
-export interface HubClientOptions {
+export interface HubClientOptions extends HttpOptions {
   /** Default `$HF_ENDPOINT` or https://huggingface.co. */
   readonly baseUrl?: string;
   /** Bearer token; default `$HF_TOKEN`; null sends none. */
@@ -35,16 +36,7 @@ export interface HubClientOptions {
   readonly maxModels?: number;
   /** Stop after this many pages (default 10,000). */
   readonly maxPages?: number;
-  /** Retries per request after the first attempt (default 4). */
-  readonly maxRetries?: number;
-  /** Longest wait before a retry (default 60 s); a longer Retry-After is cut to this. */
-  readonly maxRetryWaitMs?: number;
-  /** Per-request timeout (default 30 s). */
-  readonly timeoutMs?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly fetch?: typeof fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly now?: () => number;
   /** Called after each page with the number of models so far (progress). */
   readonly onPage?: (models: number, pages: number) => void;
 }
@@ -71,7 +63,12 @@ export function nextLink(header: string | null, requestUrl: string): string | nu
   return null;
 }
 
-export { retryAfterMs };
+export { retryAfterMs } from '../http/retry.js';
+
+/** The shared HTTP options with the Hub's back-off defaults (1 s, doubled, at most 60 s), counting retries. */
+export function hubHttpOptions(opts: HubClientOptions, onRetry: () => void): HttpOptions {
+  return { ...opts, backoffMs: opts.backoffMs ?? 1000, maxBackoffMs: opts.maxBackoffMs ?? 60_000, onRetry: (...a) => (onRetry(), opts.onRetry?.(...a)) };
+}
 
 export function hubModelsUrl(baseUrl: string, q: HubQuery): string {
   let u: URL;
@@ -99,14 +96,9 @@ export async function fetchHubModels(opts: HubQuery & HubClientOptions = {}): Pr
   const env = opts.env ?? process.env;
   const baseUrl = opts.baseUrl ?? env.HF_ENDPOINT ?? 'https://huggingface.co';
   const token = opts.token === undefined ? (env.HF_TOKEN ?? null) : opts.token;
-  const doFetch = opts.fetch ?? globalThis.fetch;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = opts.now ?? Date.now;
   const maxModels = opts.maxModels ?? Infinity;
   const maxPages = opts.maxPages ?? 10_000;
-  const maxRetries = opts.maxRetries ?? 4;
-  const maxWait = opts.maxRetryWaitMs ?? 60_000;
-  const timeoutMs = opts.timeoutMs ?? 30_000;
   const firstUrl = hubModelsUrl(baseUrl, opts);
   const origin = new URL(firstUrl).origin;
   const models: HubModel[] = [];
@@ -115,40 +107,28 @@ export async function fetchHubModels(opts: HubQuery & HubClientOptions = {}): Pr
   let requests = 0;
   let retries = 0;
   let dropped = false;
+  const http = hubHttpOptions(opts, () => {
+    retries++;
+    requests++;
+  });
 
-  const get = async (target: string): Promise<Response> => {
+  const get = async (target: string): Promise<HttpResponse> => {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'nakamoto-observatory' };
     if (token && new URL(target).origin === origin) headers.authorization = `Bearer ${token}`;
-    for (let attempt = 0; ; attempt++) {
-      requests++;
-      let res: Response | null = null;
-      let why: string;
-      try {
-        res = await doFetch(target, { headers, signal: AbortSignal.timeout(timeoutMs) });
-        if (!TRANSIENT_STATUS.has(res.status)) return res;
-        why = `HTTP ${res.status}`;
-      } catch (err) {
-        why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `network error: ${(err as Error).message}`;
-      }
-      if (attempt >= maxRetries) throw new SourceError(`Hugging Face Hub ${target}: ${why}, giving up after ${attempt + 1} attempt(s)`);
-      const asked = res ? retryAfterMs(res.headers.get('retry-after'), now()) : null;
-      await res?.body?.cancel();
-      retries++;
-      await sleep(Math.min(maxWait, asked ?? 1000 * 2 ** attempt));
-    }
+    requests++;
+    return httpRequest(target, { headers }, http, `Hugging Face Hub ${target}`);
   };
 
   while (url !== null && models.length < maxModels && pages < maxPages) {
     const res = await get(url);
-    if (!res.ok) {
-      const body = (await res.text().catch(() => '')).slice(0, 200);
+    if (res.status < 200 || res.status > 299) {
+      const body = bodyText(res).slice(0, 200);
       const hint = res.status === 401 || res.status === 403 ? ' (check HF_TOKEN)' : '';
       throw new SourceError(`Hugging Face Hub ${url}: HTTP ${res.status}${hint}${body ? `: ${body}` : ''}`, { inputError: res.status === 400 || res.status === 404 });
     }
-    const text = await res.text();
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(bodyText(res));
     } catch (err) {
       throw new DecodeError({ input: url }, `response is not JSON (${(err as Error).message})`, { cause: err });
     }

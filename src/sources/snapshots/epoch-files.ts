@@ -13,7 +13,7 @@ import { stat, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseEpochCsv } from '../../decode/epoch-ai/csv-table.js';
+import { parseCsv } from '../../decode/csv/csv.js';
 import type { SnapshotBatch, SnapshotRecord, StoredSnapshot } from '../../domain/batches.js';
 import { DOWNLOAD_UNITS } from '../epoch-ai/download-files.js';
 import { readText } from '../files/read-file.js';
@@ -62,7 +62,7 @@ export async function readEpochFile(path: string): Promise<{ batch: SnapshotBatc
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  } else rows = parseEpochCsv(text, path).rows.length;
+  } else rows = parseCsv(text, path).rows.length;
   const timeSec = Math.floor((await stat(path)).mtimeMs / 1000);
   return {
     batch: epochBatch(path, [epochRecord(subject, timeSec, text)]),

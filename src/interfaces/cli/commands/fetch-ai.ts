@@ -15,7 +15,7 @@ import { ingestDataset, type IngestResult } from '../../../pipeline/ingest-datas
 import { fetchLiveMetagraph, FINNEY_URL } from '../../../sources/bittensor/live-metagraph.js';
 import { saveMetagraphSnapshot } from '../../../sources/bittensor/snapshot-files.js';
 import { WsJsonRpcClient } from '../../../sources/bittensor/ws-json-rpc.js';
-import { fetchHubModels } from '../../../sources/huggingface/hub-client.js';
+import { fetchHubModels, type HubClientOptions } from '../../../sources/huggingface/hub-client.js';
 import { fetchHubTrending } from '../../../sources/huggingface/trending-client.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
@@ -179,7 +179,7 @@ export function registerAiFetch(fetchCmd: Command, io: CliIo): void {
     const timeoutMs = seconds('--timeout', opts.timeout) * 1000;
     const dir = resolve(io.cwd, opts.out);
     mkdirSync(dir, { recursive: true });
-    const common = { baseUrl: opts.url, env: io.env, maxRetries: retries, timeoutMs };
+    const common: HubClientOptions = { baseUrl: opts.url, env: io.env, retries, timeoutMs };
     let file: string;
     let extra: Record<string, string | number>;
     if (opts.trending) {

@@ -1,10 +1,10 @@
 /**
- * @module Tests for the Epoch CSV table: start lines of multi-line rows, truncation and column errors naming file, line and field; a round-trip property.
+ * @module Tests for the CSV table reader on Epoch-shaped files: start lines of multi-line rows, truncation and column errors naming file, line and field; a round-trip property.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
-import { optionalEpochColumns, parseEpochCsv, requireEpochColumns } from './csv-table.js';
+import { optionalColumns, parseCsv, requireColumns } from './csv.js';
 
 function decodeError(f: () => unknown): DecodeError {
   try {
@@ -16,9 +16,9 @@ function decodeError(f: () => unknown): DecodeError {
   throw new Error('expected a DecodeError');
 }
 
-describe('parseEpochCsv', () => {
+describe('parseCsv (Epoch-shaped tables)', () => {
   it('keeps the line each row starts on, counting line breaks inside quoted fields', () => {
-    const t = parseEpochCsv('Model,Abstract,Year\nA,"two\nlines",2020\n\nB,plain,2021\n', 'x.csv');
+    const t = parseCsv('Model,Abstract,Year\nA,"two\nlines",2020\n\nB,plain,2021\n', 'x.csv');
     expect(t.header).toEqual(['Model', 'Abstract', 'Year']);
     expect(t.rows).toEqual([
       ['A', 'two\nlines', '2020'],
@@ -30,13 +30,13 @@ describe('parseEpochCsv', () => {
   });
 
   it('names file, line and first missing column for a truncated last row', () => {
-    const e = decodeError(() => parseEpochCsv('Model,Organization,Publication date\nA,OpenAI,2020-01-01\nB,Goo', 'models.csv'));
+    const e = decodeError(() => parseCsv('Model,Organization,Publication date\nA,OpenAI,2020-01-01\nB,Goo', 'models.csv'));
     expect(e.position).toEqual({ input: 'models.csv', line: 3, field: 'Publication date' });
-    expect(e.message).toMatch(/^models\.csv:3 \[Publication date\]: row has 2 of 3 fields.*truncated file/);
+    expect(e.message).toMatch(/^models\.csv:3 \[Publication date\]: expected 3 fields \(Model,Organization,Publication date\), found 2: this and the following columns are missing.*truncated file/);
   });
 
   it('names the column of a quoted field the file ends inside', () => {
-    const e = decodeError(() => parseEpochCsv('Model,Abstract\nA,fine\nB,"cut off here', 'm.csv'));
+    const e = decodeError(() => parseCsv('Model,Abstract\nA,fine\nB,"cut off here', 'm.csv'));
     expect(e.position.input).toBe('m.csv');
     expect(e.position.line).toBe(3);
     expect(e.position.field).toBe('Abstract');
@@ -44,22 +44,24 @@ describe('parseEpochCsv', () => {
   });
 
   it('rejects a row with more fields than the header', () => {
-    const e = decodeError(() => parseEpochCsv('a,b\n1,2\n3,4,5\n', 't.csv'));
+    const e = decodeError(() => parseCsv('a,b\n1,2\n3,4,5\n', 't.csv'));
     expect(e.position).toEqual({ input: 't.csv', line: 3, field: '#3' });
   });
 
   it('rejects an empty file and a duplicated column name', () => {
-    expect(decodeError(() => parseEpochCsv('', 'e.csv')).position).toEqual({ input: 'e.csv', line: 1 });
-    expect(decodeError(() => parseEpochCsv('a,b,a\n1,2,3\n', 'd.csv')).position).toEqual({ input: 'd.csv', line: 1, field: 'a' });
+    expect(decodeError(() => parseCsv('', 'e.csv')).position).toEqual({ input: 'e.csv', line: 1 });
+    expect(decodeError(() => parseCsv('a,b,a\n1,2,3\n', 'd.csv')).position).toEqual({ input: 'd.csv', line: 1, field: 'a' });
   });
 
-  it('requireEpochColumns names a missing column and lists the header; alternatives are accepted', () => {
-    const t = parseEpochCsv('Model,Country (from Organization)\nA,China\n', 'all.csv');
-    expect(requireEpochColumns(t, { c: ['Country (of organization)', 'Country (from Organization)'] })).toEqual({ c: 1 });
-    const e = decodeError(() => requireEpochColumns(t, { o: 'Organization' }));
+  it('requireColumns names a missing column and lists the header; alternatives are accepted; the list form works too', () => {
+    const t = parseCsv('Model,Country (from Organization)\nA,China\n', 'all.csv');
+    expect(requireColumns(t, { c: ['Country (of organization)', 'Country (from Organization)'] })).toEqual({ c: 1 });
+    const e = decodeError(() => requireColumns(t, { o: 'Organization' }));
     expect(e.position).toEqual({ input: 'all.csv', line: 1, field: 'Organization' });
     expect(e.reason).toContain('found: Model, Country (from Organization)');
-    expect(optionalEpochColumns(t, { o: 'Organization', m: 'Model' })).toEqual({ o: -1, m: 0 });
+    expect(optionalColumns(t, { o: 'Organization', m: 'Model' })).toEqual({ o: -1, m: 0 });
+    expect(requireColumns(t, ['Model'])).toEqual({ Model: 0 });
+    expect(decodeError(() => requireColumns(t, { c: ['A', 'B'] })).reason).toBe('missing column "A" or "B" (found: Model, Country (from Organization))');
   });
 
   it('property: any table of quoted cells round-trips with each row on its start line', () => {
@@ -72,7 +74,7 @@ describe('parseEpochCsv', () => {
         // A row whose cells are all empty is an empty line only when width = 1; give every row a non-empty first cell.
         const data = rows.map((r) => ['x' + r[0], ...r.slice(1)]);
         const text = [header.join(','), ...data.map((r) => r.map(q).join(','))].join('\n') + '\n';
-        const t = parseEpochCsv(text, 'p.csv');
+        const t = parseCsv(text, 'p.csv');
         expect(t.rows).toEqual(data);
         let line = 2;
         data.forEach((r, i) => {
