@@ -2,7 +2,7 @@
  * @module The one ASIC hardware table's row type, used by the energy estimate
  * (analysis/energy/hardware-selection.ts) and the simulator's efficiency frontier (simulate/hardware.ts).
  * Rows are read by src/sources/datasets/asic-hardware.ts (`readAsicTable`): CBECI's 2021-02 list
- * followed by the project's sourced 2021–2025 table (docs/energy.md §2, docs/simulation.md).
+ * followed by the project's sourced 2021–2025 table (docs/energy.md §1.5, docs/simulation.md).
  * No staged list has machine prices, so a row has none.
  */
 
