@@ -18,7 +18,9 @@ import { queryDistributions } from '../../src/pipeline/queries/distributions-que
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
 import { loadDistribution, SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
 import { poolName } from '../../src/pipeline/pool-names.js';
-import { colorsFor } from '../../src/interfaces/report/charts/palette.js';
+import { entityColor } from '../../src/interfaces/charts/palette.js';
+import { getChart } from '../../src/interfaces/report/charts/index.js';
+import { loadPart } from '../../src/interfaces/report/report-data.js';
 import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
@@ -110,12 +112,21 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
       const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
       expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
-      // The same pool has the same colour here and in the shareable report (one palette, same order).
+      // The same pool has the same colour here (monthly top 8) and in the shareable report's pool-share chart (top 12
+      // over the whole range, other ranks): the colour follows the name (src/interfaces/charts/palette.ts), not the rank.
       const fills = await page.locator('#share-chart svg g[aria-label=area] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
-      const reportColours = colorsFor(shares.entities);
-      shares.entities.forEach((name, i) => {
-        if (name !== 'Other') expect(fills[i], name).toBe(reportColours[i]);
-      });
+      const dashboardColour = new Map(shares.entities.map((name, i) => [name, fills[i]]));
+      const reportChart = getChart('pool-share');
+      const reportData = await loadPart('poolShares', ctx);
+      const reportSvg = await reportChart.render(reportData);
+      const reportColour = new Map([...reportSvg.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"\/><text [^>]*>([^<]*)<\/text>/g)].map((m) => [m[2]!, m[1]!]));
+      const reportAreas = [...reportSvg.matchAll(/<path [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+      expect(reportAreas).toEqual(reportData.entities.map((n) => reportColour.get(n))); // the legend is the marks' colours
+      const both = shares.entities.filter((n) => reportColour.has(n));
+      expect(both.length).toBeGreaterThanOrEqual(6);
+      expect(shares.entities.join()).not.toBe(reportData.entities.join()); // different sets and ranks, same colours
+      for (const name of both) expect(dashboardColour.get(name), name).toBe(reportColour.get(name));
+      expect(dashboardColour.get('Foundry USA')).toBe(entityColor('Foundry USA'));
       // Today's top 8 are named in the share chart, none hidden in Other (issue 14).
       const lastWindow = (await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).windows.at(-1)!;
       const todayTop = Object.entries(lastWindow.shares).filter(([k]) => k !== 'Other').sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);

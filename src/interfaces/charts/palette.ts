@@ -10,8 +10,10 @@
  *   (e.g. `USA`, `United States`, `United States of America`) share the slot.
  * - Any other name: a slot from a hash of the name (FNV-1a, 32-bit, mod 20).
  * - Within one chart (`chartColors`) no two names share a colour while there are at most 20 of them:
- *   names are placed fixed-first (in `FIXED` order) then the rest by code point, each on its own slot
- *   or, if that is taken, the next free slot. The result depends only on the set of names, not their order.
+ *   names are taken fixed-first (in `FIXED` order) then the rest by code point; each gets its own slot
+ *   unless an earlier name has it, and those displaced then take the next free slot. So a name keeps
+ *   its own colour in every chart where no other name asks for the same slot, and the result depends
+ *   only on the set of names, not their order or rank.
  * - `Other` is always `OTHER_COLOR`.
  * docs/dashboard.md ("Colours") documents the same rules.
  */
@@ -127,7 +129,19 @@ export function chartColors(names: readonly string[]): string[] {
   const rest = distinct.filter((n) => !FIXED.has(n)).sort(byCodePoint);
   const taken = new Set<number>();
   const slotOf = new Map<string, number>();
+  const displaced: string[] = [];
+  // First every name on its own slot (first come in priority order), then the displaced ones on the next free slot,
+  // so a displaced name never takes the slot of a name that asked for it.
   for (const n of [...fixed, ...rest]) {
+    const slot = preferredSlot(n);
+    if (taken.has(slot)) {
+      displaced.push(n);
+      continue;
+    }
+    taken.add(slot);
+    slotOf.set(n, slot);
+  }
+  for (const n of displaced) {
     let slot = preferredSlot(n);
     if (taken.size < PALETTE.length) while (taken.has(slot)) slot = (slot + 1) % PALETTE.length;
     taken.add(slot);
