@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { datasetScenarioInputs, loadAsicGenerations, loadCbeciShares } from '../sources/datasets/simulation-inputs.js';
+import { readFile } from 'node:fs/promises';
+import { datasetPath } from '../sources/files/datasets-path.js';
+import { HARDWARE_TABLE } from '../sources/datasets/asic-hardware.js';
+import { datasetScenarioInputs, loadAsicModels, loadCbeciShares } from '../sources/datasets/simulation-inputs.js';
 import { frontierOn } from './hardware.js';
 import { runScenario } from './runner.js';
 import { loadScenario } from '../sources/scenarios/scenario-files.js';
@@ -24,12 +27,32 @@ describe('protocol schedule', () => {
   });
 });
 
-describe('ASIC frontier from bitcoin/asic-hardware', () => {
-  it('is the S19 Pro (3250 W / 110 TH ≈ 29.55 J/TH) from 2020-02, and the Antminer S3 alone in 2014-08', async () => {
-    const gens = await loadAsicGenerations();
-    expect(gens.length).toBe(179); // rows of asic_models_normalized.csv (PROVENANCE.md)
-    expect(frontierOn(gens, '2020-03-01')).toBeCloseTo(29.55, 6);
-    expect(frontierOn(gens, '2014-08-01')).toBeCloseTo(765.69, 6);
+/** Independent reading of the two files of the one ASIC table: [release ISO day, J/TH] per row. */
+async function rawAsicRows(): Promise<[string, number][]> {
+  const cbeci = JSON.parse(await readFile(datasetPath('bitcoin/asic-hardware/cbeci_miners_2021-02.json'), 'utf8')) as [string, number, number][];
+  const lines = (await readFile(HARDWARE_TABLE, 'utf8')).trim().split('\n').slice(1);
+  // model,manufacturer,release_date,release_basis,hashrate_th,power_w,…: the first six fields never hold commas.
+  const project = lines.map((l) => l.split(',')).map((f) => [f[2]!, Number(f[5]) / Number(f[4])] as [string, number]);
+  return [...cbeci.map(([, t, jPerGh]) => [new Date(t * 1000).toISOString().slice(0, 10), jPerGh * 1000] as [string, number]), ...project];
+}
+
+describe("ASIC frontier from the one ASIC table (the energy estimate's)", () => {
+  // Since the tables were merged (CBECI 2021-02 + data/hardware/asic-2021-2025.csv; F2Pool's 2020-03
+  // list dropped, docs/simulation.md): on 2020-03-01 the frontier is the S17 Pro (CBECI: 39.5 J/TH
+  // from 2019-04), not F2Pool's S19 Pro of 2020-02 (CBECI dates the S19 Pro 2020-05).
+  it('is the lowest J/TH released on or before the day, as an independent reading of both files gives', async () => {
+    const models = await loadAsicModels();
+    const raw = await rawAsicRows();
+    expect(models.length).toBe(raw.length);
+    expect(models.length).toBe(104); // 93 CBECI rows + 11 sourced rows
+    const frontier = (day: string) => Math.min(...raw.filter(([d]) => d <= day).map(([, e]) => e));
+    for (const day of ['2014-08-01', '2018-03-01', '2020-03-01', '2020-06-01', '2022-07-01', '2023-09-22', '2024-09-01', '2025-10-01']) {
+      expect(frontierOn(models, day)).toBeCloseTo(frontier(day), 9);
+    }
+    expect(frontierOn(models, '2014-08-01')).toBeCloseTo(765.69, 6); // Antminer S3 alone
+    expect(frontierOn(models, '2020-03-01')).toBeCloseTo(39.5, 6); // S17 Pro (50Th), CBECI 2019-04
+    expect(frontierOn(models, '2020-06-01')).toBeCloseTo(29.55, 6); // S19 Pro (110Th), CBECI 2020-05
+    expect(frontierOn(models, '2024-09-01')).toBeCloseTo(13, 6); // U3S21EXPH 11,180 W / 860 TH
   });
 });
 

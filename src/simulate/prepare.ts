@@ -1,16 +1,18 @@
 /**
  * @module Turn a validated scenario into the plain-data inputs a replicate needs (loading real data
- * once, in the calling thread): the ASIC efficiency frontier and, when asked, CBECI region shares.
+ * once, in the calling thread): the ASIC efficiency frontier (the one ASIC table, domain/asic-hardware.ts,
+ * plus the scenario's `hardware.extra`) and, when asked, CBECI region shares.
  * The data comes through `ScenarioInputs` (sources/datasets/simulation-inputs.ts reads the shared
  * datasets), so simulate/ does no I/O. The result is structured-cloneable, so worker threads run
  * replicates without any I/O.
  */
+import type { AsicEfficiency } from '../domain/asic-hardware.js';
 import { regionName } from '../domain/countries.js';
 import { UsageError } from '../domain/errors.js';
-import { frontierSeries, type AsicGeneration } from './hardware.js';
+import { frontierSeries } from './hardware.js';
 import type { IndustryInputs } from './industry-model.js';
 import type { AiMarketScenario, IndustryScenario, RaceScenario, Scenario } from './scenario-schema.js';
-import { dayNumber } from './schedule.js';
+import { DAY_SEC, dayNumber } from './schedule.js';
 
 export type PreparedScenario =
   | { readonly model: 'industry'; readonly scenario: IndustryScenario; readonly inputs: IndustryInputs }
@@ -19,8 +21,8 @@ export type PreparedScenario =
 
 /** The real data mining scenarios use, supplied by the caller. */
 export interface ScenarioInputs {
-  /** ASIC models with release date and efficiency. */
-  asicGenerations(): Promise<AsicGeneration[]>;
+  /** The one ASIC table (the energy estimate's too): models with release day and efficiency. */
+  asicModels(): Promise<AsicEfficiency[]>;
   /** CBECI shares of hash rate: month `YYYY-MM` → canonical country (domain/countries.ts) → share01. */
   cbeciShares(): Promise<Map<string, Map<string, number>>>;
 }
@@ -46,7 +48,8 @@ async function regionShares(s: IndustryScenario, inputs?: ScenarioInputs): Promi
 export async function prepareScenario(s: Scenario, inputs?: ScenarioInputs): Promise<PreparedScenario> {
   if (s.model === 'ai-market') return { model: 'ai-market', scenario: s };
   if (s.model === 'block-race') return { model: 'block-race', scenario: s };
-  const generations: AsicGeneration[] = [...(s.hardware.useDataset ? await need(inputs).asicGenerations() : []), ...s.hardware.extra];
+  const extra = s.hardware.extra.map((g) => ({ model: g.model, releaseSec: dayNumber(g.released) * DAY_SEC, efficiencyJPerTh: g.efficiencyJPerTh }));
+  const generations: AsicEfficiency[] = [...(s.hardware.useDataset ? await need(inputs).asicModels() : []), ...extra];
   if (generations.length === 0) throw new UsageError('industry scenario: no ASIC generations (set hardware.useDataset or hardware.extra)');
   const fleetDays = Math.ceil(s.miners.fleetAgeYears * 365);
   const startDay = dayNumber(s.start) - fleetDays;

@@ -71,9 +71,9 @@ export const industrySchema = z
     feesBtcPerBlock: path,
     hardware: z
       .object({
-        /** Use the ASIC models of bitcoin/asic-hardware (CBECI 2021-02 + F2Pool 2020-03). */
+        /** Use the one ASIC table (CBECI 2021-02 + data/hardware/asic-2021-2025.csv; the energy estimate's too). */
         useDataset: z.boolean().default(true),
-        /** Further generations (e.g. after the dataset ends in 2021-02), each with its source in `model`. */
+        /** Further generations the table lacks (or hypothetical ones), each with its source in `model`. */
         extra: z.array(z.object({ model: name, released: date, efficiencyJPerTh: positive.max(10_000) }).strict()).default([]),
       })
       .strict()

@@ -18,7 +18,9 @@ import { queryDistributions } from '../../src/pipeline/queries/distributions-que
 import { queryGeography } from '../../src/pipeline/queries/geography-query.js';
 import { loadDistribution, SeriesCache } from '../../src/pipeline/queries/load-distribution.js';
 import { poolName } from '../../src/pipeline/pool-names.js';
-import { colorsFor } from '../../src/interfaces/report/charts/palette.js';
+import { entityColor } from '../../src/interfaces/charts/palette.js';
+import { getChart } from '../../src/interfaces/report/charts/index.js';
+import { loadPart } from '../../src/interfaces/report/report-data.js';
 import { queryMetrics } from '../../src/pipeline/queries/metrics-query.js';
 import { queryPools } from '../../src/pipeline/queries/pools-query.js';
 import { queryShares } from '../../src/pipeline/queries/shares-query.js';
@@ -110,12 +112,6 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       const first = page.locator('#metric-hhi details tbody tr').first().locator('td');
       const hhi = (x: unknown) => Math.round(x as number).toLocaleString('en-US');
       expect(await first.allTextContents()).toEqual([m.rows[0]!.window_start, m.rows[0]!.window_end, hhi(m.rows[0]!.hhi), hhi(m.rows[0]!.hhi_lo), hhi(m.rows[0]!.hhi_hi)]);
-      // The same pool has the same colour here and in the shareable report (one palette, same order).
-      const fills = await page.locator('#share-chart svg g[aria-label=area] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
-      const reportColours = colorsFor(shares.entities);
-      shares.entities.forEach((name, i) => {
-        if (name !== 'Other') expect(fills[i], name).toBe(reportColours[i]);
-      });
       // Today's top 8 are named in the share chart, none hidden in Other (issue 14).
       const lastWindow = (await queryShares({ distribution: 'bitcoin/pools', window: '1m', top: 30 }, ctx)).windows.at(-1)!;
       const todayTop = Object.entries(lastWindow.shares).filter(([k]) => k !== 'Other').sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
@@ -126,6 +122,31 @@ const inPage = <T>(page: Page, expression: string) => page.evaluate<T>(expressio
       expect(await page.locator('#ranking-table tbody tr').first().textContent()).toBe(`1${pools.pools[0]!.pool}${pools.pools[0]!.blocks.toLocaleString('en-US')}${(pools.pools[0]!.share * 100).toFixed(1)}%`);
       expect(await page.locator('[data-provenance]').textContent()).toContain(shares.provenance.rulesVersions[0]);
       await screenshot(page, 'bitcoin', true);
+    });
+
+    it('a pool has the same colour on the dashboard as in the shareable report, whatever its rank in each', async () => {
+      // Dashboard: quarterly top 8 since 2023; report pool-share chart: top 12 by average monthly share since 2020.
+      // The colour follows the name (src/interfaces/charts/palette.ts), not the rank.
+      const page = await visit('/bitcoin?window=1q&from=2023-01-01');
+      expect(await page.locator('#share-chart details tbody tr td').first().textContent()).toBe('2023-01-01');
+      // The chart's entities in layer order: its data table's columns after `window start` and `total`.
+      const entities = (await page.locator('#share-chart details thead th').allTextContents()).slice(2);
+      const fills = await page.locator('#share-chart svg g[aria-label=area] path').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+      expect(fills).toHaveLength(entities.length);
+      const dashboardColour = new Map(entities.map((name, i) => [name, fills[i]]));
+      const shares = { entities };
+      const reportData = await loadPart('poolShares', ctx);
+      const reportSvg = await getChart('pool-share').render(reportData);
+      const reportColour = new Map([...reportSvg.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"\/><text [^>]*>([^<]*)<\/text>/g)].map((m) => [m[2]!, m[1]!]));
+      const reportAreas = [...reportSvg.matchAll(/<path [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+      expect(reportAreas).toEqual(reportData.entities.map((n) => reportColour.get(n))); // the legend is the marks' colours
+      const both = shares.entities.filter((n) => n !== 'Other' && reportColour.has(n));
+      expect(both.length).toBeGreaterThanOrEqual(5);
+      // Some shared pool ranks differently in the two charts, so a rank-based palette would fail here.
+      expect(both.some((n) => shares.entities.indexOf(n) !== reportData.entities.indexOf(n))).toBe(true);
+      for (const name of both) expect(dashboardColour.get(name), name).toBe(reportColour.get(name));
+      expect(dashboardColour.get('Other')).toBe(reportColour.get('Other'));
+      expect(dashboardColour.get('Foundry USA')).toBe(entityColor('Foundry USA'));
     });
 
     it('controls write the URL and change the data; a reload restores the view, back undoes', async () => {

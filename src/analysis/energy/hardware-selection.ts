@@ -6,12 +6,10 @@
  * equal-weight mean of the profitable models (CBECI assumption 3c); upper bound: the least
  * efficient profitable model.
  */
+import type { AsicEfficiency } from '../../domain/asic-hardware.js';
 
-export interface HardwareModel {
-  readonly model: string;
-  readonly releaseSec: number;
-  readonly efficiencyJPerTh: number;
-}
+/** A row of the one ASIC table (domain/asic-hardware.ts): the fields the selection uses. */
+export type HardwareModel = AsicEfficiency;
 
 export interface EfficiencyBounds {
   readonly lower: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../domain/errors.js';
 import { parseCsv } from '../files/csv.js';
-import { datasetPath } from '../files/datasets-path.js';
-import { BTC_USD_TABLE, HARDWARE_TABLE, parseBtcUsdMonthly, parseHardwareFile, parseHardwareTable, readBtcUsdMonthly, readHardwareFile, CBECI_MINERS_JSON } from './asic-hardware.js';
+import { datasetPath, datasetsRoot } from '../files/datasets-path.js';
+import { BTC_USD_TABLE, HARDWARE_TABLE, parseBtcUsdMonthly, parseHardwareFile, parseHardwareTable, readAsicTable, readBtcUsdMonthly, readHardwareFile, CBECI_MINERS_JSON } from './asic-hardware.js';
 
 const HEADER = 'model,manufacturer,release_date,release_basis,hashrate_th,power_w,power_basis,stated_j_per_th,source_kind,source_url,source_note';
 const row = (over: Partial<Record<string, string>> = {}) => {
@@ -104,5 +104,23 @@ describe('the monthly BTC/USD table', () => {
     expect(decodeError(() => parseBtcUsdMonthly(t('2020-01,-5,s\n'))).position).toMatchObject({ line: 2, field: 'btc_usd' });
     expect(decodeError(() => parseBtcUsdMonthly(t('2020-01,5,s\n2020-03,6,s\n'))).position).toMatchObject({ line: 3, field: 'month' });
     expect(decodeError(() => parseBtcUsdMonthly(parseCsv('month,btc_usd,source,x\n2020-01,5,s,1\n', 'p.csv'))).position.field).toBe('x');
+  });
+});
+
+describe('the one ASIC table (readAsicTable: energy estimate and simulator)', () => {
+  it('is CBECI 2021-02 then the project table, every row with its source row', async () => {
+    const models = await readAsicTable(datasetsRoot());
+    const cbeci = await readHardwareFile(datasetPath(CBECI_MINERS_JSON));
+    const project = await readHardwareFile(HARDWARE_TABLE);
+    expect(models).toEqual([...cbeci, ...project]);
+    expect(models).toHaveLength(93 + 11);
+    expect(new Set(models.map((m) => m.model)).size).toBe(models.length); // one row per model
+    for (const m of models) expect(m.from).toMatch(/:(\d+|entry \d+)$/);
+    // Only the project table gives nameplate hash rate and power.
+    expect(models.filter((m) => m.hashrateTh !== undefined)).toHaveLength(11);
+  });
+
+  it('refuses a model listed in two files, naming both rows', async () => {
+    await expect(readAsicTable(datasetsRoot(), [HARDWARE_TABLE, HARDWARE_TABLE])).rejects.toThrow(/model "Antminer S19 XP" \(.*asic-2021-2025\.csv:2\) is also in .*asic-2021-2025\.csv:2/);
   });
 });

@@ -6,6 +6,7 @@
  * (`data/hardware/btc-usd-monthly.csv`). Every row is validated; an error names file, line and field.
  */
 import { join } from 'node:path';
+import type { AsicModel } from '../../domain/asic-hardware.js';
 import { DecodeError } from '../../domain/errors.js';
 import { parseCsv, requireColumns, type CsvTable } from '../files/csv.js';
 import { PROJECT_ROOT } from '../files/datasets-path.js';
@@ -13,16 +14,7 @@ import { labelField, numberField, type FieldContext } from '../files/fields.js';
 import { readText } from '../files/read-file.js';
 import { parseIsoDay } from './daily-counts.js';
 
-export interface AsicModel {
-  readonly model: string;
-  /** Release (or availability) day, UTC seconds. */
-  readonly releaseSec: number;
-  readonly efficiencyJPerTh: number;
-  readonly hashrateTh?: number;
-  readonly powerW?: number;
-  /** `file:line` the row came from. */
-  readonly from: string;
-}
+export type { AsicModel };
 
 export const CBECI_MINERS_JSON = 'bitcoin/asic-hardware/cbeci_miners_2021-02.json';
 export const HARDWARE_DIR = join(PROJECT_ROOT, 'data', 'hardware');
@@ -152,6 +144,26 @@ export async function readHardwareFile(path: string): Promise<AsicModel[]> {
 /** The default list: CBECI's 2021-02 list (shared datasets) followed by the project's 2021–2025 table. */
 export function defaultHardwarePaths(datasetsRoot: string): string[] {
   return [join(datasetsRoot, CBECI_MINERS_JSON), HARDWARE_TABLE];
+}
+
+/**
+ * The one ASIC hardware table (the energy estimate and the simulator both use it): the given files,
+ * else `defaultHardwarePaths` — CBECI's 2021-02 list (93 models, 2014-07 → 2021-02) then the
+ * project's sourced 2021–2025 table (11 models). The two do not overlap in time; a model name
+ * appearing twice across the files is an error naming both rows.
+ */
+export async function readAsicTable(datasetsRoot: string, paths?: readonly string[]): Promise<AsicModel[]> {
+  const files = paths && paths.length > 0 ? [...paths] : defaultHardwarePaths(datasetsRoot);
+  const lists = await Promise.all(files.map(readHardwareFile));
+  const fileOf = new Map<string, { file: number; from: string }>();
+  lists.forEach((list, file) => {
+    for (const m of list) {
+      const seen = fileOf.get(m.model);
+      if (seen && seen.file !== file) throw new DecodeError({ input: files[file]! }, `model ${JSON.stringify(m.model)} (${m.from}) is also in ${seen.from}: one row per model across the hardware files`);
+      if (!seen) fileOf.set(m.model, { file, from: m.from });
+    }
+  });
+  return lists.flat();
 }
 
 export interface MonthlyPrice {

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CompareResultCell, GeographySnapshot } from '../api-types.js';
 import { int, pct } from '../format.js';
-import { colors } from './palette.js';
+import { chartColors as colors } from '../../../src/interfaces/charts/palette.js';
 
 export interface Ranked {
   readonly name: string;

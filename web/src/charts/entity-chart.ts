@@ -24,7 +24,8 @@ export function entityPoints(r: SharesResult, name: string): EntityPoint[] {
   });
 }
 
-export function entityShareChart(points: readonly EntityPoint[], width: number): Element {
+/** `color`: the entity's own colour (src/interfaces/charts/palette.ts), as in every other chart that shows it. */
+export function entityShareChart(points: readonly EntityPoint[], width: number, color = '#4269d0'): Element {
   return Plot.plot({
     width,
     height: 240,
@@ -34,8 +35,8 @@ export function entityShareChart(points: readonly EntityPoint[], width: number):
     marks: [
       // Step line through every window, closed at the last window's end so the last period is drawn at full width.
       points.length > 1
-        ? Plot.lineY([...points, { ...points[points.length - 1]!, date: points[points.length - 1]!.endDate }], { x: 'date', y: 'share', stroke: '#4e79a7', strokeWidth: 2, curve: 'step-after' })
-        : Plot.dot(points, { x: 'date', y: 'share', fill: '#4e79a7', r: 4 }),
+        ? Plot.lineY([...points, { ...points[points.length - 1]!, date: points[points.length - 1]!.endDate }], { x: 'date', y: 'share', stroke: color, strokeWidth: 2, curve: 'step-after' })
+        : Plot.dot(points, { x: 'date', y: 'share', fill: color, r: 4 }),
       Plot.ruleY([0]),
       Plot.tip(points, Plot.pointerX({ x: 'date', y: 'share', title: (p: EntityPoint) => `${p.start}: ${pct(p.share)}` })),
     ],

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { SimBand } from '../api-types.js';
 import { metricText } from '../format.js';
 import type { ChartData } from './frame.js';
-import { colors } from './palette.js';
+import { chartColors as colors } from '../../../src/interfaces/charts/palette.js';
 
 interface Point {
   readonly step: Date | string;

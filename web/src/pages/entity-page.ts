@@ -7,6 +7,7 @@
  */
 import { getJson } from '../api.js';
 import type { DistributionInfo, PoolRulesResult, PoolsResult, SharesResult } from '../api-types.js';
+import { entityColor } from '../../../src/interfaces/charts/palette.js';
 import { entityAmountChart, entityPoints, entityShareChart, entityTable } from '../charts/entity-chart.js';
 import { chartFrame } from '../charts/frame.js';
 import { controlBar } from '../controls.js';
@@ -96,7 +97,7 @@ export function createEntityPage(bitcoin: boolean, ctx: PageContext): Page {
           return;
         }
         const points = entityPoints(r, name);
-        share.show((w) => entityShareChart(points, w), entityTable(points, info.unit, bitcoin), `${r.window} windows; share of all ${info.unit}.`);
+        share.show((w) => entityShareChart(points, w, entityColor(name)), entityTable(points, info.unit, bitcoin), `${r.window} windows; share of all ${info.unit}.`);
         amount.show((w) => entityAmountChart(points, info.unit, w), entityTable(points, info.unit, bitcoin), `${info.unit} per window = share × window total.`);
       });
       const loadRules = guarded(rules, async () => {

@@ -3,10 +3,10 @@
  * decentralises? — answered as `nakamoto report` answers it (the same /api/contrast): verdicts on
  * the three headline claims per Bitcoin level and AI lens with their evidence, HHI over time for
  * every series (Bitcoin and AI panels, one scale), the side-by-side table, and the 2024–2025
- * country estimates. Series colours are the shareable report's (same palette, same series order).
+ * country estimates. The HHI chart is the report's (shared spec src/interfaces/charts/contrast.ts: colours by series label).
  */
 import * as Plot from '@observablehq/plot';
-import { seriesColor } from '../../../src/interfaces/report/charts/palette.js';
+import { contrastSpec } from '../../../src/interfaces/charts/contrast.js';
 import { getJson } from '../api.js';
 import type { ContrastResult, ContrastRow, HeadlineVerdict } from '../api-types.js';
 import { chartFrame } from '../charts/frame.js';
@@ -43,23 +43,8 @@ function verdictItem(v: HeadlineVerdict): HTMLElement {
   );
 }
 
-function hhiChart(rows: readonly ContrastRow[], colors: Map<string, string>, width: number): Element {
-  const pts = rows.flatMap((r) => r.points.map((p) => ({ date: new Date(p.start * 1000), hhi: p.hhi, series: label(r), world: r.world === 'bitcoin' ? 'Bitcoin' : 'AI' })));
-  const names = rows.filter((r) => r.points.length).map(label);
-  return Plot.plot({
-    width,
-    height: 460,
-    marginLeft: 52,
-    x: { type: 'utc', label: null },
-    y: { label: 'HHI (0–10,000)', grid: true, domain: [0, 10000] },
-    fy: { label: null, domain: ['Bitcoin', 'AI'] },
-    color: { domain: names, range: names.map((n) => colors.get(n)!), legend: true },
-    marks: [
-      Plot.lineY(pts, { x: 'date', y: 'hhi', z: 'series', stroke: 'series', fy: 'world', strokeWidth: 1.6 }),
-      Plot.dot(pts, { x: 'date', y: 'hhi', fill: 'series', fy: 'world', r: 2, tip: { format: { date: true } } }),
-      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
-    ],
-  });
+function hhiChart(rows: readonly ContrastRow[], width: number): Element {
+  return Plot.plot(contrastSpec(Plot, rows.map((r) => ({ label: label(r), world: r.world, points: r.points })), { width, height: 460, interactive: true }).options);
 }
 
 export function createHomePage(ctx: PageContext): Page {
@@ -103,9 +88,8 @@ export function createHomePage(ctx: PageContext): Page {
             return [h('h2', { 'data-claim': claim }, `“${claim}”: holds ${n('holds')}, fails ${n('fails')}, not settled ${n('not settled')}`), h('ol', { class: 'verdict-list' }, ...vs.map(verdictItem))];
           }),
         );
-        const colors = new Map(c.rows.filter((r) => r.points.length).map((r, i) => [label(r), seriesColor(i)]));
         chart.show(
-          (w) => hhiChart(c.rows, colors, w),
+          (w) => hhiChart(c.rows, w),
           { columns: ['series', 'window start', 'HHI'], rows: c.rows.flatMap((r) => r.points.map((p) => [label(r), day(p.start), int(Math.round(p.hhi))])), num: [2] },
           'one line per series; single dots are single snapshots',
         );

@@ -40,13 +40,13 @@ export const CHARTS: readonly ChartDef[] = [
     id: 'hhi',
     title: 'HHI per month',
     part: 'concentration',
-    render: (d) => renderMetricBand(d, { column: 'hhi', title: `HHI of Bitcoin mining by ${level(d)}, per month`, subtitle: 'Herfindahl–Hirschman index, Σ (100·share)², 0–10,000', yLabel: 'HHI', color: '#ff725c', note: BAND_NOTE }),
+    render: (d) => renderMetricBand(d, { column: 'hhi', title: `HHI of Bitcoin mining by ${level(d)}, per month`, subtitle: 'Herfindahl–Hirschman index, Σ (100·share)², 0–10,000', yLabel: 'HHI', note: BAND_NOTE }),
   }),
   define({
     id: 'top5-share',
     title: 'Top-5 share per month',
     part: 'concentration',
-    render: (d) => renderMetricBand(d, { column: 'concentration-ratio=5', title: `Share of the 5 largest ${level(d)}s, per month`, subtitle: 'Concentration ratio CR5', yLabel: 'top-5 share (%)', percent: true, color: '#3ca951', note: BAND_NOTE }),
+    render: (d) => renderMetricBand(d, { column: 'concentration-ratio=5', title: `Share of the 5 largest ${level(d)}s, per month`, subtitle: 'Concentration ratio CR5', yLabel: 'top-5 share (%)', note: BAND_NOTE }),
   }),
   define({
     id: 'compare',
