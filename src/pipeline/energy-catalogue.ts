@@ -30,6 +30,7 @@ import { readText } from '../sources/files/read-file.js';
 import type { DistributionEntry } from './distribution-entry.js';
 import { blockchairEconomicsSource } from './economics-blocks.js';
 import type { Row } from './queries/context.js';
+import { parseNumberParam } from './queries/query-params.js';
 import { resolveWindows, type WindowRequest } from './queries/window-request.js';
 import { seriesCoverage } from './series-coverage.js';
 import type { Coverage, SourcedSeries } from './series-source.js';
@@ -146,22 +147,12 @@ export interface EnergyResult {
   readonly rows: readonly Row[];
 }
 
-export function parseNumber(raw: string | number | undefined, fallback: number, what: string, unit: string, min: number, max = Infinity, integer = false): number {
-  if (raw === undefined) return fallback;
-  const s = String(raw).trim();
-  const v = Number(s);
-  if (s === '' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
-    throw new UsageError(`invalid ${what}: ${s} (expected ${integer ? 'a whole number' : 'a number'} ${max === Infinity ? `≥ ${min}` : `${min}–${max}`}${unit ? ` ${unit}` : ''})`);
-  }
-  return v;
-}
-
 /** CBECI's PUE per bound (ccaf_cbeci_api energy_consumption_calculator.py: min 1.01, guess 1.10, max 1.20). */
 export const CBECI_PUE = { lower: 1.01, best: 1.1, upper: 1.2 } as const;
 
 function parsePue(raw: string | undefined): { lower: number; best: number; upper: number } {
   if (raw === undefined) return { ...CBECI_PUE };
-  const parts = raw.split(',').map((p) => parseNumber(p, 0, '--pue', '(≥ 1)', 1, 10));
+  const parts = raw.split(',').map((p) => parseNumberParam('--pue', p, { min: 1, max: 10 }));
   if (parts.length === 1) return { lower: parts[0]!, best: parts[0]!, upper: parts[0]! };
   if (parts.length !== 3 || !(parts[0]! <= parts[1]! && parts[1]! <= parts[2]!)) throw new UsageError(`invalid --pue: ${raw} (expected one value, or lower,best,upper with lower ≤ best ≤ upper)`);
   return { lower: parts[0]!, best: parts[1]!, upper: parts[2]! };
@@ -175,20 +166,20 @@ export interface ResolvedAssumptions {
 }
 
 export async function resolveAssumptions(q: BitcoinEnergyRequest, datasetsRoot: string): Promise<ResolvedAssumptions> {
-  const price = parseNumber(q.electricityPrice, 0.05, '--electricity-price', 'USD/kWh', 0);
+  const price = parseNumberParam('--electricity-price', q.electricityPrice ?? 0.05, { min: 0, unit: 'USD/kWh' });
   const pue = parsePue(q.pue);
-  const fees = parseNumber(q.feesBtcPerBlock, 0, '--fees-btc-per-block', 'BTC', 0);
+  const fees = parseNumberParam('--fees-btc-per-block', q.feesBtcPerBlock ?? 0, { min: 0, unit: 'BTC' });
   const feesFrom = q.feesFrom ?? 'data';
   if (feesFrom !== 'data' && feesFrom !== 'none') throw new UsageError(`invalid --fees-from: ${feesFrom} (expected data or none)`);
-  const maxAgeYears = parseNumber(q.maxAgeYears, 5, '--max-age-years', 'years (0 = never retired)', 0, 100, true);
-  const smoothDays = parseNumber(q.smoothDays, 14, '--smooth-days', 'days', 1, 366, true);
-  const confidence = parseNumber(q.confidence, 0.95, '--confidence', '', 0.5, 0.999999);
+  const maxAgeYears = parseNumberParam('--max-age-years', q.maxAgeYears ?? 5, { min: 0, max: 100, integer: true, unit: 'years (0 = never retired)' });
+  const smoothDays = parseNumberParam('--smooth-days', q.smoothDays ?? 14, { min: 1, max: 366, integer: true, unit: 'days' });
+  const confidence = parseNumberParam('--confidence', q.confidence ?? 0.95, { min: 0.5, max: 0.999999 });
   const when = q.whenUnprofitable ?? 'most-efficient';
   if (when !== 'most-efficient' && when !== 'last-profitable') throw new UsageError(`invalid --when-unprofitable: ${when} (expected most-efficient or last-profitable)`);
   const paths = q.hardware && q.hardware.length > 0 ? [...q.hardware] : defaultHardwarePaths(datasetsRoot);
   const models = (await Promise.all(paths.map(readHardwareFile))).flat();
-  const hashprice = q.hashpriceUsdThDay === undefined ? undefined : parseNumber(q.hashpriceUsdThDay, 0, '--hashprice-usd-th-day', 'USD per TH/s per day', 0);
-  const fixedUsd = q.btcUsd === undefined ? undefined : parseNumber(q.btcUsd, 0, '--btc-usd', 'USD', Number.MIN_VALUE);
+  const hashprice = q.hashpriceUsdThDay === undefined ? undefined : parseNumberParam('--hashprice-usd-th-day', q.hashpriceUsdThDay, { min: 0, unit: 'USD per TH/s per day' });
+  const fixedUsd = q.btcUsd === undefined ? undefined : parseNumberParam('--btc-usd', q.btcUsd, { min: 0, minExclusive: true, unit: 'USD' });
   let btcUsd: (daySec: number) => number | undefined = () => fixedUsd;
   let priceSource = `fixed by --btc-usd`;
   if (hashprice === undefined && fixedUsd === undefined) {

@@ -12,9 +12,10 @@ import { summariseWindows } from '../../analysis/energy/window-summary.js';
 import { banVerdict, countrySnapshots } from '../../analysis/geography.js';
 import type { OrganisationLevel } from '../../decode/epoch-ai/organisation-rules.js';
 import { UsageError } from '../../domain/errors.js';
-import { loadAiPower, loadBitcoinDays, loadBitcoinPowerByCountry, parseNumber, resolveAssumptions, type BitcoinEnergyRequest, type EnergyResult } from '../energy-catalogue.js';
+import { loadAiPower, loadBitcoinDays, loadBitcoinPowerByCountry, resolveAssumptions, type BitcoinEnergyRequest, type EnergyResult } from '../energy-catalogue.js';
 import type { QueryContext, Row } from './context.js';
 import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
+import { parseNumberParam } from './query-params.js';
 
 export type { BitcoinEnergyRequest, EnergyResult } from '../energy-catalogue.js';
 
@@ -116,7 +117,7 @@ export async function queryAiEnergy(q: AiEnergyRequest, ctx: QueryContext): Prom
   const by = q.by ?? 'owner';
   if (by !== 'owner' && by !== 'country') throw new UsageError(`invalid --by: ${by} (expected owner or country)`);
   if (q.level !== undefined && (by !== 'owner' || (q.level !== 'organisation' && q.level !== 'parent'))) throw new UsageError(`invalid --level: ${q.level} (owner offers organisation, parent; country has no levels)`);
-  const watts = q.wattsPerH100e === undefined ? undefined : parseNumber(q.wattsPerH100e, 0, '--watts-per-h100e', 'W', Number.MIN_VALUE, 1e6);
+  const watts = q.wattsPerH100e === undefined ? undefined : parseNumberParam('--watts-per-h100e', q.wattsPerH100e, { min: 0, minExclusive: true, max: 1e6, unit: 'W' });
   checkWindowRequest({ ...q, window: q.window ?? '1y' });
   const loaded = await loadAiPower(ctx.datasetsRoot, { by, level: q.level as OrganisationLevel | undefined, wattsPerH100e: watts });
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1y', partial: true }, loaded.coverage);
