@@ -1,15 +1,15 @@
 /**
- * @module Economics distributions for the catalogue: per pool, the fees it collected
+ * @module Distributions of Bitcoin mining economics: per pool, the fees it collected
  * (`bitcoin/fees-by-pool`, BTC), its whole reward (`bitcoin/revenue-by-pool`, subsidy + fees, BTC)
  * and its empty blocks (`bitcoin/empty-blocks-by-pool`). One observation per block, weight = that
  * block's amount, so `metrics` / `compare` measure how concentrated fee income is, exactly as they
  * measure blocks. Data and labels as `nakamoto economics --by-pool` (docs/economics.md).
  */
-import { UsageError } from '../domain/errors.js';
-import type { ObservationSeries } from '../domain/observations.js';
-import type { DistributionEntry } from './distribution-entry.js';
-import { blockchairEconomicsSource, withMempoolLabels, type LoadedEconomics } from './economics-blocks.js';
-import type { SourcedSeries } from './series-source.js';
+import { UsageError } from '../../domain/errors.js';
+import type { ObservationSeries } from '../../domain/observations.js';
+import type { DistributionEntry } from '../distribution-entry.js';
+import { blockchairEconomicsSource, withMempoolLabels, type LoadedEconomics } from '../economics-blocks.js';
+import type { SourcedSeries } from '../series-source.js';
 
 type Weigh = (b: LoadedEconomics['blocks'], i: number) => number;
 
