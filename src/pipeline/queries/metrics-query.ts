@@ -64,7 +64,7 @@ export interface QueryLimits {
 export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits: QueryLimits = {}): Promise<MetricsResult> {
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
   const entry = getDistribution(q.distribution);
-  const population = parseNumberParam('population-windows', q.populationWindows ?? 0, { min: 0, max: 1000, integer: true });
+  const population = parseNumberParam('populationWindows', q.populationWindows ?? 0, { min: 0, max: 1000, integer: true });
   checkWindowRequest({ ...q, window: q.window ?? '30d' });
   if (q.ci) {
     validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 1_000_000, integer: true }), prior: 0.5 });

@@ -93,7 +93,7 @@ export function register(program: Command, io: CliIo): void {
       const subnet = opts.netuid === undefined ? undefined : opts.netuid === 'all' ? 'all' : `sn${opts.netuid}`;
       const source = subnet === undefined ? opts.source : [opts.source, subnet].filter((x) => x !== undefined).join(':');
       const request: MetricsRequest = { ...opts, source, distribution };
-      const r = await flagged(['confidence', 'draws', 'seed'], () => queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env), ...(opts.input !== undefined ? { input: opts.input } : {}) }));
+      const r = await flagged(['confidence', 'draws', 'seed', 'populationWindows'], () => queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env), ...(opts.input !== undefined ? { input: opts.input } : {}) }));
       if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, windows: r.windows, method: 'docs/metrics.md' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: r.distribution, provenance: r.provenance, windows: r.windows, rows: r.rows }, null, 2) + '\n');
