@@ -8,7 +8,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { DistributionEntry } from './distribution-entry.js';
 import { aiPowerByCountry, aiPowerByOwner } from './distributions/ai-power.js';
-import { economicsEntries } from './distributions/bitcoin-economics.js';
+import { bitcoinEmptyBlocksByPool, bitcoinFeesByPool, bitcoinRevenueByPool } from './distributions/bitcoin-economics.js';
 import { bitcoinHashrateByCountry } from './distributions/bitcoin-hashrate-by-country.js';
 import { bitcoinPools } from './distributions/bitcoin-pools.js';
 import { bitcoinPowerByCountry } from './distributions/bitcoin-power-by-country.js';
@@ -26,7 +26,9 @@ const entries: readonly DistributionEntry[] = [
   bitcoinPowerByCountry,
   aiPowerByOwner,
   aiPowerByCountry,
-  ...economicsEntries,
+  bitcoinFeesByPool,
+  bitcoinRevenueByPool,
+  bitcoinEmptyBlocksByPool,
   bittensorSubnetEmission,
   bittensorStake,
   bittensorIncentive,

@@ -67,8 +67,6 @@ function entry(id: string, title: string, unit: string, weigh: Weigh, keepZero: 
   };
 }
 
-export const economicsEntries: readonly DistributionEntry[] = [
-  entry('bitcoin/fees-by-pool', 'Transaction fees collected per mining pool', 'BTC', (b, i) => b.feeSat[i]! / 1e8, false, 'weight = the fees (fee_total) of each block the pool found'),
-  entry('bitcoin/revenue-by-pool', 'Miner revenue (claimed subsidy + fees) per mining pool', 'BTC', (b, i) => (b.claimedSubsidySat[i]! + b.feeSat[i]!) / 1e8, false, 'weight = the reward (claimed subsidy + fees) of each block the pool found'),
-  entry('bitcoin/empty-blocks-by-pool', 'Empty blocks (coinbase only) per mining pool', 'blocks', (b, i) => (b.txCount[i] === 1 ? 1 : 0), false, 'weight = 1 for each empty block (transaction count 1) the pool found'),
-];
+export const bitcoinFeesByPool: DistributionEntry = entry('bitcoin/fees-by-pool', 'Transaction fees collected per mining pool', 'BTC', (b, i) => b.feeSat[i]! / 1e8, false, 'weight = the fees (fee_total) of each block the pool found');
+export const bitcoinRevenueByPool: DistributionEntry = entry('bitcoin/revenue-by-pool', 'Miner revenue (claimed subsidy + fees) per mining pool', 'BTC', (b, i) => (b.claimedSubsidySat[i]! + b.feeSat[i]!) / 1e8, false, 'weight = the reward (claimed subsidy + fees) of each block the pool found');
+export const bitcoinEmptyBlocksByPool: DistributionEntry = entry('bitcoin/empty-blocks-by-pool', 'Empty blocks (coinbase only) per mining pool', 'blocks', (b, i) => (b.txCount[i] === 1 ? 1 : 0), false, 'weight = 1 for each empty block (transaction count 1) the pool found');
