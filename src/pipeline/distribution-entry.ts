@@ -1,7 +1,8 @@
 /**
- * @module What a catalogue entry is (one distribution: metadata and how to load it), apart from the
- * catalogue list itself so that the modules defining entries (ai-catalogue, energy-catalogue) do not
- * import the list that imports them. Re-exported by catalogue.ts.
+ * @module The one catalogue interface: what a distribution is (metadata and how to load it). Each
+ * distribution is one module in distributions/ exporting a DistributionEntry; catalogue.ts
+ * registers them in one list (and re-exports these types), kept apart so that the entry modules
+ * do not import the list that imports them.
  */
 import type { AggregationKind } from '../domain/observations.js';
 import type { SourcedSeries } from '../domain/sourced-series.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { datasetPath, datasetsRoot } from '../sources/files/datasets-path.js';
-import { loadBitcoinDays } from './energy-catalogue.js';
+import { loadBitcoinDays } from './energy/bitcoin-days.js';
 import { queryBitcoinEnergy } from './queries/energy-query.js';
 
 const root = datasetsRoot();

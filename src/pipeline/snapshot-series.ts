@@ -13,12 +13,12 @@ import { parseSubnetsCsv, parseSubnetsJson, type SubnetRow } from '../decode/bit
 import { HF_MODELS_FORMAT, parseHubModelsSnapshot } from '../decode/huggingface/models-snapshot.js';
 import { parseHubSampleCsv } from '../decode/huggingface/samples.js';
 import { parseTrendingCsv } from '../decode/huggingface/trending.js';
-import { loadDelegates } from '../sources/bittensor/catalogue.js';
+import { loadDelegates } from '../sources/bittensor/load.js';
 import { incentiveByColdkey, stakeByColdkey, subnetEmission, validatorsOf, type StakeMeasure } from '../sources/bittensor/distributions.js';
-import { SEARCH_SAMPLE_CAVEAT } from '../sources/huggingface/catalogue.js';
+import { SEARCH_SAMPLE_CAVEAT } from '../sources/huggingface/load.js';
 import { downloadsByAuthor, modelsByAuthor } from '../sources/huggingface/distributions.js';
 import { trendingDownloads, trendingSlots } from '../sources/huggingface/trending-distributions.js';
-import type { LoadedSeries } from '../sources/snapshot-catalogue.js';
+import type { LoadedSeries } from '../sources/loaded-series.js';
 import { SNAPSHOT_DATASETS, SUBNETS_JSON_BODY } from '../sources/snapshots/read-snapshot-file.js';
 import type { Store, StoredSnapshot } from '../store/store.js';
 

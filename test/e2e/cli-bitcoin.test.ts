@@ -138,6 +138,10 @@ describe('errors: one line, exit 2 for bad usage or input, no stack trace', () =
     [['pools', '--at', '2010-01-01'], /outside the data/],
     [['ingest', '/nonexistent/y.csv'], /no such file/],
     [['report', '--format', 'pdf'], /^nakamoto: invalid format: pdf/],
+    // Number options, one parser: the flag, the text given and the accepted range (not `NaN`).
+    [['metrics', 'bitcoin/pools', '--ci', '--confidence', 'high'], /^nakamoto: invalid --confidence: high \(expected a number in \(0, 1\)\)\n$/],
+    [['metrics', 'bitcoin/pools', '--population-windows', '-1'], /^nakamoto: invalid --population-windows: -1 \(expected an integer in \[0, 1000\]\)\n$/],
+    [['report', '--top', '0'], /^nakamoto: invalid --top: 0 \(expected an integer in \[1, 100\]\)\n$/],
   ])('%j', async (args, message) => {
     const env = { NAKAMOTO_DB: join(mkdtempSync(join(tmpdir(), 'nk-')), 'absent.duckdb') };
     const r = await runCli(args, env);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBitcoinDays, type BitcoinDays } from '../../pipeline/energy-catalogue.js';
+import { loadBitcoinDays, type BitcoinDays } from '../../pipeline/energy/bitcoin-days.js';
 import { readBtcUsdMonthly } from '../../sources/datasets/asic-hardware.js';
 import { datasetsRoot } from '../../sources/files/datasets-path.js';
 import type { HardwareModel } from './hardware-selection.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { targetFromBits } from '../../decode/bitcoin/header.js';
 import { difficultySum, readDifficultyEpochs } from '../../sources/bitcoin/difficulty-epochs.js';
-import { loadBitcoinDays } from '../../pipeline/energy-catalogue.js';
+import { loadBitcoinDays } from '../../pipeline/energy/bitcoin-days.js';
 import { datasetsRoot } from '../../sources/files/datasets-path.js';
 import { compactFromTarget, extendEpochs, retargetBits, TARGET_TIMESPAN_SEC, type EpochRuns } from './retarget.js';
 

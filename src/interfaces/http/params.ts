@@ -7,9 +7,7 @@
  */
 import { z } from 'zod';
 import { UsageError } from '../../domain/errors.js';
-import { describeNumber, numberFits, type NumberSpec } from '../../pipeline/queries/query-params.js';
-
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+import { decimalValue, describeNumber, numberFits, type NumberSpec } from '../../pipeline/queries/query-params.js';
 
 export interface ParamDoc {
   readonly description: string;
@@ -31,7 +29,7 @@ export function num(d: ParamDoc, spec: NumberSpec = {}): z.ZodType<string> {
   const expected = describeNumber(spec);
   return z
     .string()
-    .refine((s) => DECIMAL.test(s.trim()) && numberFits(Number(s), spec), { message: `expected ${expected}` })
+    .refine((s) => numberFits(decimalValue(s), spec), { message: `expected ${expected}` })
     .meta({
       ...doc(d),
       type: spec.integer ? 'integer' : 'number',

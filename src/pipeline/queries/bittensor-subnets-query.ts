@@ -9,7 +9,7 @@ import { prepareWeights } from '../../metrics/metric.js';
 import type { ObservationSeries } from '../../domain/observations.js';
 import type { Metagraph } from '../../decode/bittensor/metagraph.js';
 import { storedMetagraph, storedSubnetRows } from '../snapshot-series.js';
-import { loadDelegates, loadStagedMetagraph, loadStagedSubnets } from '../../sources/bittensor/catalogue.js';
+import { loadDelegates, loadStagedMetagraph, loadStagedSubnets } from '../../sources/bittensor/load.js';
 import { incentiveByColdkey, stakeByColdkey } from '../../sources/bittensor/distributions.js';
 import { SNAPSHOT_DATASETS } from '../../sources/snapshots/read-snapshot-file.js';
 import type { QueryContext, Row } from './context.js';

@@ -10,7 +10,7 @@ import { parseClaimsFile, type Claim, type Measure, type UntestableClaim } from 
 import { validateIntervalOptions, type IntervalOptions } from '../../analysis/uncertainty/posterior.js';
 import { NotFoundError, SourceError } from '../../domain/errors.js';
 import { PROJECT_ROOT } from '../../sources/files/datasets-path.js';
-import { parseCount, type QueryContext } from './context.js';
+import type { QueryContext } from './context.js';
 import { loadDistribution } from './load-distribution.js';
 import { parseListParam, parseNumberParam } from './query-params.js';
 
@@ -64,7 +64,7 @@ export async function queryClaims(q: ClaimsRequest, ctx: QueryContext): Promise<
     draws: parseNumberParam('draws', q.draws ?? 400, { min: 100, max: 1_000_000, integer: true }),
     prior: 0.5,
   });
-  const seed = parseCount(q.seed ?? 1, 'seed');
+  const seed = parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
   const only = q.only === undefined ? undefined : parseListParam('only', q.only);
   const file = parseClaimsFile(await readClaimsText(path), path);
   const all = file.claims;

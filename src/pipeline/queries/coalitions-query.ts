@@ -15,7 +15,7 @@ import { Rng } from '../../random/prng.js';
 import { getDistribution } from '../catalogue.js';
 import { poolName } from '../pool-names.js';
 import type { Provenance } from '../series-source.js';
-import { parseCount, type QueryContext } from './context.js';
+import type { QueryContext } from './context.js';
 import { loadDistribution } from './load-distribution.js';
 import { parseFlagParam, parseListParam, parseNumberParam } from './query-params.js';
 
@@ -94,7 +94,7 @@ export async function queryCoalitions(q: CoalitionsRequest, ctx: QueryContext): 
   if (ci) {
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`ci: intervals model block sampling; ${entry.id} is not a sample`);
     const iv = validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 100_000, integer: true }), prior: 0.5 });
-    const seed = parseCount(q.seed ?? 1, 'seed');
+    const seed = parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
     bounds = shareIntervals(d!.weight, iv.confidence, iv.draws, seed);
     intervals = { confidence: iv.confidence, draws: iv.draws, seed };
   }

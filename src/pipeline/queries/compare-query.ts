@@ -11,10 +11,10 @@ import { UsageError } from '../../domain/errors.js';
 import { parseMetricList } from '../../metrics/index.js';
 import { getDistribution } from '../catalogue.js';
 import type { Provenance } from '../series-source.js';
-import { parseCount, type QueryContext } from './context.js';
+import type { QueryContext } from './context.js';
 import { loadDistribution } from './load-distribution.js';
 import type { QueryLimits } from './metrics-query.js';
-import { parseListParam } from './query-params.js';
+import { parseListParam, parseNumberParam } from './query-params.js';
 
 export interface CompareRequest {
   /** Two or more distribution ids (an array, or comma-separated); `id@level` for another level (e.g. `bitcoin/pools@template`). */
@@ -61,7 +61,7 @@ export async function queryCompare(q: CompareRequest, ctx: QueryContext, limits:
   if (size.unit === 'block') throw new UsageError('compare uses time windows (1y, 1q, 1m, Nd): block counts mean nothing for AI data');
   const from = q.from !== undefined ? parseDate(q.from, '--from') : undefined;
   const to = q.to !== undefined ? parseDate(q.to, '--to') : undefined;
-  const seed = parseCount(q.seed ?? 1, 'seed');
+  const seed = parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
   const ci = q.ci ?? true;
   // `id@level` compares one distribution at another level, e.g. bitcoin/pools@template beside bitcoin/pools.
   const parts = ids.map((x) => {

@@ -2,7 +2,6 @@
  * @module What a query needs from its caller: the store (or none) and where the datasets are.
  * Queries return plain JSON-ready objects that the CLI renders and the HTTP API serves.
  */
-import { UsageError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
 import type { SeriesCache } from './series-cache.js';
 
@@ -17,11 +16,3 @@ export interface QueryContext {
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
-
-/** Parse a whole number option; UsageError naming it otherwise. */
-export function parseCount(text: string | number, what: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const s = String(text).trim();
-  const n = Number(s);
-  if (!/^\d+$/.test(s) || n < min || n > max) throw new UsageError(`invalid ${what}: ${s} (expected a whole number ${min}–${max})`);
-  return n;
-}

@@ -2,7 +2,8 @@
  * @module The energy queries behind `nakamoto energy bitcoin|ai` (and an HTTP API alike): Bitcoin
  * network power by the CBECI method per window, with every assumption listed; Bitcoin power by
  * country with the 2021 China ban before/after; AI power capacity by owner or country. Plain
- * JSON-ready results; inputs load in ../energy-catalogue.ts; method in docs/energy.md.
+ * JSON-ready results; inputs load in ../energy/ and the power distributions in ../distributions/;
+ * method in docs/energy.md.
  */
 import { formatDay } from '../../aggregate/duration.js';
 import { divideWindows, windowAxis } from '../../aggregate/windows.js';
@@ -12,11 +13,25 @@ import { summariseWindows } from '../../analysis/energy/window-summary.js';
 import { banVerdict, countrySnapshots } from '../../analysis/geography.js';
 import type { OrganisationLevel } from '../../decode/epoch-ai/organisation-rules.js';
 import { UsageError } from '../../domain/errors.js';
-import { loadAiPower, loadBitcoinDays, loadBitcoinPowerByCountry, parseNumber, resolveAssumptions, type BitcoinEnergyRequest, type EnergyResult } from '../energy-catalogue.js';
+import { loadAiPower } from '../distributions/ai-power.js';
+import { loadBitcoinPowerByCountry } from '../distributions/bitcoin-power-by-country.js';
+import { resolveAssumptions, type Assumption } from '../energy/assumptions.js';
+import { loadBitcoinDays } from '../energy/bitcoin-days.js';
+import type { BitcoinEnergyRequest } from '../energy/options.js';
 import type { QueryContext, Row } from './context.js';
 import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
+import { parseNumberParam } from './query-params.js';
 
-export type { BitcoinEnergyRequest, EnergyResult } from '../energy-catalogue.js';
+export type { BitcoinEnergyRequest } from '../energy/options.js';
+
+export interface EnergyResult {
+  readonly title: string;
+  readonly assumptions: readonly Assumption[];
+  readonly notes: readonly string[];
+  readonly windows: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+}
 
 export const BITCOIN_ENERGY_COLUMNS = [
   'window_start', 'window_end', 'days', 'blocks', 'hashrate_ehs', 'hashrate_lo_ehs', 'hashrate_hi_ehs', 'hashprice_usd_th_day', 'threshold_j_th', 'profitable_models',
@@ -116,7 +131,7 @@ export async function queryAiEnergy(q: AiEnergyRequest, ctx: QueryContext): Prom
   const by = q.by ?? 'owner';
   if (by !== 'owner' && by !== 'country') throw new UsageError(`invalid --by: ${by} (expected owner or country)`);
   if (q.level !== undefined && (by !== 'owner' || (q.level !== 'organisation' && q.level !== 'parent'))) throw new UsageError(`invalid --level: ${q.level} (owner offers organisation, parent; country has no levels)`);
-  const watts = q.wattsPerH100e === undefined ? undefined : parseNumber(q.wattsPerH100e, 0, '--watts-per-h100e', 'W', Number.MIN_VALUE, 1e6);
+  const watts = q.wattsPerH100e === undefined ? undefined : parseNumberParam('--watts-per-h100e', q.wattsPerH100e, { min: 0, minExclusive: true, max: 1e6, unit: 'W' });
   checkWindowRequest({ ...q, window: q.window ?? '1y' });
   const loaded = await loadAiPower(ctx.datasetsRoot, { by, level: q.level as OrganisationLevel | undefined, wattsPerH100e: watts });
   const { spec, range } = resolveWindows({ ...q, window: q.window ?? '1y', partial: true }, loaded.coverage);

@@ -12,6 +12,7 @@ import { loadHashrateData } from '../chain-hashrate.js';
 import type { Provenance } from '../series-source.js';
 import type { QueryContext, Row } from './context.js';
 import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
+import { parseNumberParam } from './query-params.js';
 
 export interface HashrateRequest extends Partial<WindowRequest> {
   readonly source?: string;
@@ -32,9 +33,7 @@ const EH = 1e18;
 const eh = (hs: number) => Number((hs / EH).toPrecision(6));
 
 function parseConfidence(value: string | number): number {
-  const c = Number(value);
-  if (!(c > 0 && c < 1)) throw new UsageError(`invalid confidence: ${value} (expected a number between 0 and 1, e.g. 0.95)`);
-  return c;
+  return parseNumberParam('confidence', value, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
 }
 
 function parseInterval(value: string): IntervalKind {

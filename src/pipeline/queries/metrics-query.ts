@@ -10,7 +10,8 @@ import { UsageError } from '../../domain/errors.js';
 import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/index.js';
 import { getDistribution } from '../catalogue.js';
 import type { Provenance } from '../series-source.js';
-import { parseCount, type QueryContext, type Row } from './context.js';
+import type { QueryContext, Row } from './context.js';
+import { parseNumberParam } from './query-params.js';
 import { loadDistribution } from './load-distribution.js';
 import { checkWindowRequest, resolveWindows, type WindowRequest } from './window-request.js';
 
@@ -63,11 +64,11 @@ export interface QueryLimits {
 export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits: QueryLimits = {}): Promise<MetricsResult> {
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
   const entry = getDistribution(q.distribution);
-  const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
+  const population = parseNumberParam('populationWindows', q.populationWindows ?? 0, { min: 0, max: 1000, integer: true });
   checkWindowRequest({ ...q, window: q.window ?? '30d' });
   if (q.ci) {
-    validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
-    parseCount(q.seed ?? 1, 'seed');
+    validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 1_000_000, integer: true }), prior: 0.5 });
+    parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
   }
   const sourced = await loadDistribution(ctx, entry.id, { source: q.source, level: q.level });
   const stock = sourced.series.kind === 'stock';
@@ -94,8 +95,8 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   let ciText = '';
   if (q.ci) {
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
-    const ivOpts = validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
-    const seed = parseCount(q.seed ?? 1, 'seed');
+    const ivOpts = validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 1_000_000, integer: true }), prior: 0.5 });
+    const seed = parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
     if (limits.maxIntervalDraws !== undefined && results.length * ivOpts.draws > limits.maxIntervalDraws) {
       throw new UsageError(`too much work for intervals: ${results.length} windows × ${ivOpts.draws} draws > ${limits.maxIntervalDraws} (use a longer window, a narrower from/to, or fewer draws)`);
     }

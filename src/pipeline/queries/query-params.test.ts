@@ -11,6 +11,11 @@ describe('parseNumberParam', () => {
     expect(() => parseNumberParam('runs', '1.5', { min: 1, max: 8, integer: true })).toThrow('invalid runs: 1.5 (expected an integer in [1, 8])');
     expect(() => parseNumberParam('t', '0', { min: 0, max: 1, minExclusive: true })).toThrow('(expected a number in (0, 1])');
   });
+  it('names the unit after the range, and an open upper end as ∞', () => {
+    expect(() => parseNumberParam('--smooth-days', '0', { min: 1, max: 366, integer: true, unit: 'days' })).toThrow(new UsageError('invalid --smooth-days: 0 (expected an integer in [1, 366] days)'));
+    expect(() => parseNumberParam('--btc-usd', '0', { min: 0, minExclusive: true, unit: 'USD' })).toThrow(new UsageError('invalid --btc-usd: 0 (expected a number in (0, ∞) USD)'));
+    expect(() => parseNumberParam('--port', '-1', { min: 0, integer: true })).toThrow(new UsageError('invalid --port: -1 (expected an integer in [0, ∞))'));
+  });
   it('refuses what Number() would accept but is not a decimal: hex, Infinity, empty', () => {
     for (const bad of ['0x10', 'Infinity', '', ' ', '1,5', 'NaN']) expect(() => parseNumberParam('x', bad)).toThrow(UsageError);
   });

@@ -1,6 +1,8 @@
 /**
  * @module Parsing of plain query parameters (text from a command line or an HTTP query string, or
  * numbers from code) into typed values, each failure a UsageError `invalid <name>: <value> (<expected>)`.
+ * `parseNumberParam` is the one number-option parser of the project (CLI flags, HTTP parameters,
+ * MCP arguments, query options): `invalid --smooth-days: 0 (expected an integer in [1, 366] days)`.
  */
 import { UsageError } from '../../domain/errors.js';
 
@@ -12,13 +14,21 @@ export interface NumberSpec {
   readonly minExclusive?: boolean;
   readonly maxExclusive?: boolean;
   readonly integer?: boolean;
+  /** Unit (or a short note) printed after the range, e.g. `USD/kWh`, `days`. */
+  readonly unit?: string;
 }
 
 /** Human text of the accepted range, e.g. `a number in [0, 1]`, `an integer in [2, 40]`. */
 export function describeNumber(spec: NumberSpec): string {
   const { min, max } = spec;
   const range = `${min === undefined ? '(-∞' : (spec.minExclusive ? '(' : '[') + min}, ${max === undefined ? '∞)' : max + (spec.maxExclusive ? ')' : ']')}`;
-  return `${spec.integer ? 'an integer' : 'a number'} in ${range}`;
+  return `${spec.integer ? 'an integer' : 'a number'} in ${range}${spec.unit ? ` ${spec.unit}` : ''}`;
+}
+
+/** The value of a plain decimal text (no hex, no `Infinity`, no empty string); NaN for anything else. */
+export function decimalValue(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
 }
 
 /** Whether `x` satisfies the spec (finite, in range, integral if asked). */
@@ -31,8 +41,7 @@ export function numberFits(x: number, spec: NumberSpec): boolean {
 
 /** A decimal number (no hex, no `Infinity`, no empty string) within the spec. */
 export function parseNumberParam(name: string, raw: string | number, spec: NumberSpec = {}): number {
-  const text = String(raw).trim();
-  const x = typeof raw === 'number' ? raw : DECIMAL.test(text) ? Number(text) : Number.NaN;
+  const x = typeof raw === 'number' ? raw : decimalValue(raw);
   if (numberFits(x, spec)) return x;
   throw new UsageError(`invalid ${name}: ${String(raw)} (expected ${describeNumber(spec)})`);
 }

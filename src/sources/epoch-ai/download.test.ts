@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
 import { datasetPath } from '../files/datasets-path.js';
 import type { HttpResponse } from '../http/request.js';
-import { EPOCH_DISTRIBUTION_IDS } from './catalogue.js';
+import { EPOCH_DISTRIBUTION_IDS } from './ids.js';
 import { parseEpochDatasets } from './download-files.js';
 import { csvBody, downloadEpochData, MANIFEST_FILE, type EpochManifest } from './download.js';
 import { loadEpochDistribution } from './load.js';

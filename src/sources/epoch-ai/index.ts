@@ -1,5 +1,5 @@
 /**
- * @module Epoch AI source: file reading, series builders per distribution, catalogue, loader.
+ * @module Epoch AI source: file reading, series builders per distribution, distribution ids and files, loader.
  */
 export * from './paths.js';
 export * from './read.js';
@@ -8,5 +8,5 @@ export * from './attribute-organisations.js';
 export * from './model-series.js';
 export * from './compute-owners-series.js';
 export * from './cluster-series.js';
-export * from './catalogue.js';
+export * from './ids.js';
 export * from './load.js';

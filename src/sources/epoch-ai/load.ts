@@ -10,7 +10,7 @@ import { ORGANISATION_LEVELS } from '../../decode/epoch-ai/organisation-rules.js
 import { datasetsRoot as defaultDatasetsRoot } from '../files/datasets-path.js';
 import { readOrganisationRules } from './aliases.js';
 import type { UnattributedPolicy } from './attribute-organisations.js';
-import { EPOCH_DISTRIBUTION_IDS, isEpochDistributionId } from './catalogue.js';
+import { EPOCH_DISTRIBUTION_IDS, isEpochDistributionId } from './ids.js';
 import { clustersByCountrySeries, clustersByOwnerSeries } from './cluster-series.js';
 import { computeOwnersSeries } from './compute-owners-series.js';
 import type { FineTuneCompute } from './model-series.js';

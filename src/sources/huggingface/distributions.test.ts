@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetsRoot } from '../files/datasets-path.js';
 import { parseLineage } from '../../decode/huggingface/samples.js';
-import { huggingfaceCatalogue, loadHfDerivativesByBaseOrg, loadHfDownloadsByAuthor, loadHfModelsByAuthor } from './catalogue.js';
+import { loadHfDerivativesByBaseOrg, loadHfDownloadsByAuthor, loadHfModelsByAuthor } from './load.js';
 import { derivativesByBaseOrg } from './distributions.js';
 
 const root = datasetsRoot();
@@ -84,20 +84,4 @@ describe('hf/derivatives-by-base-org', () => {
     expect(snapshotTimeSec).toBe(Date.UTC(2025, 5, 11) / 1000);
   });
 
-  it('the catalogue lists the sample stocks, the trending series and the lineage, with sample caveats', () => {
-    expect(huggingfaceCatalogue.map((e) => e.id)).toEqual(['hf/downloads-by-author', 'hf/models-by-author', 'hf/trending-authors', 'hf/trending-downloads', 'hf/derivatives-by-base-org']);
-    expect(huggingfaceCatalogue.map((e) => e.aggregation)).toEqual(['stock', 'stock', 'flow', 'stock', 'stock']);
-    expect(huggingfaceCatalogue.every((e) => e.caveats.length >= 3)).toBe(true);
-    // The default sample is not the Hub: said in the title and first caveat.
-    expect(huggingfaceCatalogue[0]!.title).toMatch(/not the whole Hub/);
-    expect(huggingfaceCatalogue[0]!.caveats[0]).toMatch(/^NOT the whole Hub/);
-    expect(huggingfaceCatalogue[0]!.caveats.join(' ')).toMatch(/search.*"open"/);
-    expect(huggingfaceCatalogue[0]!.caveats.join(' ')).toMatch(/7 organisations only/);
-  });
-
-  it('catalogue loaders take the sample (or attribution) as their source', async () => {
-    const labs = await huggingfaceCatalogue[1]!.load(root, 'major-labs');
-    expect(labs.series.entities).toHaveLength(7);
-    await expect(huggingfaceCatalogue[4]!.load(root, 'sideways')).rejects.toThrow(/invalid attribution/);
-  });
 });

@@ -70,7 +70,7 @@ describe('energy bitcoin', () => {
   });
 
   it('rejects bad options and bad hardware files clearly', async () => {
-    await expect(run('bitcoin', '--electricity-price', '-0.05')).rejects.toThrow(new UsageError('invalid --electricity-price: -0.05 (expected a number ≥ 0 USD/kWh)'));
+    await expect(run('bitcoin', '--electricity-price', '-0.05')).rejects.toThrow(new UsageError('invalid --electricity-price: -0.05 (expected a number in [0, ∞) USD/kWh)'));
     await expect(run('bitcoin', '--pue', '1.2,1.1,1.0')).rejects.toThrow(/invalid --pue: 1.2,1.1,1.0/);
     await expect(run('bitcoin', '--by', 'planet')).rejects.toThrow(UsageError);
     await expect(run('bitcoin', '--window', '2016b')).rejects.toThrow(/use a time window/);

@@ -21,6 +21,7 @@ import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
 import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 
 export const DEFAULT_SNAPSHOT_DIR = '.nakamoto/snapshots';
 
@@ -34,15 +35,11 @@ interface CommonOptions {
 }
 
 function whole(name: string, raw: string, min: number): number {
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(x) || x < min) throw new UsageError(`invalid ${name}: ${raw} (expected a whole number ≥ ${min})`);
-  return x;
+  return parseNumberParam(name, raw, { min, integer: true });
 }
 
 function seconds(name: string, raw: string): number {
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(x) || x <= 0) throw new UsageError(`invalid ${name}: ${raw} (expected a number of seconds > 0)`);
-  return x;
+  return parseNumberParam(name, raw, { min: 0, minExclusive: true, unit: 'seconds' });
 }
 
 const stamp = (sec: number): string => new Date(sec * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

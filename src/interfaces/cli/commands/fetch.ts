@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SourceError, UsageError } from '../../../domain/errors.js';
+import { SourceError } from '../../../domain/errors.js';
 import { DEFAULT_CHIP_COUNTS_URL, DEFAULT_EPOCH_BASE_URL, EPOCH_DATASETS, parseEpochDatasets, type EpochDataset } from '../../../sources/epoch-ai/download-files.js';
 import { downloadEpochData } from '../../../sources/epoch-ai/download.js';
 import type { CliIo } from '../io.js';
@@ -19,6 +19,7 @@ import { writeSnapshotBatches } from '../../../pipeline/ingest-dataset.js';
 import { epochBatch, epochRecord } from '../../../sources/snapshots/epoch-files.js';
 import { readText } from '../../../sources/files/read-file.js';
 import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 
 export const DEFAULT_FETCH_DIR = '.nakamoto/datasets';
 
@@ -37,10 +38,7 @@ interface FetchEpochOptions {
 }
 
 function positive(name: string, raw: string, integer: boolean): number {
-  const x = Number(raw);
-  const ok = raw.trim() !== '' && Number.isFinite(x) && (integer ? Number.isInteger(x) && x >= 0 : x > 0);
-  if (!ok) throw new UsageError(`invalid ${name}: ${raw} (expected ${integer ? 'a whole number ≥ 0' : 'a number of seconds > 0'})`);
-  return x;
+  return parseNumberParam(name, raw, integer ? { min: 0, integer: true } : { min: 0, minExclusive: true, unit: 'seconds' });
 }
 
 export function register(program: Command, io: CliIo): void {

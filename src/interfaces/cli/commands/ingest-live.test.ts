@@ -81,6 +81,6 @@ describe('nakamoto ingest <url>', () => {
 
   it('bad options are usage errors', async () => {
     const r = await runCli(['ingest', 'esplora+http://127.0.0.1:9/api', '--concurrency', '0', '--db', db()]);
-    expect([r.code, r.err]).toEqual([2, 'nakamoto: invalid --concurrency: 0 (expected a whole number ≥ 1)\n']);
+    expect([r.code, r.err]).toEqual([2, 'nakamoto: invalid --concurrency: 0 (expected an integer in [1, ∞))\n']);
   });
 });

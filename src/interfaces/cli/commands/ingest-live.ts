@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
 import { openStoreForWrite } from '../store-options.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 
 export interface LiveIngestOptions {
   fromHeight?: string;
@@ -38,9 +39,7 @@ export function addLiveOptions(cmd: Command): Command {
 }
 
 function whole(text: string | undefined, what: string, min = 0): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new UsageError(`invalid ${what}: ${text} (expected a whole number ≥ ${min})`);
-  return Number(text);
+  return text === undefined ? undefined : parseNumberParam(what, text, { min, integer: true });
 }
 
 function summaryRow(r: SyncResult): Record<string, string | number> {

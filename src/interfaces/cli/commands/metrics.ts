@@ -9,6 +9,7 @@ import { queryMetrics, type MetricsRequest } from '../../../pipeline/queries/met
 import type { Provenance } from '../../../pipeline/series-source.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { readWeightsCsv } from '../../../sources/files/weights-csv.js';
+import { flagged } from '../flag-names.js';
 import type { CliIo } from '../io.js';
 import { renderRows, type OutputFormat } from '../output.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
@@ -92,7 +93,7 @@ export function register(program: Command, io: CliIo): void {
       const subnet = opts.netuid === undefined ? undefined : opts.netuid === 'all' ? 'all' : `sn${opts.netuid}`;
       const source = subnet === undefined ? opts.source : [opts.source, subnet].filter((x) => x !== undefined).join(':');
       const request: MetricsRequest = { ...opts, source, distribution };
-      const r = await queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env), ...(opts.input !== undefined ? { input: opts.input } : {}) });
+      const r = await flagged(['confidence', 'draws', 'seed', 'populationWindows'], () => queryMetrics(request, { store, datasetsRoot: datasetsRoot(io.env), ...(opts.input !== undefined ? { input: opts.input } : {}) }));
       if (out.parquet) return writeParquetOutput(io, out.parquet, r.rows, r.columns, { provenance: { ...r.provenance, windows: r.windows, method: 'docs/metrics.md' } });
       if (format === 'json') {
         io.stdout(JSON.stringify({ distribution: r.distribution, provenance: r.provenance, windows: r.windows, rows: r.rows }, null, 2) + '\n');

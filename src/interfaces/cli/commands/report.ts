@@ -20,6 +20,7 @@ import type { CliIo } from '../io.js';
 import { renderContrastText } from '../render-contrast.js';
 import { renderReportText } from '../render-report.js';
 import { DB_OPTION_HELP, openExistingStore } from '../store-options.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 
 interface ReportOptions {
   format: string;
@@ -69,8 +70,7 @@ export function register(program: Command, io: CliIo): void {
     .option('--no-contrast', 'only the Bitcoin-by-pool summary (the report before the Bitcoin-vs-AI contrast)')
     .action(async (opts: ReportOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`invalid format: ${opts.format} (expected text or json)`);
-      const topN = Number(opts.top);
-      if (!Number.isInteger(topN) || topN < 1 || topN > 100) throw new UsageError(`invalid --top: ${opts.top} (expected 1–100)`);
+      const topN = parseNumberParam('--top', opts.top, { min: 1, max: 100, integer: true });
       const files = opts.html !== undefined || opts.svg !== undefined || opts.png !== undefined;
       if ((opts.svg !== undefined || opts.png !== undefined) && opts.chart === undefined) throw new UsageError(`--svg and --png export one chart: add --chart <name> (${CHART_IDS.join(', ')})`);
       if (opts.chart !== undefined) {

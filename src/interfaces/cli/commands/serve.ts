@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseCount } from '../../../pipeline/queries/context.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { errorsOnlyLogger } from '../../http/error-log.js';
 import { startServer } from '../../http/server.js';
@@ -32,7 +32,7 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
     .option('--mcp <who>', 'MCP endpoint /mcp for AI agents: loopback (clients on this machine only), network (anyone who reaches the server) or off', 'loopback')
     .option('--db <path>', DB_OPTION_HELP)
     .action(async (opts: ServeOptions) => {
-      const port = parseCount(opts.port, '--port', 0, 65_535);
+      const port = parseNumberParam('--port', opts.port, { min: 0, max: 65_535, integer: true });
       const mcp = parseMcpMode(opts.mcp);
       const store = await openServingStore(opts.db, io);
       try {

@@ -15,6 +15,7 @@ import type { CliIo } from '../io.js';
 import { parseFormat, renderRows, type OutputFormat, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 import { FORMAT_HELP_WITH_PARQUET, OUTPUT_HELP, parseOutput, writeParquetOutput, type OutputChoice } from '../parquet-option.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 
 /** Means and quantiles are real numbers even when every value happens to be whole. */
 const BAND_TYPES = { mean: 'DOUBLE', p05: 'DOUBLE', p95: 'DOUBLE' } as const;
@@ -29,8 +30,7 @@ interface RunFlags {
 }
 
 function whole(text: string, what: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) throw new UsageError(`invalid ${what}: ${text} (expected a whole number ${min}–${max})`);
-  return Number(text);
+  return parseNumberParam(what, text, { min, ...(max === Number.MAX_SAFE_INTEGER ? {} : { max }), integer: true });
 }
 
 function runOptions(f: RunFlags, io: CliIo) {

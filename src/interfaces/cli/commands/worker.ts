@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../../domain/errors.js';
-import { parseCount } from '../../../pipeline/queries/context.js';
+import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
 import type { CliIo } from '../io.js';
 import { untilSignal } from '../until-signal.js';
 
@@ -24,8 +24,8 @@ export function register(program: Command, io: CliIo, wait: () => Promise<string
     .option('--lock-ms <ms>', "how long a job of a worker that died waits before another worker takes it (BullMQ lock; the stalled-job check runs as often)", '30000')
     .action(async (f: WorkerFlags) => {
       if (f.queue === undefined) throw new UsageError('worker: missing --queue redis://HOST:PORT');
-      const concurrency = parseCount(f.concurrency, '--concurrency', 1, 256);
-      const lockMs = parseCount(f.lockMs, '--lock-ms', 1000, 3_600_000);
+      const concurrency = parseNumberParam('--concurrency', f.concurrency, { min: 1, max: 256, integer: true });
+      const lockMs = parseNumberParam('--lock-ms', f.lockMs, { min: 1000, max: 3_600_000, integer: true });
       const { checkReachable, parseQueueUrl } = await import('../../../pipeline/sweep-queue/connection.js');
       const { startSweepWorker } = await import('../../../pipeline/sweep-queue/worker.js');
       const address = parseQueueUrl(f.queue);

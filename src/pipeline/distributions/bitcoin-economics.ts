@@ -1,15 +1,15 @@
 /**
- * @module Economics distributions for the catalogue: per pool, the fees it collected
+ * @module Distributions of Bitcoin mining economics: per pool, the fees it collected
  * (`bitcoin/fees-by-pool`, BTC), its whole reward (`bitcoin/revenue-by-pool`, subsidy + fees, BTC)
  * and its empty blocks (`bitcoin/empty-blocks-by-pool`). One observation per block, weight = that
  * block's amount, so `metrics` / `compare` measure how concentrated fee income is, exactly as they
  * measure blocks. Data and labels as `nakamoto economics --by-pool` (docs/economics.md).
  */
-import { UsageError } from '../domain/errors.js';
-import type { ObservationSeries } from '../domain/observations.js';
-import type { DistributionEntry } from './distribution-entry.js';
-import { blockchairEconomicsSource, withMempoolLabels, type LoadedEconomics } from './economics-blocks.js';
-import type { SourcedSeries } from './series-source.js';
+import { UsageError } from '../../domain/errors.js';
+import type { ObservationSeries } from '../../domain/observations.js';
+import type { DistributionEntry } from '../distribution-entry.js';
+import { blockchairEconomicsSource, withMempoolLabels, type LoadedEconomics } from '../economics-blocks.js';
+import type { SourcedSeries } from '../series-source.js';
 
 type Weigh = (b: LoadedEconomics['blocks'], i: number) => number;
 
@@ -67,8 +67,6 @@ function entry(id: string, title: string, unit: string, weigh: Weigh, keepZero: 
   };
 }
 
-export const economicsEntries: readonly DistributionEntry[] = [
-  entry('bitcoin/fees-by-pool', 'Transaction fees collected per mining pool', 'BTC', (b, i) => b.feeSat[i]! / 1e8, false, 'weight = the fees (fee_total) of each block the pool found'),
-  entry('bitcoin/revenue-by-pool', 'Miner revenue (claimed subsidy + fees) per mining pool', 'BTC', (b, i) => (b.claimedSubsidySat[i]! + b.feeSat[i]!) / 1e8, false, 'weight = the reward (claimed subsidy + fees) of each block the pool found'),
-  entry('bitcoin/empty-blocks-by-pool', 'Empty blocks (coinbase only) per mining pool', 'blocks', (b, i) => (b.txCount[i] === 1 ? 1 : 0), false, 'weight = 1 for each empty block (transaction count 1) the pool found'),
-];
+export const bitcoinFeesByPool: DistributionEntry = entry('bitcoin/fees-by-pool', 'Transaction fees collected per mining pool', 'BTC', (b, i) => b.feeSat[i]! / 1e8, false, 'weight = the fees (fee_total) of each block the pool found');
+export const bitcoinRevenueByPool: DistributionEntry = entry('bitcoin/revenue-by-pool', 'Miner revenue (claimed subsidy + fees) per mining pool', 'BTC', (b, i) => (b.claimedSubsidySat[i]! + b.feeSat[i]!) / 1e8, false, 'weight = the reward (claimed subsidy + fees) of each block the pool found');
+export const bitcoinEmptyBlocksByPool: DistributionEntry = entry('bitcoin/empty-blocks-by-pool', 'Empty blocks (coinbase only) per mining pool', 'blocks', (b, i) => (b.txCount[i] === 1 ? 1 : 0), false, 'weight = 1 for each empty block (transaction count 1) the pool found');

@@ -3,10 +3,10 @@
  * economics query's fees / reward / empty blocks (and the awk sums of the raw rows for 2024).
  */
 import { describe, expect, it } from 'vitest';
-import { datasetsRoot } from '../sources/files/datasets-path.js';
-import { getDistribution } from './catalogue.js';
-import { queryEconomics } from './queries/economics-query.js';
-import { queryMetrics } from './queries/metrics-query.js';
+import { datasetsRoot } from '../../sources/files/datasets-path.js';
+import { getDistribution } from '../catalogue.js';
+import { queryEconomics } from '../queries/economics-query.js';
+import { queryMetrics } from '../queries/metrics-query.js';
 
 const ctx = { store: null, datasetsRoot: datasetsRoot() };
 

@@ -4,22 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, UsageError } from '../../domain/errors.js';
 import { datasetsRoot } from '../files/datasets-path.js';
-import { bittensorCatalogue, loadBittensorIncentive, loadBittensorStake } from './catalogue.js';
+import { loadBittensorIncentive, loadBittensorStake, loadBittensorSubnetEmission } from './load.js';
 import { loadMetagraphCsv } from './snapshot-files.js';
 
 const root = datasetsRoot();
 
-describe('Bittensor catalogue', () => {
-  it('lists three stock distributions with caveats', () => {
-    expect(bittensorCatalogue.map((e) => e.id)).toEqual(['bittensor/subnet-emission', 'bittensor/stake', 'bittensor/incentive']);
-    for (const e of bittensorCatalogue) {
-      expect(e.aggregation).toBe('stock');
-      expect(e.caveats.length).toBeGreaterThan(1);
-    }
-  });
-
+describe('Bittensor loaders', () => {
   it('each loader reads the staged files and dates the series', async () => {
-    const [emission, stake, incentive] = await Promise.all(bittensorCatalogue.map((e) => e.load(root)));
+    const [emission, stake, incentive] = await Promise.all([loadBittensorSubnetEmission(root), loadBittensorStake(root), loadBittensorIncentive(root)]);
     expect(emission!.snapshotTimeSec).toBe(Date.UTC(2026, 3, 11) / 1000);
     // 129 rows minus root (netuid 0).
     expect(emission!.series.entities).toHaveLength(128);
@@ -32,10 +24,9 @@ describe('Bittensor catalogue', () => {
     expect(Math.max(...incentive!.series.weight)).toBe(1);
   });
 
-  it('the stake entry takes its measure as source', async () => {
-    const alpha = await bittensorCatalogue[1]!.load(root, 'alpha');
+  it('the stake loader takes the alpha measure', async () => {
+    const alpha = await loadBittensorStake(root, { measure: 'alpha' });
     expect(alpha.notes.join('\n')).toMatch(/alpha staked on the hotkeys/);
-    await expect(bittensorCatalogue[1]!.load(root, 'beta')).rejects.toThrow(/invalid stake measure: beta/);
   });
 
   it('loaders accept an explicit metagraph file; a CSV with an unknown name needs its metadata', async () => {

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../aggregate/duration.js';
-import { compareDistributions } from '../analysis/compare.js';
-import { parseMetricList } from '../metrics/index.js';
-import { datasetsRoot } from '../sources/files/datasets-path.js';
-import { energyEntries } from './energy-catalogue.js';
+import { parseDuration } from '../../aggregate/duration.js';
+import { compareDistributions } from '../../analysis/compare.js';
+import { parseMetricList } from '../../metrics/index.js';
+import { datasetsRoot } from '../../sources/files/datasets-path.js';
+import { getDistribution } from '../catalogue.js';
+import { aiPowerByCountry, aiPowerByOwner } from './ai-power.js';
+import { bitcoinPowerByCountry } from './bitcoin-power-by-country.js';
+
+const energyEntries = [bitcoinPowerByCountry, aiPowerByOwner, aiPowerByCountry];
 
 const entry = (id: string) => energyEntries.find((e) => e.id === id)!;
 
 describe('energy distributions', () => {
-  it('are registered with units and stock aggregation', () => {
+  it('have units and stock aggregation, and are registered in the catalogue', () => {
+    for (const e of energyEntries) expect(getDistribution(e.id)).toBe(e);
     expect(energyEntries.map((e) => [e.id, e.unit, e.aggregation])).toEqual([
       ['bitcoin/power-by-country', 'GW', 'stock'],
       ['ai/power-by-owner', 'MW', 'stock'],

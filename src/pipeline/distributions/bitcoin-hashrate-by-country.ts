@@ -1,13 +1,13 @@
 /**
- * @module The catalogue entry of Bitcoin hash rate by country (Cambridge CBECI mining map), in its
- * own module (it used to sit among the AI entries because it is compared with AI compute by country).
+ * @module Distribution `bitcoin/hashrate-by-country`: Bitcoin hash rate by country (Cambridge CBECI
+ * mining map, monthly), compared with AI compute by country.
  */
-import { UsageError } from '../domain/errors.js';
-import { CBECI_FILE, readCbeci } from '../sources/datasets/cbeci.js';
-import type { DistributionEntry } from './distribution-entry.js';
-import { seriesCoverage } from './series-coverage.js';
+import { UsageError } from '../../domain/errors.js';
+import { CBECI_FILE, readCbeci } from '../../sources/datasets/cbeci.js';
+import type { DistributionEntry } from '../distribution-entry.js';
+import { seriesCoverage } from '../series-coverage.js';
 
-export const cbeciEntry: DistributionEntry = {
+export const bitcoinHashrateByCountry: DistributionEntry = {
   id: 'bitcoin/hashrate-by-country',
   title: 'Bitcoin hash rate by country (Cambridge CBECI mining map)',
   unit: 'EH/s',

@@ -1,28 +1,26 @@
 /**
- * @module Catalogue of the Epoch AI distributions: id, unit, entity kind, source files with a
- * provenance summary, flow/stock, what it measures and its caveats. See docs/ai-epoch.md.
+ * @module Distributions of the Epoch AI data (generated, one entry per id of the Epoch loader):
+ * AI compute owned per company, frontier and notable models, training compute, GPU clusters by
+ * country and by owner. What each measures, its unit, source and caveats; loading reads the files
+ * ingested into the store when there are any, else the staged ones. See docs/ai-epoch.md.
  */
 import type { AggregationKind } from '../../domain/observations.js';
-import { INFRA_FILES, MODEL_FILES, OWNER_CUMULATIVE_FILES } from './paths.js';
+import { UsageError } from '../../domain/errors.js';
+import { EPOCH_DISTRIBUTION_IDS, EPOCH_SOURCE_FILES, type EpochDistributionId } from '../../sources/epoch-ai/ids.js';
+import { loadEpochDistribution } from '../../sources/epoch-ai/load.js';
+import { EPOCH_DATASET, materialiseEpochRoot } from '../../sources/snapshots/epoch-files.js';
+import type { DistributionEntry } from '../distribution-entry.js';
+import { seriesCoverage } from '../series-coverage.js';
 
-export const EPOCH_DISTRIBUTION_IDS = [
-  'ai/compute-owners',
-  'ai/frontier-models',
-  'ai/notable-models',
-  'ai/training-compute',
-  'ai/clusters-by-country',
-  'ai/clusters-by-owner',
-] as const;
-export type EpochDistributionId = (typeof EPOCH_DISTRIBUTION_IDS)[number];
-
-export interface EpochCatalogueEntry {
-  readonly id: EpochDistributionId;
+interface EpochInfo {
   readonly unit: string;
   /** What an entity is; `organisation` entities become parent companies with level 'parent'. */
   readonly entityKind: 'organisation' | 'country';
-  readonly source: { readonly files: readonly string[]; readonly provenance: string };
+  /** Provenance summary of the source files. */
+  readonly provenance: string;
   readonly aggregation: AggregationKind;
   readonly description: string;
+  readonly coverage: string;
   readonly caveats: readonly string[];
 }
 
@@ -46,15 +44,15 @@ const CLUSTER_CAVEATS = [
   'Chinese systems are anonymised and rounded by Epoch; owners of many of them are unknown.',
 ];
 
-export const EPOCH_CATALOGUE: Readonly<Record<EpochDistributionId, EpochCatalogueEntry>> = {
+const EPOCH_INFO: Readonly<Record<EpochDistributionId, EpochInfo>> = {
   'ai/compute-owners': {
-    id: 'ai/compute-owners',
     unit: 'H100e',
     entityKind: 'organisation',
-    source: { files: [...OWNER_CUMULATIVE_FILES], provenance: OWNERS_PROVENANCE },
+    provenance: OWNERS_PROVENANCE,
     aggregation: 'stock',
     description:
       'AI compute owned per company at each quarter end, in H100-equivalents (Epoch’s Monte Carlo median): cumulative Nvidia, Google TPU, Amazon Trainium and AMD deliveries per owner, plus CoreWeave.',
+    coverage: '2022-Q1 → 2025-Q4 (quarterly snapshots)',
     caveats: [
       'Estimates with wide uncertainty (Epoch gives a 5th–95th percentile interval; only the median is used).',
       'Stock = chips delivered since each family’s start (Nvidia 2022, TPU and CoreWeave 2023, AMD and Trainium 2024), never retired; older chips are not counted.',
@@ -65,12 +63,12 @@ export const EPOCH_CATALOGUE: Readonly<Record<EpochDistributionId, EpochCatalogu
     ],
   },
   'ai/frontier-models': {
-    id: 'ai/frontier-models',
     unit: 'models',
     entityKind: 'organisation',
-    source: { files: [MODEL_FILES.frontier], provenance: MODELS_PROVENANCE },
+    provenance: MODELS_PROVENANCE,
     aggregation: 'flow',
     description: 'Number of frontier models (Epoch’s frontier set: top-10 training compute at release) per organisation, at publication date.',
+    coverage: '1950 → 2025 (publication dates)',
     caveats: [
       'Epoch’s frontier definition is relative to the compute of its time; early rows (1950–2010) are historical landmarks.',
       'Rows Epoch flags Exclude (smaller variants such as GPT-2 355M/774M) are left out unless includeExcluded.',
@@ -78,12 +76,12 @@ export const EPOCH_CATALOGUE: Readonly<Record<EpochDistributionId, EpochCatalogu
     ],
   },
   'ai/notable-models': {
-    id: 'ai/notable-models',
     unit: 'models',
     entityKind: 'organisation',
-    source: { files: [MODEL_FILES.notable], provenance: MODELS_PROVENANCE },
+    provenance: MODELS_PROVENANCE,
     aggregation: 'flow',
     description: 'Number of notable models (Epoch’s notability criteria: state of the art, highly cited, historical significance, training cost) per organisation, at publication date.',
+    coverage: '1950 → 2026-01 (publication dates)',
     caveats: [
       'Notability is Epoch’s editorial judgement; Epoch adds models retroactively, so recent years grow between snapshots.',
       'Coverage favours English-language publications and well-documented labs.',
@@ -91,12 +89,12 @@ export const EPOCH_CATALOGUE: Readonly<Record<EpochDistributionId, EpochCatalogu
     ],
   },
   'ai/training-compute': {
-    id: 'ai/training-compute',
     unit: 'FLOP',
     entityKind: 'organisation',
-    source: { files: [MODEL_FILES.notable], provenance: MODELS_PROVENANCE },
+    provenance: MODELS_PROVENANCE,
     aggregation: 'flow',
     description: 'Training compute (FLOP) of notable models per organisation, at publication date (notable_ai_models.csv, models with a compute estimate).',
+    coverage: '1950 → 2026-01 (publication dates)',
     caveats: [
       'About half of notable models have no compute estimate and are left out (counted in notes); closed frontier models are often estimated, with Epoch’s Confidence Confident/Likely/Speculative.',
       'Sums of FLOP are dominated by the few largest training runs.',
@@ -105,25 +103,68 @@ export const EPOCH_CATALOGUE: Readonly<Record<EpochDistributionId, EpochCatalogu
     ],
   },
   'ai/clusters-by-country': {
-    id: 'ai/clusters-by-country',
     unit: 'H100e',
     entityKind: 'country',
-    source: { files: [INFRA_FILES.gpuClusters], provenance: INFRA_PROVENANCE },
+    provenance: INFRA_PROVENANCE,
     aggregation: 'stock',
     description: 'GPU-cluster capacity (H100-equivalents) operating in each country at each quarter end, from first operational date to decommissioning.',
+    coverage: '2010 → 2025 (first operational dates)',
     caveats: [...CLUSTER_CAVEATS, 'Clusters with no country (about 1 in 10) are left out (counted) unless unattributed = keep.'],
   },
   'ai/clusters-by-owner': {
-    id: 'ai/clusters-by-owner',
     unit: 'H100e',
     entityKind: 'organisation',
-    source: { files: [INFRA_FILES.gpuClusters], provenance: INFRA_PROVENANCE },
+    provenance: INFRA_PROVENANCE,
     aggregation: 'stock',
     description: 'GPU-cluster capacity (H100-equivalents) operating per owner at each quarter end, from first operational date to decommissioning.',
+    coverage: '2010 → 2025 (first operational dates)',
     caveats: [...CLUSTER_CAVEATS, ...ORG_CAVEATS],
   },
 };
 
-export function isEpochDistributionId(id: string): id is EpochDistributionId {
-  return (EPOCH_DISTRIBUTION_IDS as readonly string[]).includes(id);
+function epochEntry(id: EpochDistributionId): DistributionEntry {
+  const e = EPOCH_INFO[id];
+  const files = EPOCH_SOURCE_FILES[id];
+  const levels = e.entityKind === 'organisation' ? ['organisation', 'parent'] : [e.entityKind];
+  return {
+    id,
+    title: e.description,
+    unit: e.unit,
+    entityKind: e.entityKind,
+    levels,
+    aggregation: e.aggregation,
+    coverage: e.coverage,
+    source: e.provenance,
+    caveats: e.caveats,
+    async load(ctx) {
+      if (ctx.source !== undefined) throw new UsageError(`--source: ${id} has one source (${files.join(', ')})`);
+      const level = ctx.level ?? levels[0]!;
+      if (!levels.includes(level)) throw new UsageError(`invalid level: ${level} (${id} offers ${levels.join(', ')})`);
+      // Epoch files ingested into the store (nakamoto fetch epoch-ai, nakamoto ingest) replace the staged ones.
+      const stored = ctx.store ? await ctx.store.readSnapshots(EPOCH_DATASET) : [];
+      const overlay = stored.length > 0 ? materialiseEpochRoot(stored, ctx.datasetsRoot) : null;
+      const root = overlay?.root ?? ctx.datasetsRoot;
+      const loaded = await loadEpochDistribution(id, { datasetsRoot: root, level: level === 'country' ? undefined : (level as 'organisation' | 'parent') });
+      const storeNote = overlay
+        ? [`${overlay.files} Epoch file(s) from the store ${ctx.store?.location ?? ''} (latest stored ${new Date(overlay.latestSec * 1000).toISOString()}); other files from ${ctx.datasetsRoot}`]
+        : [];
+      return {
+        series: loaded.series,
+        coverage: seriesCoverage(loaded.series),
+        provenance: {
+          distribution: id,
+          source: 'epoch-ai',
+          description: e.provenance,
+          rulesVersions: [`organisation aliases ${loaded.rulesVersion}`],
+          from: overlay ? `store ${ctx.store?.location ?? ''} (epoch-ai)` : `${ctx.datasetsRoot}/${files[0] ?? ''}${files.length > 1 ? ` (+${files.length - 1} files)` : ''}`,
+          level,
+          unit: e.unit,
+          notes: [...storeNote, ...loaded.notes],
+        },
+      };
+    },
+  };
 }
+
+/** One entry per Epoch distribution, in the loader's order. */
+export const epochAiEntries: readonly DistributionEntry[] = EPOCH_DISTRIBUTION_IDS.map(epochEntry);
