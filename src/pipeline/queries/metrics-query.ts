@@ -8,7 +8,7 @@ import { formatProbabilities, windowIntervals } from '../../analysis/uncertainty
 import { computeWindowMetrics, type WindowMetrics } from '../../analysis/window-metrics.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/index.js';
-import { getDistribution } from '../catalogue.js';
+import { findDistribution } from '../find-distribution.js';
 import type { Provenance } from '../series-source.js';
 import { parseCount, type QueryContext, type Row } from './context.js';
 import { loadDistribution } from './load-distribution.js';
@@ -62,7 +62,7 @@ export interface QueryLimits {
 
 export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits: QueryLimits = {}): Promise<MetricsResult> {
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
-  const entry = getDistribution(q.distribution);
+  const entry = await findDistribution(q.distribution);
   const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
   checkWindowRequest({ ...q, window: q.window ?? '30d' });
   if (q.ci) {
