@@ -15,7 +15,7 @@ import { detectKind, readDataset, type DatasetKind } from '../sources/datasets/d
 import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 import { COMPOSITE_SOURCE } from './load-bitcoin.js';
-import { heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
+import { canonicalSlug, heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
 
 const CONSUMERS: Partial<Record<DatasetKind, (file: HeaderInfo, skipInvalid: boolean) => BlockLabelConsumer>> = {
   perblock: perBlockAttributionConsumer,
@@ -35,6 +35,51 @@ interface FileData {
   readonly sha256: string | null;
   readonly blockSources: readonly FileSource[];
   readonly dailyBatches: readonly DailyCountBatch[];
+  /** The composite source (v1, else v2) when the reader built it directly (else merged from blockSources). */
+  readonly composite?: StoredBlockLabels;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** ids[i] → map[ids[i]] for i < n, in a new array. */
+function mapIds(ids: Int32Array, n: number, map: Int32Array): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = map[ids[i]!]!;
+  return out;
+}
+
+/** One label version of the fast reader as the store returns it: labels numbered in sorted order. */
+function versionLabels(reader: PerBlockFastReader, version: 1 | 2): StoredBlockLabels {
+  const c = version === 1 ? reader.v1 : reader.v2;
+  const ids = reader.usedIds(version).sort((x, y) => byName(reader.names[x]!, reader.names[y]!));
+  const rank = new Int32Array(reader.names.length).fill(-1);
+  ids.forEach((id, k) => (rank[id] = k));
+  return { heights: c.heights.subarray(0, c.n), timeSec: c.timeSec.subarray(0, c.n), label: mapIds(c.label, c.n, rank), labels: ids.map((id) => reader.names[id]!) };
+}
+
+/**
+ * The composite (v1, else v2) straight from the reader's `both` column, numbered exactly as
+ * mergeBlockLabels numbers the merge of the two versions (each version's sorted labels in turn,
+ * aliases merged, first seen first) — without building the versions and merging them (tested equal).
+ */
+function compositeLabels(reader: PerBlockFastReader): StoredBlockLabels {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const rank = new Int32Array(reader.names.length).fill(-1);
+  for (const version of [1, 2] as const) {
+    for (const id of reader.usedIds(version).sort((x, y) => byName(reader.names[x]!, reader.names[y]!))) {
+      const name = canonicalSlug(reader.names[id]!);
+      let k = index.get(name);
+      if (k === undefined) {
+        k = labels.length;
+        labels.push(name);
+        index.set(name, k);
+      }
+      rank[id] = k;
+    }
+  }
+  const c = reader.both;
+  return { heights: c.heights.subarray(0, c.n), timeSec: c.timeSec.subarray(0, c.n), label: mapIds(c.label, c.n, rank), labels };
 }
 
 /** Per-block attribution file in its usual shape, byte by byte; null when it is in another shape. */
@@ -48,19 +93,14 @@ async function readFast(path: string): Promise<FileData | null> {
     if (err instanceof FastPathRejected) return null;
     throw err;
   }
+  // Each version's labels are built only if that source is asked for (`--source perblock-v1`).
   const blockSources: FileSource[] = [];
-  for (const [source, c] of [['perblock-v1', reader.v1], ['perblock-v2', reader.v2]] as const) {
-    if (c.n === 0) continue;
-    // Label ids → ids into this source's sorted label list.
-    const used = new Int32Array(reader.names.length).fill(-1);
-    for (let i = 0; i < c.n; i++) used[c.label[i]!] = 0;
-    const names = reader.names.filter((_, k) => used[k] === 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    names.forEach((name, k) => (used[reader.names.indexOf(name)] = k));
-    const label = new Int32Array(c.n);
-    for (let i = 0; i < c.n; i++) label[i] = used[c.label[i]!]!;
-    blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], labels: { heights: c.heights.slice(0, c.n), timeSec: c.timeSec.slice(0, c.n), label, labels: names } });
+  for (const [source, version] of [['perblock-v1', 1], ['perblock-v2', 2]] as const) {
+    if ((version === 1 ? reader.v1 : reader.v2).n === 0) continue;
+    let labels: StoredBlockLabels | undefined;
+    blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], get labels() { return (labels ??= versionLabels(reader, version)); } });
   }
-  return { kind: 'perblock', sha256, blockSources, dailyBatches: [] };
+  return { kind: 'perblock', sha256, blockSources, dailyBatches: [], composite: compositeLabels(reader) };
 }
 
 async function readFileData(path: string): Promise<FileData> {
@@ -151,7 +191,7 @@ export async function loadBitcoinFromFile(path: string, source?: string): Promis
   }
   const parts = chosen === COMPOSITE_SOURCE ? data.blockSources.filter((b) => b.source === 'perblock-v1' || b.source === 'perblock-v2') : data.blockSources.filter((b) => b.source === chosen);
   // As loadFromStore: the composite is always merged (which renumbers labels), a single source is not.
-  const labels = chosen === COMPOSITE_SOURCE ? mergeBlockLabels(parts.map((p) => p.labels)) : parts[0]!.labels;
+  const labels = chosen === COMPOSITE_SOURCE ? (data.composite ?? mergeBlockLabels(parts.map((p) => p.labels))) : parts[0]!.labels;
   const description = chosen === COMPOSITE_SOURCE ? `${parts.map((p) => p.source).join(' then ')} (first that labels a height wins)` : parts[0]!.description;
   const { series, coverage } = seriesFromBlockLabels(labels);
   return { series, heightSeries: heightSeriesFromBlockLabels(labels), coverage, provenance: provenance(description, 'pool') };

@@ -61,6 +61,8 @@ interface Interner {
   slotHash: Int32Array;
   readonly bytes: Buffer[];
   readonly names: string[];
+  /** used[k][id] = 1 when label id occurs in label version k (v1, v2). */
+  used: [Uint8Array, Uint8Array];
 }
 
 /** The state carried from one row (and chunk) to the next. */
@@ -72,7 +74,8 @@ interface ScanState {
   rows: number;
   /** The hash of the label `scanLabel` last scanned. */
   hash: number;
-  readonly columns: readonly [FastColumn, FastColumn];
+  /** v1, v2, and both (v1, else v2: the label of each row). */
+  readonly columns: readonly [FastColumn, FastColumn, FastColumn];
   readonly interner: Interner;
 }
 
@@ -82,6 +85,14 @@ function addLabel(t: Interner, buf: Buffer, a: number, b: number, h: number, slo
   t.bytes.push(Buffer.from(buf.subarray(a, b)));
   t.slotId[slot] = id + 1;
   t.slotHash[slot] = h;
+  if (id >= t.used[0].length) {
+    const more = (u: Uint8Array) => {
+      const v = new Uint8Array(u.length * 2);
+      v.set(u);
+      return v;
+    };
+    t.used = [more(t.used[0]), more(t.used[1])];
+  }
   if (2 * t.names.length > t.slotId.length) {
     // Keep the table at most half full: rehash into twice the slots.
     const ids = t.slotId;
@@ -234,11 +245,18 @@ function row(st: ScanState, buf: Buffer, p: number, n: number): number {
   if (b1 - a1 + (b2 - a2) === 0) throw new FastPathRejected('no label'); // (one test, taken on every row)
   st.lastHeight = height;
   st.rows++;
+  let first = -1;
   for (let k = 0; k < 2; k++) {
     const a = k === 0 ? a1 : a2;
     const b = k === 0 ? b1 : b2;
-    if (a < b) append(st.columns[k]!, height, t, intern(st.interner, buf, a, b, k === 0 ? h1 : st.hash));
+    if (a < b) {
+      const id = intern(st.interner, buf, a, b, k === 0 ? h1 : st.hash);
+      st.interner.used[k]![id] = 1;
+      append(st.columns[k]!, height, t, id);
+      if (first < 0) first = id;
+    }
   }
+  append(st.columns[2], height, t, first);
   return next;
 }
 
@@ -246,6 +264,8 @@ function row(st: ScanState, buf: Buffer, p: number, n: number): number {
 export class PerBlockFastReader {
   readonly v1 = column();
   readonly v2 = column();
+  /** Every row with its first label: v1, else v2 (the composite source `perblock`). */
+  readonly both = column();
   /** Interned labels: names[id]. */
   readonly names: string[] = [];
   readonly #st: ScanState = {
@@ -254,8 +274,8 @@ export class PerBlockFastReader {
     lastDay: 0,
     rows: 0,
     hash: 0,
-    columns: [this.v1, this.v2],
-    interner: { slotId: new Int32Array(256), slotHash: new Int32Array(256), bytes: [], names: this.names },
+    columns: [this.v1, this.v2, this.both],
+    interner: { slotId: new Int32Array(256), slotHash: new Int32Array(256), bytes: [], names: this.names, used: [new Uint8Array(256), new Uint8Array(256)] },
   };
   /** The start of a line not complete in the last chunk. */
   #rest: Buffer | null = null;
@@ -263,6 +283,14 @@ export class PerBlockFastReader {
 
   get rows(): number {
     return this.#st.rows;
+  }
+
+  /** Ids of the labels that occur in label version 1 or 2. */
+  usedIds(version: 1 | 2): number[] {
+    const u = this.#st.interner.used[version - 1]!;
+    const ids: number[] = [];
+    for (let id = 0; id < this.names.length; id++) if (u[id] === 1) ids.push(id);
+    return ids;
   }
 
   push(chunk: Buffer): void {
