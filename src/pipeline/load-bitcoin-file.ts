@@ -9,7 +9,7 @@
  */
 import { NotFoundError } from '../domain/errors.js';
 import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
-import { FastPathRejected, PerBlockFastReader } from '../sources/datasets/perblock-fast.js';
+import { FastPathRejected, PerBlockFastReader, type FastRows } from '../sources/datasets/perblock-fast.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
 import { detectKind, readDataset, type DatasetKind } from '../sources/datasets/detect.js';
 import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
@@ -48,6 +48,17 @@ function mapIds(ids: Int32Array, n: number, map: Int32Array): Int32Array {
   return out;
 }
 
+/** Each row's first label (v1, else v2) through `map`. */
+function firstIds(r: FastRows, map: Int32Array): Int32Array {
+  const { n, label1, label2 } = r;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = label1[i]!;
+    out[i] = map[a >= 0 ? a : label2[i]!]!;
+  }
+  return out;
+}
+
 /** One label version of the fast reader as the store returns it: labels numbered in sorted order. */
 function versionLabels(reader: PerBlockFastReader, version: 1 | 2): StoredBlockLabels {
   const c = version === 1 ? reader.v1 : reader.v2;
@@ -58,7 +69,7 @@ function versionLabels(reader: PerBlockFastReader, version: 1 | 2): StoredBlockL
 }
 
 /**
- * The composite (v1, else v2) straight from the reader's `both` column, numbered exactly as
+ * The composite (v1, else v2) straight from the reader's rows, numbered exactly as
  * mergeBlockLabels numbers the merge of the two versions (each version's sorted labels in turn,
  * aliases merged, first seen first) — without building the versions and merging them (tested equal).
  */
@@ -78,8 +89,8 @@ function compositeLabels(reader: PerBlockFastReader): StoredBlockLabels {
       rank[id] = k;
     }
   }
-  const c = reader.both;
-  return { heights: c.heights.subarray(0, c.n), timeSec: c.timeSec.subarray(0, c.n), label: mapIds(c.label, c.n, rank), labels };
+  const r = reader.read;
+  return { heights: r.heights.subarray(0, r.n), timeSec: r.timeSec.subarray(0, r.n), label: firstIds(r, rank), labels };
 }
 
 /** Per-block attribution file in its usual shape, byte by byte; null when it is in another shape. */
@@ -96,7 +107,7 @@ async function readFast(path: string): Promise<FileData | null> {
   // Each version's labels are built only if that source is asked for (`--source perblock-v1`).
   const blockSources: FileSource[] = [];
   for (const [source, version] of [['perblock-v1', 1], ['perblock-v2', 2]] as const) {
-    if ((version === 1 ? reader.v1 : reader.v2).n === 0) continue;
+    if (reader.usedIds(version).length === 0) continue;
     let labels: StoredBlockLabels | undefined;
     blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], get labels() { return (labels ??= versionLabels(reader, version)); } });
   }

@@ -12,7 +12,7 @@
  * it counts as much as its optimised speed: an optimising compile of the row parser costs ~20 ms of
  * CPU, and each "insufficient type feedback" deopt (a branch first taken after the compile) costs
  * another. So the code is shaped for few deopts: small functions; both labels go through the same
- * label scanner, interner and column append (the v2 labels appear only from 2023 on, and a v2-only
+ * label scanner, interner and row append (the v2 labels appear only from 2023 on, and a v2-only
  * path would be compiled without feedback); the reader's state is a plain object. Digits are
  * validated together (one sign test per field); a date is validated and converted once per day;
  * labels are interned through an open-addressing table of FNV-1a hashes of their bytes, checked
@@ -33,20 +33,46 @@ export interface FastColumn {
   n: number;
 }
 
-function column(): FastColumn {
-  // Room for the whole 2020–2026 file (335k blocks) without growing.
-  return { heights: new Int32Array(1 << 19), timeSec: new Float64Array(1 << 19), label: new Int32Array(1 << 19), n: 0 };
+/** Every row read: its height, time, and label ids of each version (-1: none). */
+export interface FastRows {
+  heights: Int32Array;
+  timeSec: Float64Array;
+  label1: Int32Array;
+  label2: Int32Array;
+  n: number;
 }
 
-function grow(c: FastColumn): void {
+function rowsTable(): FastRows {
+  // Room for the whole 2020–2026 file (335k blocks) without growing: 20 bytes a row.
+  const n = 1 << 19;
+  return { heights: new Int32Array(n), timeSec: new Float64Array(n), label1: new Int32Array(n), label2: new Int32Array(n), n: 0 };
+}
+
+function grow(r: FastRows): void {
   const more = <T extends Int32Array | Float64Array>(a: T): T => {
     const b = new (a.constructor as new (n: number) => T)(a.length * 2);
     b.set(a);
     return b;
   };
-  c.heights = more(c.heights);
-  c.timeSec = more(c.timeSec);
-  c.label = more(c.label);
+  r.heights = more(r.heights);
+  r.timeSec = more(r.timeSec);
+  r.label1 = more(r.label1);
+  r.label2 = more(r.label2);
+}
+
+/** The rows that have a label of `version`, as a column. */
+function versionColumn(r: FastRows, version: 1 | 2): FastColumn {
+  const ids = version === 1 ? r.label1 : r.label2;
+  let m = 0;
+  for (let i = 0; i < r.n; i++) if (ids[i]! >= 0) m++;
+  const c: FastColumn = { heights: new Int32Array(m), timeSec: new Float64Array(m), label: new Int32Array(m), n: m };
+  for (let i = 0, k = 0; i < r.n; i++) {
+    if (ids[i]! < 0) continue;
+    c.heights[k] = r.heights[i]!;
+    c.timeSec[k] = r.timeSec[i]!;
+    c.label[k++] = ids[i]!;
+  }
+  return c;
 }
 
 const NL = 10;
@@ -71,11 +97,11 @@ interface ScanState {
   /** The last date seen (y·10⁴ + m·10² + d) and its day number. */
   lastYmd: number;
   lastDay: number;
-  rows: number;
   /** The hash of the label `scanLabel` last scanned. */
   hash: number;
-  /** v1, v2, and both (v1, else v2: the label of each row). */
-  readonly columns: readonly [FastColumn, FastColumn, FastColumn];
+  /** The label ids of the row being read (v1, v2; -1: none). */
+  readonly ids: Int32Array;
+  readonly rows: FastRows;
   readonly interner: Interner;
 }
 
@@ -129,11 +155,12 @@ function intern(t: Interner, buf: Buffer, a: number, b: number, h: number): numb
   }
 }
 
-function append(c: FastColumn, height: number, t: number, id: number): void {
-  if (c.n === c.heights.length) grow(c);
-  c.heights[c.n] = height;
-  c.timeSec[c.n] = t;
-  c.label[c.n++] = id;
+function append(r: FastRows, height: number, t: number, id1: number, id2: number): void {
+  if (r.n === r.heights.length) grow(r);
+  r.heights[r.n] = height;
+  r.timeSec[r.n] = t;
+  r.label1[r.n] = id1;
+  r.label2[r.n++] = id2;
 }
 
 /**
@@ -244,45 +271,54 @@ function row(st: ScanState, buf: Buffer, p: number, n: number): number {
   }
   if (b1 - a1 + (b2 - a2) === 0) throw new FastPathRejected('no label'); // (one test, taken on every row)
   st.lastHeight = height;
-  st.rows++;
-  let first = -1;
+  const ids = st.ids;
   for (let k = 0; k < 2; k++) {
     const a = k === 0 ? a1 : a2;
     const b = k === 0 ? b1 : b2;
+    ids[k] = -1;
     if (a < b) {
       const id = intern(st.interner, buf, a, b, k === 0 ? h1 : st.hash);
       st.interner.used[k]![id] = 1;
-      append(st.columns[k]!, height, t, id);
-      if (first < 0) first = id;
+      ids[k] = id;
     }
   }
-  append(st.columns[2], height, t, first);
+  append(st.rows, height, t, ids[0]!, ids[1]!);
   return next;
 }
 
-/** Feed chunks of the (gunzipped) file; after `finish`, the two columns and the label names. */
+/** Feed chunks of the (gunzipped) file; after `finish`, the rows (and each label version's column) and the label names. */
 export class PerBlockFastReader {
-  readonly v1 = column();
-  readonly v2 = column();
-  /** Every row with its first label: v1, else v2 (the composite source `perblock`). */
-  readonly both = column();
   /** Interned labels: names[id]. */
   readonly names: string[] = [];
+  /** Every row read. */
+  readonly read: FastRows = rowsTable();
   readonly #st: ScanState = {
     lastHeight: -1,
     lastYmd: -1,
     lastDay: 0,
-    rows: 0,
     hash: 0,
-    columns: [this.v1, this.v2, this.both],
+    ids: new Int32Array(2),
+    rows: this.read,
     interner: { slotId: new Int32Array(256), slotHash: new Int32Array(256), bytes: [], names: this.names, used: [new Uint8Array(256), new Uint8Array(256)] },
   };
+  #v1: FastColumn | undefined;
+  #v2: FastColumn | undefined;
   /** The start of a line not complete in the last chunk. */
   #rest: Buffer | null = null;
   #header = true;
 
   get rows(): number {
-    return this.#st.rows;
+    return this.read.n;
+  }
+
+  /** The rows with a v1 label (built on first use). */
+  get v1(): FastColumn {
+    return (this.#v1 ??= versionColumn(this.read, 1));
+  }
+
+  /** The rows with a v2 label (built on first use). */
+  get v2(): FastColumn {
+    return (this.#v2 ??= versionColumn(this.read, 2));
   }
 
   /** Ids of the labels that occur in label version 1 or 2. */
