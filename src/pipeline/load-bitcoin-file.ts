@@ -11,7 +11,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
 import { FastPathRejected, PerBlockFastReader, type FastRows } from '../sources/datasets/perblock-fast.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
-import { detectKind, readDataset, type DatasetKind } from '../sources/datasets/detect.js';
+import type { DatasetKind } from '../sources/datasets/detect.js';
 import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 import { COMPOSITE_SOURCE } from './load-bitcoin.js';
@@ -117,6 +117,8 @@ async function readFast(path: string): Promise<FileData | null> {
 async function readFileData(path: string): Promise<FileData> {
   const fast = await readFast(path);
   if (fast) return fast;
+  // The general readers (any file shape, worded errors) are imported only when the fast path gives up.
+  const { detectKind, readDataset } = await import('../sources/datasets/detect.js');
   let kind: DatasetKind | undefined;
   let consumer: BlockLabelConsumer | undefined;
   try {

@@ -3,8 +3,6 @@
  * window with provenance, optionally with posterior intervals.
  */
 import { formatDay } from '../../aggregate/duration.js';
-import { validateIntervalOptions } from '../../analysis/uncertainty/posterior.js';
-import { formatProbabilities, windowIntervals } from '../../analysis/uncertainty/window-intervals.js';
 import { computeWindowMetrics, type WindowMetrics } from '../../analysis/window-metrics.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/index.js';
@@ -65,7 +63,10 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   const entry = await findDistribution(q.distribution);
   const population = parseCount(q.populationWindows ?? 0, 'population-windows', 0, 1000);
   checkWindowRequest({ ...q, window: q.window ?? '30d' });
-  if (q.ci) {
+  // The interval machinery (posterior sampling) is imported only when asked for.
+  const uncertainty = q.ci ? await Promise.all([import('../../analysis/uncertainty/posterior.js'), import('../../analysis/uncertainty/window-intervals.js')]) : null;
+  if (uncertainty) {
+    const [{ validateIntervalOptions }] = uncertainty;
     validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
     parseCount(q.seed ?? 1, 'seed');
   }
@@ -92,7 +93,8 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   if (stock) results.forEach((r, i) => (rows[i]!.snapshot = r.distribution.snapshotSec === null ? null : new Date(r.distribution.snapshotSec * 1000).toISOString().replace('.000Z', 'Z')));
   let columns = ['window_start', 'window_end', ...(stock ? ['snapshot'] : []), totalColumn, ...metrics.map((m) => metricColumn(m.id))];
   let ciText = '';
-  if (q.ci) {
+  if (uncertainty) {
+    const [{ validateIntervalOptions }, { formatProbabilities, windowIntervals }] = uncertainty;
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
     const ivOpts = validateIntervalOptions({ confidence: Number(q.confidence ?? 0.95), draws: Number(q.draws ?? 1000), prior: 0.5 });
     const seed = parseCount(q.seed ?? 1, 'seed');
