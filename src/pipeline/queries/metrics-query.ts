@@ -117,5 +117,7 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   }
   const stockText = stock ? `; a stock: each window reads the last snapshot inside it (snapshot column)${carryForward ? `, --at: the latest snapshot at or before the end of ${q.at ?? ''}` : ''}` : '';
   const windows = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${stockText}${ciText}`;
-  return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
+  // windowRows gives every column in order; snapshot and interval columns were added after: put them in order.
+  const ordered = stock || uncertainty ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) : rows;
+  return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: ordered };
 }
