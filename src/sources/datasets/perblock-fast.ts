@@ -230,14 +230,17 @@ function row(st: ScanState, buf: Buffer, p: number, n: number): number {
   if (buf[p + 4] !== 45 || buf[p + 7] !== 45 || buf[p + 10] !== 84 || buf[p + 13] !== 58 || buf[p + 16] !== 58 || buf[p + 19] !== 90 || buf[p + 20] !== COMMA) {
     throw new FastPathRejected('timestamp');
   }
-  for (let k = 0; k < 19; k++) if (k !== 4 && k !== 7 && k !== 10 && k !== 13 && k !== 16) bad |= notDigit(buf[p + k]!);
+  const c0 = buf[p]!, c1 = buf[p + 1]!, c2 = buf[p + 2]!, c3 = buf[p + 3]!, c5 = buf[p + 5]!, c6 = buf[p + 6]!, c8 = buf[p + 8]!, c9 = buf[p + 9]!;
+  const c11 = buf[p + 11]!, c12 = buf[p + 12]!, c14 = buf[p + 14]!, c15 = buf[p + 15]!, c17 = buf[p + 17]!, c18 = buf[p + 18]!;
+  bad |= notDigit(c0) | notDigit(c1) | notDigit(c2) | notDigit(c3) | notDigit(c5) | notDigit(c6) | notDigit(c8) | notDigit(c9);
+  bad |= notDigit(c11) | notDigit(c12) | notDigit(c14) | notDigit(c15) | notDigit(c17) | notDigit(c18);
   if (bad < 0) throw new FastPathRejected('timestamp digits');
-  const y = buf[p]! * 1000 + buf[p + 1]! * 100 + buf[p + 2]! * 10 + buf[p + 3]! - 48 * 1111;
-  const mo = buf[p + 5]! * 10 + buf[p + 6]! - 528;
-  const d = buf[p + 8]! * 10 + buf[p + 9]! - 528;
-  const hh = buf[p + 11]! * 10 + buf[p + 12]! - 528;
-  const mi = buf[p + 14]! * 10 + buf[p + 15]! - 528;
-  const se = buf[p + 17]! * 10 + buf[p + 18]! - 528;
+  const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3 - 48 * 1111;
+  const mo = c5 * 10 + c6 - 528;
+  const d = c8 * 10 + c9 - 528;
+  const hh = c11 * 10 + c12 - 528;
+  const mi = c14 * 10 + c15 - 528;
+  const se = c17 * 10 + c18 - 528;
   if (hh > 23 || mi > 59 || se > 59) throw new FastPathRejected('timestamp range');
   const ymd = y * 10_000 + mo * 100 + d;
   const t = (ymd === st.lastYmd ? st.lastDay : dayOf(st, y, mo, d)) * 86_400 + hh * 3600 + mi * 60 + se;
