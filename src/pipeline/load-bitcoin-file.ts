@@ -5,7 +5,10 @@
  * the general readers) and turned into the same series `nakamoto ingest` + a store read would give — the
  * same sources (`perblock` = v1 labels, v2 where v1 has none; `perblock-v1`, `perblock-v2`,
  * `perblock-node`, `btccom`, `edi`, …), the same label order, the same covered range — so every
- * metric is identical to `ingest` then `metrics` (tested).
+ * metric is identical to `ingest` then `metrics` (tested). From the per-block file in its usual
+ * shape, the composite `perblock` comes straight from the reader's rows (v1, else v2, per row),
+ * numbered as the merge of the two versions would number it; each version alone is built only if
+ * asked for. The general readers are imported only when the fast path gives up.
  */
 import { NotFoundError } from '../domain/errors.js';
 import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
