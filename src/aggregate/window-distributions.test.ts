@@ -108,6 +108,32 @@ describe('windowDistributions', () => {
     );
   });
 
+  it('property: population ±N members are, in order, the window entities then the new ones of each window from i − N to i + N', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 99 }), e: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), x: fc.integer({ min: 0, max: 3 }) }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 3 }),
+        (obs, size, pop) => {
+          const s = toObservationSeries(obs.map((o) => ({ timeSec: o.t, entity: o.e, weight: o.x })), 'flow');
+          const windows: Window[] = [];
+          for (let start = 0; start < 100; start += size) windows.push(w(start, start + size));
+          const plain = windowDistributions(s, windows);
+          const withPop = windowDistributions(s, windows, pop);
+          withPop.forEach((d, i) => {
+            // Independent construction: a list, scanned window by window from i - pop to i + pop.
+            const expected = [...plain[i]!.entity];
+            for (let j = Math.max(0, i - pop); j <= Math.min(plain.length - 1, i + pop); j++) for (const e of plain[j]!.entity) if (!expected.includes(e)) expected.push(e);
+            expect([...d.entity]).toEqual(expected);
+            expect([...d.weight]).toEqual([...plain[i]!.weight, ...Array<number>(expected.length - plain[i]!.entity.length).fill(0)]);
+            expect(d.total).toBe(plain[i]!.total);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('property: tumbling windows partition the observations (totals add up, per entity too)', () => {
     fc.assert(
       fc.property(

@@ -99,20 +99,26 @@ export function windowDistributions(series: ObservationSeries, windows: readonly
     raw.push({ entity, weight, total, observations: hi - lo, snapshotSec });
   });
   if (populationWindows <= 0) return raw.map((r, i) => ({ window: windows[i]!, ...r }));
+  // member[e] === i + 1: e is already in window i's distribution (a stamp per window, no set per window).
+  const member = new Int32Array(nEntities);
+  const extra = new Int32Array(nEntities);
   return raw.map((r, i) => {
-    const members = new Set<number>(r.entity);
-    const extra: number[] = [];
+    const tag = i + 1;
+    for (let k = 0; k < r.entity.length; k++) member[r.entity[k]!] = tag;
+    let nExtra = 0;
     for (let j = Math.max(0, i - populationWindows); j <= Math.min(raw.length - 1, i + populationWindows); j++) {
-      for (const e of raw[j]!.entity) {
-        if (!members.has(e)) {
-          members.add(e);
-          extra.push(e);
+      const others = raw[j]!.entity;
+      for (let k = 0; k < others.length; k++) {
+        const e = others[k]!;
+        if (member[e] !== tag) {
+          member[e] = tag;
+          extra[nExtra++] = e;
         }
       }
     }
-    const entity = new Int32Array(r.entity.length + extra.length);
+    const entity = new Int32Array(r.entity.length + nExtra);
     entity.set(r.entity);
-    entity.set(extra, r.entity.length);
+    entity.set(extra.subarray(0, nExtra), r.entity.length);
     const weight = new Float64Array(entity.length);
     weight.set(r.weight);
     return { window: windows[i]!, ...r, entity, weight };

@@ -5,17 +5,20 @@
  * the general readers) and turned into the same series `nakamoto ingest` + a store read would give — the
  * same sources (`perblock` = v1 labels, v2 where v1 has none; `perblock-v1`, `perblock-v2`,
  * `perblock-node`, `btccom`, `edi`, …), the same label order, the same covered range — so every
- * metric is identical to `ingest` then `metrics` (tested).
+ * metric is identical to `ingest` then `metrics` (tested). From the per-block file in its usual
+ * shape, the composite `perblock` comes straight from the reader's rows (v1, else v2, per row),
+ * numbered as the merge of the two versions would number it; each version alone is built only if
+ * asked for. The general readers are imported only when the fast path gives up.
  */
 import { NotFoundError } from '../domain/errors.js';
 import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
-import { FastPathRejected, PerBlockFastReader } from '../sources/datasets/perblock-fast.js';
+import { FastPathRejected, PerBlockFastReader, type FastRows } from '../sources/datasets/perblock-fast.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
-import { detectKind, readDataset, type DatasetKind } from '../sources/datasets/detect.js';
+import type { DatasetKind } from '../sources/datasets/detect.js';
 import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 import { COMPOSITE_SOURCE } from './load-bitcoin.js';
-import { heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
+import { canonicalSlug, heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
 
 const CONSUMERS: Partial<Record<DatasetKind, (file: HeaderInfo, skipInvalid: boolean) => BlockLabelConsumer>> = {
   perblock: perBlockAttributionConsumer,
@@ -35,6 +38,62 @@ interface FileData {
   readonly sha256: string | null;
   readonly blockSources: readonly FileSource[];
   readonly dailyBatches: readonly DailyCountBatch[];
+  /** The composite source (v1, else v2) when the reader built it directly (else merged from blockSources). */
+  readonly composite?: StoredBlockLabels;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** ids[i] → map[ids[i]] for i < n, in a new array. */
+function mapIds(ids: Int32Array, n: number, map: Int32Array): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = map[ids[i]!]!;
+  return out;
+}
+
+/** Each row's first label (v1, else v2) through `map`. */
+function firstIds(r: FastRows, map: Int32Array): Int32Array {
+  const { n, label1, label2 } = r;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = label1[i]!;
+    out[i] = map[a >= 0 ? a : label2[i]!]!;
+  }
+  return out;
+}
+
+/** One label version of the fast reader as the store returns it: labels numbered in sorted order. */
+function versionLabels(reader: PerBlockFastReader, version: 1 | 2): StoredBlockLabels {
+  const c = version === 1 ? reader.v1 : reader.v2;
+  const ids = reader.usedIds(version).sort((x, y) => byName(reader.names[x]!, reader.names[y]!));
+  const rank = new Int32Array(reader.names.length).fill(-1);
+  ids.forEach((id, k) => (rank[id] = k));
+  return { heights: c.heights.subarray(0, c.n), timeSec: c.timeSec.subarray(0, c.n), label: mapIds(c.label, c.n, rank), labels: ids.map((id) => reader.names[id]!) };
+}
+
+/**
+ * The composite (v1, else v2) straight from the reader's rows, numbered exactly as
+ * mergeBlockLabels numbers the merge of the two versions (each version's sorted labels in turn,
+ * aliases merged, first seen first) — without building the versions and merging them (tested equal).
+ */
+function compositeLabels(reader: PerBlockFastReader): StoredBlockLabels {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const rank = new Int32Array(reader.names.length).fill(-1);
+  for (const version of [1, 2] as const) {
+    for (const id of reader.usedIds(version).sort((x, y) => byName(reader.names[x]!, reader.names[y]!))) {
+      const name = canonicalSlug(reader.names[id]!);
+      let k = index.get(name);
+      if (k === undefined) {
+        k = labels.length;
+        labels.push(name);
+        index.set(name, k);
+      }
+      rank[id] = k;
+    }
+  }
+  const r = reader.read;
+  return { heights: r.heights.subarray(0, r.n), timeSec: r.timeSec.subarray(0, r.n), label: firstIds(r, rank), labels };
 }
 
 /** Per-block attribution file in its usual shape, byte by byte; null when it is in another shape. */
@@ -48,24 +107,21 @@ async function readFast(path: string): Promise<FileData | null> {
     if (err instanceof FastPathRejected) return null;
     throw err;
   }
+  // Each version's labels are built only if that source is asked for (`--source perblock-v1`).
   const blockSources: FileSource[] = [];
-  for (const [source, c] of [['perblock-v1', reader.v1], ['perblock-v2', reader.v2]] as const) {
-    if (c.n === 0) continue;
-    // Label ids → ids into this source's sorted label list.
-    const used = new Int32Array(reader.names.length).fill(-1);
-    for (let i = 0; i < c.n; i++) used[c.label[i]!] = 0;
-    const names = reader.names.filter((_, k) => used[k] === 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    names.forEach((name, k) => (used[reader.names.indexOf(name)] = k));
-    const label = new Int32Array(c.n);
-    for (let i = 0; i < c.n; i++) label[i] = used[c.label[i]!]!;
-    blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], labels: { heights: c.heights.slice(0, c.n), timeSec: c.timeSec.slice(0, c.n), label, labels: names } });
+  for (const [source, version] of [['perblock-v1', 1], ['perblock-v2', 2]] as const) {
+    if (reader.usedIds(version).length === 0) continue;
+    let labels: StoredBlockLabels | undefined;
+    blockSources.push({ source, description: PERBLOCK_DESCRIPTIONS[source], get labels() { return (labels ??= versionLabels(reader, version)); } });
   }
-  return { kind: 'perblock', sha256, blockSources, dailyBatches: [] };
+  return { kind: 'perblock', sha256, blockSources, dailyBatches: [], composite: compositeLabels(reader) };
 }
 
 async function readFileData(path: string): Promise<FileData> {
   const fast = await readFast(path);
   if (fast) return fast;
+  // The general readers (any file shape, worded errors) are imported only when the fast path gives up.
+  const { detectKind, readDataset } = await import('../sources/datasets/detect.js');
   let kind: DatasetKind | undefined;
   let consumer: BlockLabelConsumer | undefined;
   try {
@@ -151,7 +207,7 @@ export async function loadBitcoinFromFile(path: string, source?: string): Promis
   }
   const parts = chosen === COMPOSITE_SOURCE ? data.blockSources.filter((b) => b.source === 'perblock-v1' || b.source === 'perblock-v2') : data.blockSources.filter((b) => b.source === chosen);
   // As loadFromStore: the composite is always merged (which renumbers labels), a single source is not.
-  const labels = chosen === COMPOSITE_SOURCE ? mergeBlockLabels(parts.map((p) => p.labels)) : parts[0]!.labels;
+  const labels = chosen === COMPOSITE_SOURCE ? (data.composite ?? mergeBlockLabels(parts.map((p) => p.labels))) : parts[0]!.labels;
   const description = chosen === COMPOSITE_SOURCE ? `${parts.map((p) => p.source).join(' then ')} (first that labels a height wins)` : parts[0]!.description;
   const { series, coverage } = seriesFromBlockLabels(labels);
   return { series, heightSeries: heightSeriesFromBlockLabels(labels), coverage, provenance: provenance(description, 'pool') };

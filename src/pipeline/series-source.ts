@@ -26,7 +26,12 @@ export function timeOrder(timeSec: Float64Array, heights: Int32Array): Int32Arra
     while (j >= 0) {
       const o = order[j]!;
       const to = timeSec[o]!;
-      if (to < t || (to === t && heights[o]! <= h)) break;
+      // Every comparison made on every step (not only when times tie), so that the optimised code
+      // has seen them all: a first tie after optimisation would otherwise throw it away.
+      const before = to < t;
+      const tie = to === t;
+      const lower = heights[o]! <= h;
+      if (before || (tie && lower)) break;
       order[j + 1] = o;
       j--;
     }
@@ -49,17 +54,22 @@ export function seriesFromBlockLabels(b: StoredBlockLabels): { series: Observati
       }
     }
   }
-  const byTime = (arr: Int32Array | Float64Array): typeof arr => {
-    if (!order) return arr;
-    const out = arr instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = arr[order[i]!]!;
-    return out;
-  };
-  const timeSec = byTime(b.timeSec) as Float64Array;
+  let timeSec = b.timeSec;
+  let entity = b.label;
+  if (order) {
+    // Times and labels in time order, in one loop (one element type per array: no polymorphic copy).
+    timeSec = new Float64Array(n);
+    entity = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = order[i]!;
+      timeSec[i] = b.timeSec[k]!;
+      entity[i] = b.label[k]!;
+    }
+  }
   const series: ObservationSeries = {
     entities: b.labels,
     timeSec,
-    entity: byTime(b.label) as Int32Array,
+    entity,
     weight: new Float64Array(n).fill(1),
     kind: 'flow',
     // Height windows need the series in height order; only offered when time order = height order or no times.

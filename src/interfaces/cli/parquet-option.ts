@@ -5,11 +5,12 @@
  * `if (out.parquet) return writeParquetOutput(io, out.parquet, rows, columns, { provenance });`.
  * Rows are written by DuckDB (interfaces/parquet/write-rows.ts); provenance goes into the file's
  * key-value metadata (`nakamoto.provenance`, JSON), and one line on stderr says what was written.
+ * DuckDB is imported only when a Parquet file is written (its native module costs ~0.2 s CPU to load).
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
-import { writeRowsParquet, type ParquetRow, type ParquetType } from '../parquet/write-rows.js';
+import type { ParquetRow, ParquetType } from '../parquet/write-rows.js';
 import type { CliIo } from './io.js';
 import { parseFormat, type OutputFormat } from './output.js';
 
@@ -45,6 +46,7 @@ export interface ParquetOutputOptions {
 export async function writeParquetOutput(io: CliIo, file: string, rows: readonly ParquetRow[], columns: readonly string[], o: ParquetOutputOptions = {}): Promise<void> {
   const metadata: Record<string, string> = {};
   if (o.provenance !== undefined) metadata['nakamoto.provenance'] = JSON.stringify(o.provenance);
+  const { writeRowsParquet } = await import('../parquet/write-rows.js');
   const s = await writeRowsParquet(file, rows, columns, { types: o.types, metadata });
   io.stderr(`nakamoto: wrote ${s.rows} rows × ${s.columns.length} columns to ${file} (Parquet, ${s.bytes.toLocaleString('en-US')} bytes)\n`);
 }

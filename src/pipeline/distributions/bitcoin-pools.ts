@@ -1,16 +1,17 @@
 /**
  * @module Distribution `bitcoin/pools`: Bitcoin blocks per mining pool, from the embedded default,
  * the store's sources or a dataset file (`--input`), at pool, owner (entity) or template level.
+ * A query of it (`nakamoto metrics bitcoin/pools`, above all the one pass `--input FILE`) loads only what it needs:
+ * the owner and template levels (attribution rules with their schema validation, template
+ * families) are imported when asked for, and queries find this entry through find-distribution.ts
+ * without loading the other distributions' modules. Listed by catalogue.ts.
  */
-import { loadOwnershipLinks } from '../../sources/attribution-rules/load.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
 import type { ObservationSeries } from '../../domain/observations.js';
-import { applyOwnership } from '../entity-level.js';
-import { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } from '../template-level.js';
-import { poolName } from '../pool-names.js';
 import type { DistributionEntry, LoadContext } from '../distribution-entry.js';
 import { COMPOSITE_SOURCE, loadEmbeddedDefault, loadFromStore } from '../load-bitcoin.js';
 import { loadBitcoinFromFile } from '../load-bitcoin-file.js';
+import { poolName } from '../pool-names.js';
 import type { SourcedSeries } from '../series-source.js';
 
 export const bitcoinPools: DistributionEntry = {
@@ -38,6 +39,7 @@ export const bitcoinPools: DistributionEntry = {
       return sourced;
     }
     if (sourced.provenance.source === 'edi') return sourced;
+    const [{ loadOwnershipLinks }, { applyOwnership }] = await Promise.all([import('../../sources/attribution-rules/load.js'), import('../entity-level.js')]);
     const links = await loadOwnershipLinks(undefined, { env: { NAKAMOTO_DATASETS: ctx.datasetsRoot } });
     const relabel = (s: ObservationSeries) => applyOwnership(s, links, poolName);
     return {
@@ -57,6 +59,7 @@ export const bitcoinPools: DistributionEntry = {
 /** `--level template`: pools merged into their template family at each block's time (docs/control.md). */
 async function templateLevel(sourced: SourcedSeries, ctx: LoadContext): Promise<SourcedSeries> {
   if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at owner level (pools merged): template families need pool labels; use another source');
+  const { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } = await import('../template-level.js');
   const a = await loadTemplateAssignment(ctx.datasetsRoot);
   const relabel = (s: ObservationSeries) => applyTemplateFamilies(s, a, poolName);
   const from = new Date(a.startSec[0]! * 1000).toISOString().slice(0, 7);

@@ -3,12 +3,10 @@
  * window with provenance, optionally with posterior intervals.
  */
 import { formatDay } from '../../aggregate/duration.js';
-import { validateIntervalOptions } from '../../analysis/uncertainty/posterior.js';
-import { formatProbabilities, windowIntervals } from '../../analysis/uncertainty/window-intervals.js';
 import { computeWindowMetrics, type WindowMetrics } from '../../analysis/window-metrics.js';
 import { UsageError } from '../../domain/errors.js';
 import { DEFAULT_METRIC_IDS, parseMetricList, type Metric } from '../../metrics/index.js';
-import { getDistribution } from '../catalogue.js';
+import { findDistribution } from '../find-distribution.js';
 import type { Provenance } from '../series-source.js';
 import type { QueryContext, Row } from './context.js';
 import { parseNumberParam } from './query-params.js';
@@ -63,10 +61,13 @@ export interface QueryLimits {
 
 export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits: QueryLimits = {}): Promise<MetricsResult> {
   const metrics = parseMetricList(q.metrics ?? DEFAULT_METRIC_IDS.join(','));
-  const entry = getDistribution(q.distribution);
+  const entry = await findDistribution(q.distribution);
   const population = parseNumberParam('populationWindows', q.populationWindows ?? 0, { min: 0, max: 1000, integer: true });
   checkWindowRequest({ ...q, window: q.window ?? '30d' });
-  if (q.ci) {
+  // The interval machinery (posterior sampling) is imported only when asked for.
+  const uncertainty = q.ci ? await Promise.all([import('../../analysis/uncertainty/posterior.js'), import('../../analysis/uncertainty/window-intervals.js')]) : null;
+  if (uncertainty) {
+    const [{ validateIntervalOptions }] = uncertainty;
     validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 1_000_000, integer: true }), prior: 0.5 });
     parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
   }
@@ -93,7 +94,8 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   if (stock) results.forEach((r, i) => (rows[i]!.snapshot = r.distribution.snapshotSec === null ? null : new Date(r.distribution.snapshotSec * 1000).toISOString().replace('.000Z', 'Z')));
   let columns = ['window_start', 'window_end', ...(stock ? ['snapshot'] : []), totalColumn, ...metrics.map((m) => metricColumn(m.id))];
   let ciText = '';
-  if (q.ci) {
+  if (uncertainty) {
+    const [{ validateIntervalOptions }, { formatProbabilities, windowIntervals }] = uncertainty;
     if (sourced.provenance.unit !== 'blocks') throw new UsageError(`--ci: intervals model block sampling; ${entry.id} is not a sample (its figures are estimates without a sampling model here)`);
     const ivOpts = validateIntervalOptions({ confidence: parseNumberParam('confidence', q.confidence ?? 0.95, { min: 0, max: 1, minExclusive: true, maxExclusive: true }), draws: parseNumberParam('draws', q.draws ?? 1000, { min: 100, max: 1_000_000, integer: true }), prior: 0.5 });
     const seed = parseNumberParam('seed', q.seed ?? 1, { min: 0, integer: true });
@@ -116,5 +118,7 @@ export async function queryMetrics(q: MetricsRequest, ctx: QueryContext, limits:
   }
   const stockText = stock ? `; a stock: each window reads the last snapshot inside it (snapshot column)${carryForward ? `, --at: the latest snapshot at or before the end of ${q.at ?? ''}` : ''}` : '';
   const windows = `windows: ${spec.size.text}, step ${spec.step.text}, ${results.length} windows${population ? `, population ±${population} windows` : ''}; window_end exclusive; UTC${stockText}${ciText}`;
-  return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) };
+  // windowRows gives every column in order; snapshot and interval columns were added after: put them in order.
+  const ordered = stock || uncertainty ? rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))) : rows;
+  return { distribution: entry.id, provenance: sourced.provenance, windows, columns, rows: ordered };
 }

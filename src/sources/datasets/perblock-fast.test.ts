@@ -47,11 +47,29 @@ describe('PerBlockFastReader', () => {
     }
   });
 
+  it('interns many labels (table growth, hash collisions) exactly as the validating reader names them', () => {
+    // The same real rows with each label made one of ~2,000 distinct ones (label + height mod 1000).
+    const many = head.replace(/\n(\d+),([^,]+),(\d+),([^,\n]*),([^,\n]*)/g, (_m, h: string, ts: string, u: string, a: string, b: string) =>
+      `\n${h},${ts},${u},${a && `${a}-${Number(h) % 1000}`},${b && `${b}.${Number(h) % 1000}`}`,
+    );
+    const r = fast(many, 1009);
+    const general = readPerBlockAttribution(scannerFromText(many, 'many.csv'), false);
+    expect(r.names.length).toBeGreaterThan(1000);
+    for (const [batch, col] of [[general.batches[0]!, r.v1], [general.batches[1]!, r.v2]] as const) {
+      expect(Array.from(col.heights.subarray(0, col.n))).toEqual(Array.from(batch.heights));
+      expect(Array.from(col.label.subarray(0, col.n), (k) => r.names[k])).toEqual(batch.labels);
+    }
+  });
+
   it.each([
     ['a label with a space around it', (t: string) => t.replace(',foundryusa,', ', foundryusa,')],
     ['a fractional timestamp', (t: string) => t.replace(/(\n\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z/, '$1.000Z')],
     ['a quoted label', (t: string) => t.replace(',foundryusa,', ',"foundryusa",')],
     ['heights out of order', (t: string) => { const l = t.split('\n'); [l[5], l[6]] = [l[6]!, l[5]!]; return l.join('\n'); }],
+    ['a row without a label', (t: string) => t.replace(/\n(\d+,[^,]+,\d+),[^,\n]*,[^,\n]*\n/, '\n$1,,\n')],
+    ['a CR inside a line', (t: string) => t.replace(',foundryusa\n', ',foundryusa\rx\n')],
+    ['a height that is not a number', (t: string) => t.replace(/\n(\d+),/, '\n1e5,')],
+    ['an impossible date', (t: string) => t.replace(/\n(\d+),(\d{4})-\d\d-\d\d/, '\n$1,$2-02-30')],
     ['unix_time disagreeing with the timestamp', (t: string) => t.replace(/\n(\d+),([^,]+),(\d+)0,/, '\n$1,$2,$31,')],
   ])('gives up on %s (the general reader decides)', (_what, change) => {
     const changed = change(head);

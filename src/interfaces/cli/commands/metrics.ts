@@ -8,7 +8,6 @@ import { computeMetrics, DEFAULT_METRIC_IDS, parseMetricList, type Metric } from
 import { queryMetrics, type MetricsRequest } from '../../../pipeline/queries/metrics-query.js';
 import type { Provenance } from '../../../pipeline/series-source.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
-import { readWeightsCsv } from '../../../sources/files/weights-csv.js';
 import { flagged } from '../flag-names.js';
 import type { CliIo } from '../io.js';
 import { renderRows, type OutputFormat } from '../output.js';
@@ -48,6 +47,7 @@ export function provenanceLines(p: Provenance, extra: readonly string[] = []): s
 
 async function metricsOfFile(path: string | undefined, opts: MetricsOptions, metrics: Metric[], format: OutputFormat, io: CliIo): Promise<void> {
   if (!path) throw new UsageError('metrics file: missing <path> (the CSV to read)');
+  const { readWeightsCsv } = await import('../../../sources/files/weights-csv.js');
   const dist = await readWeightsCsv(path, opts.entityColumn, opts.weightColumn);
   const values = computeMetrics(dist, metrics);
   if (format === 'json') {
