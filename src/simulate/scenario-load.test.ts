@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DecodeError, NotFoundError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
 import { parseScenario } from './scenario-load.js';
 import { libraryNames, loadScenario, SCENARIO_DIR } from '../sources/scenarios/scenario-files.js';
+import { decodeErrorOf } from '../../test/support/decode-error.js';
 
 const REQUIRED = ['baseline-2020', 'china-ban-2021', 'halving-2024', 'asic-generation-jump', 'stratum-v2-template-choice', 'bittensor-like-rewards', 'capped-rewards'];
 const raceYaml = (extra = '', share = '0.3') => `name: t
@@ -14,16 +15,6 @@ parties:
   - { name: a, share01: ${share}, strategy: selfish }
   - { name: b, share01: 0.7 }
 ${extra}`;
-
-function decodeError(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DecodeError) return err;
-    throw err;
-  }
-  throw new Error('expected a DecodeError');
-}
 
 describe('scenario library', () => {
   it('ships every required scenario, and each one validates', async () => {
@@ -44,7 +35,7 @@ describe('scenario library', () => {
 
 describe('scenario validation errors', () => {
   it('an unknown key is an error naming its path and line', () => {
-    const e = decodeError(() => parseScenario(raceYaml('gamma01: 0.5\nbogus: 1'), 'x.yaml'));
+    const e = decodeErrorOf(() => parseScenario(raceYaml('gamma01: 0.5\nbogus: 1'), 'x.yaml'));
     expect(e.message).toMatch(/bogus: unknown key/);
     expect(e.position.line).toBe(9);
   });
@@ -55,7 +46,7 @@ describe('scenario validation errors', () => {
   });
 
   it('an out-of-range value names the key and the bound', () => {
-    const e = decodeError(() => parseScenario(raceYaml('', '1.3'), 'x.yaml'));
+    const e = decodeErrorOf(() => parseScenario(raceYaml('', '1.3'), 'x.yaml'));
     expect(e.message).toMatch(/parties\.0\.share01: .*<=1/);
     expect(e.position.line).toBe(6);
     const text = readFileSync(join(SCENARIO_DIR, 'baseline-2020.yaml'), 'utf8').replace('count: 2000', 'count: 0');
@@ -70,7 +61,7 @@ describe('scenario validation errors', () => {
   });
 
   it('bad YAML and wrong types are reported with a line', () => {
-    const e = decodeError(() => parseScenario('name: [unclosed\n', 'y.yaml'));
+    const e = decodeErrorOf(() => parseScenario('name: [unclosed\n', 'y.yaml'));
     expect(e.message).toMatch(/invalid YAML/);
     expect(e.position.line).toBeGreaterThanOrEqual(1);
     expect(() => parseScenario(raceYaml().replace('blocks: 1000', 'blocks: many'), 'x.yaml')).toThrow(/blocks: .*expected number/);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { ByteReader, MAX_COMPACT_SIZE } from './byte-reader.js';
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 const reader = (bytes: number[]) => new ByteReader(Uint8Array.from(bytes), 'test');
 
@@ -10,16 +10,6 @@ function encodeCompact(n: number): number[] {
   if (n < 0xfd) return [n];
   if (n <= 0xffff) return [0xfd, n & 0xff, n >>> 8];
   return [0xfe, n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
-}
-
-function errorOf(f: () => unknown): DecodeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
 }
 
 describe('ByteReader', () => {
@@ -43,18 +33,18 @@ describe('ByteReader', () => {
   });
 
   it('rejects non-canonical and oversized CompactSizes, naming the offset', () => {
-    expect(errorOf(() => reader([0xfd, 0xfc, 0x00]).varint('n')).reason).toMatch(/non-canonical compact size 252/);
-    expect(errorOf(() => reader([0xfe, 0xff, 0xff, 0x00, 0x00]).varint('n')).reason).toMatch(/non-canonical/);
-    expect(errorOf(() => reader([0xff, 1, 0, 0, 0, 0, 0, 0, 0]).varint('n')).reason).toMatch(/non-canonical/);
-    expect(errorOf(() => reader([0xff, 0, 0, 0, 0, 1, 0, 0, 0]).varint('n')).reason).toMatch(/too large/);
-    const e = errorOf(() => reader([0xfe, 0x01, 0x00, 0x00, 0x02]).varint('n'));
+    expect(decodeErrorOf(() => reader([0xfd, 0xfc, 0x00]).varint('n')).reason).toMatch(/non-canonical compact size 252/);
+    expect(decodeErrorOf(() => reader([0xfe, 0xff, 0xff, 0x00, 0x00]).varint('n')).reason).toMatch(/non-canonical/);
+    expect(decodeErrorOf(() => reader([0xff, 1, 0, 0, 0, 0, 0, 0, 0]).varint('n')).reason).toMatch(/non-canonical/);
+    expect(decodeErrorOf(() => reader([0xff, 0, 0, 0, 0, 1, 0, 0, 0]).varint('n')).reason).toMatch(/too large/);
+    const e = decodeErrorOf(() => reader([0xfe, 0x01, 0x00, 0x00, 0x02]).varint('n'));
     expect(e.reason).toMatch(/too large \(33554433\)/);
   });
 
   it('reports truncation with input, byte offset and field instead of a RangeError', () => {
     const r = reader([1, 2, 3]);
     r.u8('first');
-    const e = errorOf(() => r.u32('version'));
+    const e = decodeErrorOf(() => r.u32('version'));
     expect(e.position).toEqual({ input: 'test', offset: 1, field: 'version' });
     expect(e.message).toBe('test (byte 1) [version]: truncated: need 4 bytes, 2 left');
   });
@@ -62,7 +52,7 @@ describe('ByteReader', () => {
   it('caps counts against the bytes left', () => {
     // 3 items of at least 41 bytes cannot fit in 100 bytes.
     const r = new ByteReader(Uint8Array.from([3, ...new Array<number>(100).fill(0)]), 'test');
-    expect(errorOf(() => r.count(41, 'inputs')).reason).toMatch(/count 3 .* exceeds the 100 bytes left/);
+    expect(decodeErrorOf(() => r.count(41, 'inputs')).reason).toMatch(/count 3 .* exceeds the 100 bytes left/);
     const ok = new ByteReader(Uint8Array.from([2, ...new Array<number>(82).fill(0)]), 'test');
     expect(ok.count(41, 'inputs')).toBe(2);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { formatMetagraphCsv, parseMetagraphCsv } from './metagraph-csv.js';
 import { METAGRAPH_CSV_PATH } from '../../../test/support/bittensor-recording.js';
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 const text = readFileSync(METAGRAPH_CSV_PATH, 'utf8');
 const lines = text.split('\r\n');
@@ -14,16 +14,6 @@ function withCell(lineIdx: number, col: number, value: string): string {
   cells[col] = value;
   copy[lineIdx] = cells.join(',');
   return copy.join('\r\n');
-}
-
-function decodeErrorOf(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
 }
 
 describe('metagraph CSV', () => {

@@ -3,18 +3,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { optionalColumns, parseCsv, requireColumns } from './csv.js';
-
-function decodeError(f: () => unknown): DecodeError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof DecodeError) return err;
-    throw err;
-  }
-  throw new Error('expected a DecodeError');
-}
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 describe('parseCsv (Epoch-shaped tables)', () => {
   it('keeps the line each row starts on, counting line breaks inside quoted fields', () => {
@@ -30,13 +20,13 @@ describe('parseCsv (Epoch-shaped tables)', () => {
   });
 
   it('names file, line and first missing column for a truncated last row', () => {
-    const e = decodeError(() => parseCsv('Model,Organization,Publication date\nA,OpenAI,2020-01-01\nB,Goo', 'models.csv'));
+    const e = decodeErrorOf(() => parseCsv('Model,Organization,Publication date\nA,OpenAI,2020-01-01\nB,Goo', 'models.csv'));
     expect(e.position).toEqual({ input: 'models.csv', line: 3, field: 'Publication date' });
     expect(e.message).toMatch(/^models\.csv:3 \[Publication date\]: expected 3 fields \(Model,Organization,Publication date\), found 2: this and the following columns are missing.*truncated file/);
   });
 
   it('names the column of a quoted field the file ends inside', () => {
-    const e = decodeError(() => parseCsv('Model,Abstract\nA,fine\nB,"cut off here', 'm.csv'));
+    const e = decodeErrorOf(() => parseCsv('Model,Abstract\nA,fine\nB,"cut off here', 'm.csv'));
     expect(e.position.input).toBe('m.csv');
     expect(e.position.line).toBe(3);
     expect(e.position.field).toBe('Abstract');
@@ -44,24 +34,24 @@ describe('parseCsv (Epoch-shaped tables)', () => {
   });
 
   it('rejects a row with more fields than the header', () => {
-    const e = decodeError(() => parseCsv('a,b\n1,2\n3,4,5\n', 't.csv'));
+    const e = decodeErrorOf(() => parseCsv('a,b\n1,2\n3,4,5\n', 't.csv'));
     expect(e.position).toEqual({ input: 't.csv', line: 3, field: '#3' });
   });
 
   it('rejects an empty file and a duplicated column name', () => {
-    expect(decodeError(() => parseCsv('', 'e.csv')).position).toEqual({ input: 'e.csv', line: 1 });
-    expect(decodeError(() => parseCsv('a,b,a\n1,2,3\n', 'd.csv')).position).toEqual({ input: 'd.csv', line: 1, field: 'a' });
+    expect(decodeErrorOf(() => parseCsv('', 'e.csv')).position).toEqual({ input: 'e.csv', line: 1 });
+    expect(decodeErrorOf(() => parseCsv('a,b,a\n1,2,3\n', 'd.csv')).position).toEqual({ input: 'd.csv', line: 1, field: 'a' });
   });
 
   it('requireColumns names a missing column and lists the header; alternatives are accepted; the list form works too', () => {
     const t = parseCsv('Model,Country (from Organization)\nA,China\n', 'all.csv');
     expect(requireColumns(t, { c: ['Country (of organization)', 'Country (from Organization)'] })).toEqual({ c: 1 });
-    const e = decodeError(() => requireColumns(t, { o: 'Organization' }));
+    const e = decodeErrorOf(() => requireColumns(t, { o: 'Organization' }));
     expect(e.position).toEqual({ input: 'all.csv', line: 1, field: 'Organization' });
     expect(e.reason).toContain('found: Model, Country (from Organization)');
     expect(optionalColumns(t, { o: 'Organization', m: 'Model' })).toEqual({ o: -1, m: 0 });
     expect(requireColumns(t, ['Model'])).toEqual({ Model: 0 });
-    expect(decodeError(() => requireColumns(t, { c: ['A', 'B'] })).reason).toBe('missing column "A" or "B" (found: Model, Country (from Organization))');
+    expect(decodeErrorOf(() => requireColumns(t, { c: ['A', 'B'] })).reason).toBe('missing column "A" or "B" (found: Model, Country (from Organization))');
   });
 
   it('property: any table of quoted cells round-trips with each row on its start line', () => {

@@ -2,22 +2,12 @@
  * @module Tests for the row decoders (models, clusters, chip estimates, data centres) on small in-memory tables: values, errors naming file/line/field, skipInvalid reports.
  */
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { decodeChipEstimates } from './chip-estimates.js';
 import { decodeGpuClusters } from './clusters.js';
 import { parseCsv } from '../csv/csv.js';
 import { decodeDataCentreTimelines, parseCoordinate } from './data-centres.js';
 import { decodeModels } from './models.js';
-
-function thrown(f: () => unknown): DecodeError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof DecodeError) return err;
-    throw err;
-  }
-  throw new Error('expected a DecodeError');
-}
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 const MODEL_HEADER = 'Model,Organization,Publication date,Training compute (FLOP),Country (of organization),Frontier model';
 
@@ -38,7 +28,7 @@ describe('decodeModels', () => {
   });
 
   it('names file, line and field for non-numeric compute, unknown country and a duplicate row', () => {
-    const bad = (row: string) => thrown(() => decodeModels(parseCsv(`${MODEL_HEADER}\nA,OpenAI,2020-01-01,1e20,China,\n${row}\n`, 'n.csv'), 'notable'));
+    const bad = (row: string) => decodeErrorOf(() => decodeModels(parseCsv(`${MODEL_HEADER}\nA,OpenAI,2020-01-01,1e20,China,\n${row}\n`, 'n.csv'), 'notable'));
     expect(bad('B,OpenAI,2020-01-01,about 1e21,China,').message).toBe('n.csv:3 [Training compute (FLOP)]: invalid number: "about 1e21" (expected a finite decimal number)');
     expect(bad('B,OpenAI,2020-01-01,,Narnia,').message).toMatch(/^n\.csv:3 \[Country \(of organization\)\]: unknown country: "Narnia"/);
     expect(bad('A,OpenAI,2020-01-01,1e20,China,').message).toMatch(/^n\.csv:3 \[Model\]: duplicate row: same Model, Organization, Publication date and Training compute \(FLOP\) as line 2$/);
@@ -64,13 +54,13 @@ describe('decodeGpuClusters', () => {
     const anon = 'Anonymized Chinese System,Existing,,China,2024-06-15,200.0,,,';
     expect(decodeGpuClusters(parseCsv(`${CLUSTER_HEADER}\n${anon}\n${anon}\n`, 'c.csv')).rows).toHaveLength(2);
     const named = 'Colossus,Existing,xAI,United States of America,2024-09-02,100000,150,,';
-    expect(thrown(() => decodeGpuClusters(parseCsv(`${CLUSTER_HEADER}\n${named}\n${named}\n`, 'c.csv'))).message).toBe(
+    expect(decodeErrorOf(() => decodeGpuClusters(parseCsv(`${CLUSTER_HEADER}\n${named}\n${named}\n`, 'c.csv'))).message).toBe(
       'c.csv:3 [Name]: duplicate row: same content in every column as line 2',
     );
   });
 
   it('checks status, decommission dates and numbers', () => {
-    const one = (row: string) => thrown(() => decodeGpuClusters(parseCsv(`${CLUSTER_HEADER}\n${row}\n`, 'c.csv')));
+    const one = (row: string) => decodeErrorOf(() => decodeGpuClusters(parseCsv(`${CLUSTER_HEADER}\n${row}\n`, 'c.csv')));
     expect(one('X,Running,,,,,,,').position).toEqual({ input: 'c.csv', line: 2, field: 'Status' });
     expect(one('X,Existing,,,2020-01-01,,,,2021-07').reason).toBe('decommission date on a cluster whose Status is Existing');
     expect(one('X,Decommissioned,,,2020-01-01,,,,2019-07').reason).toMatch(/before first operational/);
@@ -94,7 +84,7 @@ describe('decodeChipEstimates', () => {
   });
 
   it('rejects a median outside its interval, an end before the start, and a blank owner', () => {
-    const one = (row: string) => thrown(() => decodeChipEstimates(parseCsv(`${header}\n${row}\n`, 'o.csv'), { requireOwner: true }));
+    const one = (row: string) => decodeErrorOf(() => decodeChipEstimates(parseCsv(`${header}\n${row}\n`, 'o.csv'), { requireOwner: true }));
     expect(one('G,Nvidia,Meta,1/1/2022,3/31/2022,7759,8000,9000,').position.field).toBe('Compute estimate in H100e (median)');
     expect(one('G,Nvidia,Meta,1/1/2022,12/31/2021,1,,,').position.field).toBe('End date');
     expect(one('G,Nvidia,,1/1/2022,3/31/2022,1,,,').position).toEqual({ input: 'o.csv', line: 2, field: 'Owner' });
@@ -117,6 +107,6 @@ describe('data centres', () => {
       'Date,Data center,Construction status,Power (MW),H100 equivalents,Buildings operational,Total capital cost (2025 USD billions)\n2025-01-01,Nowhere,,1,1,1,1\n',
       'tl.csv',
     );
-    expect(thrown(() => decodeDataCentreTimelines(t, new Set(['Somewhere']))).position).toEqual({ input: 'tl.csv', line: 2, field: 'Data center' });
+    expect(decodeErrorOf(() => decodeDataCentreTimelines(t, new Set(['Somewhere']))).position).toEqual({ input: 'tl.csv', line: 2, field: 'Data center' });
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { datasetPath } from '../../sources/files/datasets-path.js';
 import { parseHubSampleCsv, parseLineage } from './samples.js';
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 const read = (rel: string): string => {
   const b = readFileSync(datasetPath(rel));
@@ -11,16 +11,6 @@ const read = (rel: string): string => {
 };
 const majorText = read('ai/hf-hub-models/hf_models_major_labs_2025-10.csv');
 const searchText = read('ai/hf-hub-models/hf_models_search_open_2025-10.csv.gz');
-
-function decodeError(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DecodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a DecodeError');
-}
 
 describe('Hub samples', () => {
   it('major-labs: 2,028 models of 7 organisations with PROVENANCE counts', () => {
@@ -46,12 +36,12 @@ describe('Hub samples', () => {
       c[col] = v;
       return [...lines.slice(0, i), c.join(','), ...lines.slice(i + 1)].join('\n');
     };
-    expect(decodeError(() => parseHubSampleCsv(edit(4, 7, 'lots'), 'm.csv')).position).toEqual({ input: 'm.csv', line: 5, field: 'downloads' });
-    expect(decodeError(() => parseHubSampleCsv(edit(4, 5, '2024-13-01'), 'm.csv')).position.field).toBe('created_at');
-    expect(decodeError(() => parseHubSampleCsv(edit(4, 0, 'google'), 'm.csv')).reason).toMatch(/not the namespace/);
-    expect(decodeError(() => parseHubSampleCsv(edit(4, 1, lines[2]!.split(',')[1]!), 'm.csv')).reason).toMatch(/duplicate model id .* \(first at line 3\)/);
-    expect(decodeError(() => parseHubSampleCsv(majorText.replace('repo_id', 'repo'), 'm.csv')).reason).toMatch(/unknown Hub sample shape/);
-    expect(decodeError(() => parseHubSampleCsv(majorText.slice(0, 5000), 'm.csv')).reason).toMatch(/expected 10 fields/);
+    expect(decodeErrorOf(() => parseHubSampleCsv(edit(4, 7, 'lots'), 'm.csv')).position).toEqual({ input: 'm.csv', line: 5, field: 'downloads' });
+    expect(decodeErrorOf(() => parseHubSampleCsv(edit(4, 5, '2024-13-01'), 'm.csv')).position.field).toBe('created_at');
+    expect(decodeErrorOf(() => parseHubSampleCsv(edit(4, 0, 'google'), 'm.csv')).reason).toMatch(/not the namespace/);
+    expect(decodeErrorOf(() => parseHubSampleCsv(edit(4, 1, lines[2]!.split(',')[1]!), 'm.csv')).reason).toMatch(/duplicate model id .* \(first at line 3\)/);
+    expect(decodeErrorOf(() => parseHubSampleCsv(majorText.replace('repo_id', 'repo'), 'm.csv')).reason).toMatch(/unknown Hub sample shape/);
+    expect(decodeErrorOf(() => parseHubSampleCsv(majorText.slice(0, 5000), 'm.csv')).reason).toMatch(/expected 10 fields/);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DecodeError } from '../../domain/errors.js';
 import { parseCsv } from '../files/csv.js';
 import { datasetPath, datasetsRoot } from '../files/datasets-path.js';
 import { BTC_USD_TABLE, HARDWARE_TABLE, parseBtcUsdMonthly, parseHardwareFile, parseHardwareTable, readAsicTable, readBtcUsdMonthly, readHardwareFile, CBECI_MINERS_JSON } from './asic-hardware.js';
+import { decodeErrorOf } from '../../../test/support/decode-error.js';
 
 const HEADER = 'model,manufacturer,release_date,release_basis,hashrate_th,power_w,power_basis,stated_j_per_th,source_kind,source_url,source_note';
 const row = (over: Partial<Record<string, string>> = {}) => {
@@ -10,16 +10,6 @@ const row = (over: Partial<Record<string, string>> = {}) => {
   return HEADER.split(',').map((k) => v[k as keyof typeof v]).join(',');
 };
 const table = (...rows: string[]) => parseCsv([HEADER, ...rows].join('\n') + '\n', 'hw.csv');
-
-function decodeError(fn: () => unknown): DecodeError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DecodeError);
-    return err as DecodeError;
-  }
-  throw new Error('expected a DecodeError');
-}
 
 describe('the project ASIC table (data/hardware/asic-2021-2025.csv)', () => {
   it('parses every row, efficiency = power / hash rate', async () => {
@@ -35,22 +25,22 @@ describe('the project ASIC table (data/hardware/asic-2021-2025.csv)', () => {
   });
 
   it('rejects a row without power, naming file, line and field', () => {
-    const e = decodeError(() => parseHardwareTable(table(row(), row({ model: 'X2', power_w: '' }))));
+    const e = decodeErrorOf(() => parseHardwareTable(table(row(), row({ model: 'X2', power_w: '' }))));
     expect(e.position).toMatchObject({ input: 'hw.csv', line: 3, field: 'power_w' });
     expect(e.message).toContain('missing value');
   });
 
   it('rejects unknown columns, negative numbers, bad enums, inconsistent derived power', () => {
     const extra = parseCsv(`${HEADER},colour\n${row()},red\n`, 'hw.csv');
-    expect(decodeError(() => parseHardwareTable(extra)).position).toMatchObject({ line: 1, field: 'colour' });
-    expect(decodeError(() => parseHardwareTable(table(row({ hashrate_th: '-5' })))).position.field).toBe('hashrate_th');
-    expect(decodeError(() => parseHardwareTable(table(row({ release_basis: 'rumour' })))).message).toContain('expected one of shipping, launch, source-date');
-    expect(decodeError(() => parseHardwareTable(table(row({ power_basis: 'derived', power_w: '2100' })))).position.field).toBe('power_w');
+    expect(decodeErrorOf(() => parseHardwareTable(extra)).position).toMatchObject({ line: 1, field: 'colour' });
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ hashrate_th: '-5' })))).position.field).toBe('hashrate_th');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ release_basis: 'rumour' })))).message).toContain('expected one of shipping, launch, source-date');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ power_basis: 'derived', power_w: '2100' })))).position.field).toBe('power_w');
     // Stated 20 J/TH but 3000 W / 100 TH/s = 30 J/TH: more than 5% apart.
-    expect(decodeError(() => parseHardwareTable(table(row({ power_w: '3000' })))).position.field).toBe('stated_j_per_th');
-    expect(decodeError(() => parseHardwareTable(table(row(), row()))).message).toContain('duplicate model');
-    expect(decodeError(() => parseHardwareTable(table(row({ source_url: 'bitmain.com' })))).position.field).toBe('source_url');
-    expect(decodeError(() => parseHardwareTable(table(row({ release_date: '2023-02-30' })))).position.field).toBe('release_date');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ power_w: '3000' })))).position.field).toBe('stated_j_per_th');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row(), row()))).message).toContain('duplicate model');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ source_url: 'bitmain.com' })))).position.field).toBe('source_url');
+    expect(decodeErrorOf(() => parseHardwareTable(table(row({ release_date: '2023-02-30' })))).position.field).toBe('release_date');
   });
 });
 
@@ -75,11 +65,11 @@ describe("CBECI's lists (shared datasets)", () => {
 
   it('rejects malformed JSON entries with their line', () => {
     const text = '[\n  ["A", 1404172800, 0.5],\n  ["B", 1404172800, -1]\n]\n';
-    const e = decodeError(() => parseHardwareFile(text, 'm.json'));
+    const e = decodeErrorOf(() => parseHardwareFile(text, 'm.json'));
     expect(e.position).toMatchObject({ input: 'm.json', line: 3 });
     expect(e.message).toContain('J/GH');
-    expect(decodeError(() => parseHardwareFile('[oops', 'm.json')).message).toContain('not valid JSON');
-    expect(decodeError(() => parseHardwareFile('a,b\n1,2\n', 'x.csv')).message).toContain('unknown hardware list layout');
+    expect(decodeErrorOf(() => parseHardwareFile('[oops', 'm.json')).message).toContain('not valid JSON');
+    expect(decodeErrorOf(() => parseHardwareFile('a,b\n1,2\n', 'x.csv')).message).toContain('unknown hardware list layout');
   });
 });
 
@@ -101,9 +91,9 @@ describe('the monthly BTC/USD table', () => {
 
   it('rejects negative prices, gaps and unknown columns', () => {
     const t = (body: string) => parseCsv(`month,btc_usd,source\n${body}`, 'p.csv');
-    expect(decodeError(() => parseBtcUsdMonthly(t('2020-01,-5,s\n'))).position).toMatchObject({ line: 2, field: 'btc_usd' });
-    expect(decodeError(() => parseBtcUsdMonthly(t('2020-01,5,s\n2020-03,6,s\n'))).position).toMatchObject({ line: 3, field: 'month' });
-    expect(decodeError(() => parseBtcUsdMonthly(parseCsv('month,btc_usd,source,x\n2020-01,5,s,1\n', 'p.csv'))).position.field).toBe('x');
+    expect(decodeErrorOf(() => parseBtcUsdMonthly(t('2020-01,-5,s\n'))).position).toMatchObject({ line: 2, field: 'btc_usd' });
+    expect(decodeErrorOf(() => parseBtcUsdMonthly(t('2020-01,5,s\n2020-03,6,s\n'))).position).toMatchObject({ line: 3, field: 'month' });
+    expect(decodeErrorOf(() => parseBtcUsdMonthly(parseCsv('month,btc_usd,source,x\n2020-01,5,s,1\n', 'p.csv'))).position.field).toBe('x');
   });
 });
 

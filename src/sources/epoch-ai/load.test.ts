@@ -5,12 +5,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError, DecodeError, NotFoundError, UsageError } from '../../domain/errors.js';
+import type { DecodeError} from '../../domain/errors.js';
+import { AppError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { datasetPath, PROJECT_ROOT } from '../files/datasets-path.js';
 import { rulesVersionOf } from './aliases.js';
 import { getDistribution } from '../../pipeline/catalogue.js';
 import { EPOCH_DISTRIBUTION_IDS, EPOCH_SOURCE_FILES } from './ids.js';
 import { loadEpochDistribution } from './load.js';
+import { decodeErrorOfAsync } from '../../../test/support/decode-error.js';
 
 const realRoot = datasetPath('');
 const tmpRoots: string[] = [];
@@ -38,14 +40,8 @@ function row(values: Record<string, string>, header: readonly string[] = realHea
 const good = { Model: 'Alpha', Organization: 'DeepMind', 'Publication date': '2024-01-10', 'Training compute (FLOP)': '1e24', 'Country (of organization)': 'United Kingdom of Great Britain and Northern Ireland' };
 const good2 = { ...good, Model: 'Beta', Organization: 'OpenAI,Microsoft', 'Country (of organization)': 'United States of America,United States of America' };
 
-async function loadError(root: string, id = 'ai/notable-models', options: { skipInvalid?: boolean } = {}): Promise<DecodeError> {
-  try {
-    await loadEpochDistribution(id, { datasetsRoot: root, ...options });
-  } catch (err) {
-    if (err instanceof DecodeError) return err;
-    throw err;
-  }
-  throw new Error('expected a DecodeError');
+function loadError(root: string, id = 'ai/notable-models', options: { skipInvalid?: boolean } = {}): Promise<DecodeError> {
+  return decodeErrorOfAsync(() => loadEpochDistribution(id, { datasetsRoot: root, ...options }));
 }
 
 describe('loadEpochDistribution on the Epoch files', () => {
