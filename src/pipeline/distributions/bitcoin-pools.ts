@@ -41,56 +41,52 @@ export const bitcoinPools: DistributionEntry = {
     if (sourced.provenance.source === 'edi') return sourced;
     const [{ loadOwnershipLinks }, { applyOwnership }] = await Promise.all([import('../../sources/attribution-rules/load.js'), import('../entity-level.js')]);
     const links = await loadOwnershipLinks(undefined, { env: { NAKAMOTO_DATASETS: ctx.datasetsRoot } });
-    const relabel = (s: ObservationSeries) => applyOwnership(s, links, poolName);
-    return {
-      ...sourced,
-      series: relabel(sourced.series),
-      ...(sourced.heightSeries ? { heightSeries: relabel(sourced.heightSeries) } : {}),
-      provenance: {
-        ...sourced.provenance,
-        level: 'entity',
-        notes: [...(sourced.provenance.notes ?? []), 'entity = owner of the pool at the block time, by dated ownership links (EDI legal_links.json); pools without an owner stand for themselves'],
-        rulesVersions: [...sourced.provenance.rulesVersions, `ownership links ${links.version} (EDI legal_links.json)`],
-      },
-    };
+    return relabelled(sourced, (s) => applyOwnership(s, links, poolName), {
+      level: 'entity',
+      note: 'entity = owner of the pool at the block time, by dated ownership links (EDI legal_links.json); pools without an owner stand for themselves',
+      rulesVersion: `ownership links ${links.version} (EDI legal_links.json)`,
+    });
   },
 };
 
-/** `--level template`: pools merged into their template family at each block's time (docs/control.md). */
-async function templateLevel(sourced: SourcedSeries, ctx: LoadContext): Promise<SourcedSeries> {
-  if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at owner level (pools merged): template families need pool labels; use another source');
-  const { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } = await import('../template-level.js');
-  const a = await loadTemplateAssignment(ctx.datasetsRoot);
-  const relabel = (s: ObservationSeries) => applyTemplateFamilies(s, a, poolName);
-  const from = new Date(a.startSec[0]! * 1000).toISOString().slice(0, 7);
-  const to = new Date((a.endSec - 1) * 1000).toISOString().slice(0, 10);
+/** The series (and its height series) relabelled to a coarser level, with the level, a note and the rules version added to the provenance. */
+function relabelled(sourced: SourcedSeries, relabel: (s: ObservationSeries) => ObservationSeries, to: { level: string; note: string; rulesVersion: string }): SourcedSeries {
   return {
     ...sourced,
     series: relabel(sourced.series),
     ...(sourced.heightSeries ? { heightSeries: relabel(sourced.heightSeries) } : {}),
     provenance: {
       ...sourced.provenance,
-      level: 'template',
-      notes: [
-        ...(sourced.provenance.notes ?? []),
-        `template = family of pools whose blocks share coinbase fingerprints beyond chance (nakamoto groups, docs/control.md), decided per month over the ${TEMPLATE_WINDOW_DAYS} days ending with it; every entity is "<largest pool> family" (a pool in no family is a family of one); evidence covers ${from} → ${to}, outside that (no scriptSig data) each pool is its own family`,
-      ],
-      rulesVersions: [...sourced.provenance.rulesVersions, 'template families from Blockchair coinbase scriptSigs + header versions 2019-12-31 → 2025-03-08'],
+      level: to.level,
+      notes: [...(sourced.provenance.notes ?? []), to.note],
+      rulesVersions: [...sourced.provenance.rulesVersions, to.rulesVersion],
     },
   };
 }
 
+/** `--level template`: pools merged into their template family at each block's time (docs/control.md). */
+async function templateLevel(sourced: SourcedSeries, ctx: LoadContext): Promise<SourcedSeries> {
+  if (sourced.provenance.source === 'edi') throw new UsageError('the edi source is already at owner level (pools merged): template families need pool labels; use another source');
+  const { applyTemplateFamilies, loadTemplateAssignment, TEMPLATE_WINDOW_DAYS } = await import('../template-level.js');
+  const a = await loadTemplateAssignment(ctx.datasetsRoot);
+  const from = new Date(a.startSec[0]! * 1000).toISOString().slice(0, 7);
+  const to = new Date((a.endSec - 1) * 1000).toISOString().slice(0, 10);
+  return relabelled(sourced, (s) => applyTemplateFamilies(s, a, poolName), {
+    level: 'template',
+    note: `template = family of pools whose blocks share coinbase fingerprints beyond chance (nakamoto groups, docs/control.md), decided per month over the ${TEMPLATE_WINDOW_DAYS} days ending with it; every entity is "<largest pool> family" (a pool in no family is a family of one); evidence covers ${from} → ${to}, outside that (no scriptSig data) each pool is its own family`,
+    rulesVersion: 'template families from Blockchair coinbase scriptSigs + header versions 2019-12-31 → 2025-03-08',
+  });
+}
+
 async function loadBitcoinPools(ctx: LoadContext): Promise<SourcedSeries> {
-  {
-    if (ctx.input !== undefined) return loadBitcoinFromFile(ctx.input, ctx.source);
-    if (ctx.source === 'default' || (!ctx.store && ctx.source === undefined)) return loadEmbeddedDefault();
-    if (!ctx.store) throw new NotFoundError(`source ${ctx.source ?? ''} needs a store: run \`nakamoto ingest <file>\` first (or omit --source for the embedded default)`);
-    let source = ctx.source;
-    if (source === undefined) {
-      const available = (await ctx.store.listSources()).map((s) => s.source);
-      if (available.includes('perblock-v1') || available.includes('perblock-v2')) source = COMPOSITE_SOURCE;
-      else return loadEmbeddedDefault();
-    }
-    return loadFromStore(ctx.store, source);
+  if (ctx.input !== undefined) return loadBitcoinFromFile(ctx.input, ctx.source);
+  if (ctx.source === 'default' || (!ctx.store && ctx.source === undefined)) return loadEmbeddedDefault();
+  if (!ctx.store) throw new NotFoundError(`source ${ctx.source ?? ''} needs a store: run \`nakamoto ingest <file>\` first (or omit --source for the embedded default)`);
+  let source = ctx.source;
+  if (source === undefined) {
+    const available = (await ctx.store.listSources()).map((s) => s.source);
+    if (available.includes('perblock-v1') || available.includes('perblock-v2')) source = COMPOSITE_SOURCE;
+    else return loadEmbeddedDefault();
   }
+  return loadFromStore(ctx.store, source);
 }
