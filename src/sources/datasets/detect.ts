@@ -40,12 +40,23 @@ export function parseKind(value: string): DatasetKind {
 
 /** The per-block attribution file in its usual shape, read byte by byte (perblock-fast.ts); null for any other shape. */
 async function readPerBlockFast(path: string): Promise<DatasetRead | null> {
+  return (await readPerBlockFastHashed(path, false))?.data ?? null;
+}
+
+/**
+ * The per-block attribution file in its usual shape, read byte by byte in one streaming pass that
+ * also hashes the stored bytes (sha256, as `nakamoto ingest` records it); null for any other shape.
+ * With `anyFailure`, every failure (missing file, corrupt gzip…) is also null, so that the caller's
+ * general reader meets it and words the error as it always has.
+ */
+export async function readPerBlockFastHashed(path: string, anyFailure = true): Promise<{ data: DatasetRead; sha256: string } | null> {
   const reader = new PerBlockFastReader();
+  let sha256: string;
   try {
-    await streamFileBytes(path, (chunk) => reader.push(chunk));
+    sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
     reader.finish();
   } catch (err) {
-    if (err instanceof FastPathRejected) return null;
+    if (anyFailure || err instanceof FastPathRejected) return null;
     throw err;
   }
   const batch = (source: keyof typeof PERBLOCK_DESCRIPTIONS, c: FastColumn): BlockLabelBatch => ({
@@ -57,7 +68,7 @@ async function readPerBlockFast(path: string): Promise<DatasetRead | null> {
     labels: Array.from(c.label.subarray(0, c.n), (k) => reader.names[k]!),
   });
   const blockBatches = [batch('perblock-v1', reader.v1), batch('perblock-v2', reader.v2)].filter((b) => b.heights.length > 0);
-  return { kind: 'perblock', blockBatches, dailyBatches: [], rows: reader.rows, skipped: 0, skippedExamples: [] };
+  return { data: { kind: 'perblock', blockBatches, dailyBatches: [], rows: reader.rows, skipped: 0, skippedExamples: [] }, sha256 };
 }
 
 /** `opts.text`: the file's text when the caller has read it already (read once per ingest; then the byte-level fast path is skipped). */

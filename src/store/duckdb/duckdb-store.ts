@@ -28,6 +28,7 @@ import { ChainRepo } from './chain-repo.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { ingestRecord, sourceSummary, storedSnapshot, num } from '../row-mappers.js';
 import { inTransaction } from './transaction.js';
+import { appendColumns } from './append-columns.js';
 import { ChainDelegatingStore } from '../chain-delegate.js';
 
 export interface OpenOptions {
@@ -184,37 +185,32 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
 
   async writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
     const c = this.conn;
-    // Staging: labels interned to integer ids (a label dictionary table beside it), times as DOUBLE:
-    // integer and double appends are far cheaper than a string or a BigInt per row.
+    // Staging: labels interned to integer ids (a label dictionary table beside it), times as DOUBLE
+    // (NaN = no time), loaded a data chunk at a time: no appender call, string or BigInt per row.
     await c.run('CREATE OR REPLACE TEMP TABLE staging_dict (id INTEGER, label VARCHAR)');
-    await c.run('CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec DOUBLE, label_id INTEGER, hash VARCHAR)');
+    await c.run(`CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec DOUBLE, label_id INTEGER${batch.hashes ? ', hash VARCHAR' : ''})`);
     const { heights, timeSec, labels, hashes } = batch;
     const ids = new Map<string, number>();
-    const dict = await c.createAppender('staging_dict', 'main', 'temp');
-    const app = await c.createAppender('staging_labels', 'main', 'temp');
+    const labelIds = new Int32Array(heights.length);
     for (let i = 0; i < heights.length; i++) {
       const label = labels[i]!;
       let id = ids.get(label);
       if (id === undefined) {
         id = ids.size;
         ids.set(label, id);
-        dict.appendInteger(id);
-        dict.appendVarchar(label);
-        dict.endRow();
       }
-      app.appendInteger(heights[i]!);
-      const t = timeSec[i]!;
-      if (Number.isNaN(t)) app.appendNull();
-      else app.appendDouble(t);
-      app.appendInteger(id);
-      const h = hashes?.[i];
-      if (h === undefined) app.appendNull();
-      else app.appendVarchar(h);
-      app.endRow();
+      labelIds[i] = id;
     }
-    dict.closeSync();
-    app.closeSync();
-    const staged = `(SELECT s.height, CAST(s.time_sec AS BIGINT) AS time_sec, d.label, s.hash FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
+    const names = [...ids.keys()];
+    await appendColumns(c, 'staging_dict', [{ type: 'int32', values: Int32Array.from(names, (_, i) => i) }, { type: 'varchar', values: names }], names.length, 'temp');
+    await appendColumns(
+      c,
+      'staging_labels',
+      [{ type: 'int32', values: heights }, { type: 'double', values: timeSec }, { type: 'int32', values: labelIds }, ...(hashes ? [{ type: 'varchar' as const, values: hashes }] : [])],
+      heights.length,
+      'temp',
+    );
+    const staged = `(SELECT s.height, CASE WHEN isnan(s.time_sec) THEN NULL ELSE CAST(s.time_sec AS BIGINT) END AS time_sec, d.label, ${hashes ? 's.hash' : 'CAST(NULL AS VARCHAR) AS hash'} FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
     return inTransaction(this.conn, async () => {
       // Fast path for a fresh store or source: skip the joins whose answer is known.
       const sizes = await c.runAndReadAll('SELECT (SELECT count(*) FROM blocks), (SELECT count(*) FROM block_labels WHERE source = $1)', [batch.source]);
