@@ -119,6 +119,7 @@ export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promis
   let conn = await instance.connect();
   if (!readOnly) {
     await migrate(conn);
+    await conn.run(NO_VACUUM);
   } else if ((await pendingMigrations(conn))?.length !== 0) {
     // A store written by an older version: bring its schema up to date once, then read.
     conn.closeSync();
@@ -137,6 +138,15 @@ export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promis
   return new DuckDbStore(path, instance, conn);
 }
 
+/**
+ * Checkpoints of a writer do not "vacuum" (merge partly filled row groups). DuckDB inserts a bulk
+ * merge on every thread, each thread leaving one partly filled row group, and the vacuum then
+ * rewrites them all at the checkpoint when the store closes: ~0.2 s of CPU for the per-block file,
+ * for a layout that reads no faster. The store deletes rows only when a chain reorg is rolled
+ * back (a few blocks), so there is little else for a vacuum to reclaim. docs/storage.md.
+ */
+const NO_VACUUM = 'SET max_vacuum_tasks = 0';
+
 /** Column values → typed array (a plain loop: TypedArray.from with a map function is slow in V8). */
 function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, values: readonly unknown[]): T {
   const out = new make(values.length);
@@ -145,22 +155,6 @@ function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, 
     out[i] = typeof v === 'number' ? v : num(v);
   }
   return out;
-}
-
-/**
- * Run a bulk merge with DuckDB on one thread. Measured on the per-block file (2 cores): parallel
- * inserts each leave a partly filled row group, which the checkpoint at close then rewrites (its
- * "vacuum"), so one thread costs less CPU in all and, on a busy machine, less time.
- */
-async function oneThread<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  const threads = num((await c.runAndReadAll("SELECT current_setting('threads')")).getRowsJS()[0]?.[0]);
-  if (threads <= 1) return fn();
-  await c.run('SET threads = 1');
-  try {
-    return await fn();
-  } finally {
-    await c.run(`SET threads = ${threads}`);
-  }
 }
 
 class DuckDbStore extends ChainDelegatingStore implements Store {
@@ -200,10 +194,6 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
   }
 
   async writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
-    return oneThread(this.conn, () => this.mergeBlockLabels(batch, meta));
-  }
-
-  private async mergeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
     const c = this.conn;
     // Staging: labels interned to integer ids (a label dictionary table beside it), times as DOUBLE
     // (NaN = no time), loaded a data chunk at a time: no appender call, string or BigInt per row.
@@ -230,7 +220,9 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
       heights.length,
       'temp',
     );
-    const staged = `(SELECT s.height, CASE WHEN isnan(s.time_sec) THEN NULL ELSE CAST(s.time_sec AS BIGINT) END AS time_sec, d.label, ${hashes ? 's.hash' : 'CAST(NULL AS VARCHAR) AS hash'} FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
+    // The staged rows: with their labels (for block_labels), and without (for blocks: no dictionary join).
+    const stagedBlocks = `(SELECT s.height, CASE WHEN isnan(s.time_sec) THEN NULL ELSE CAST(s.time_sec AS BIGINT) END AS time_sec, ${hashes ? 's.hash' : 'CAST(NULL AS VARCHAR) AS hash'} FROM temp.main.staging_labels s)`;
+    const staged = `(SELECT s.height, d.label FROM temp.main.staging_labels s JOIN temp.main.staging_dict d ON d.id = s.label_id)`;
     return inTransaction(this.conn, async () => {
       // Fast path for a fresh store or source: skip the joins whose answer is known.
       const sizes = await c.runAndReadAll(
@@ -242,7 +234,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
         blockRows === 0
           ? null
           : await c.runAndReadAll(
-              `SELECT s.height, s.time_sec, b.time_sec, b.time_from FROM ${staged} s JOIN blocks b USING (height)
+              `SELECT s.height, s.time_sec, b.time_sec, b.time_from FROM ${stagedBlocks} s JOIN blocks b USING (height)
                WHERE (s.time_sec IS NOT NULL AND b.time_sec IS NOT NULL AND s.time_sec <> b.time_sec)
                   OR (s.hash IS NOT NULL AND b.hash IS NOT NULL AND s.hash <> b.hash) LIMIT 1`,
             );
@@ -266,7 +258,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
       // Blocks: add the heights the store does not have; fill in a missing hash or time where this source has one.
       await c.run(
         `INSERT INTO blocks SELECT s.height, s.hash, s.time_sec, CASE WHEN s.time_sec IS NULL THEN NULL ELSE $1 END
-         FROM ${staged} s ${blockRows === 0 ? '' : 'ANTI JOIN blocks b ON b.height = s.height'}`,
+         FROM ${stagedBlocks} s ${blockRows === 0 ? '' : 'ANTI JOIN blocks b ON b.height = s.height'}`,
         [batch.source],
       );
       // Only when this batch can fill something in: it has times and some stored block has none, or hashes likewise.
@@ -274,7 +266,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
         await c.run(
           `UPDATE blocks SET hash = coalesce(blocks.hash, s.hash), time_sec = coalesce(blocks.time_sec, s.time_sec),
              time_from = CASE WHEN blocks.time_sec IS NULL AND s.time_sec IS NOT NULL THEN $1 ELSE blocks.time_from END
-           FROM ${staged} s WHERE blocks.height = s.height
+           FROM ${stagedBlocks} s WHERE blocks.height = s.height
              AND ((blocks.hash IS NULL AND s.hash IS NOT NULL) OR (blocks.time_sec IS NULL AND s.time_sec IS NOT NULL))`,
           [batch.source],
         );
