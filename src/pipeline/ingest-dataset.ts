@@ -31,6 +31,19 @@ export interface IngestOptions {
   /** Where the rule sets live (Blockchair scriptSig files are attributed while ingested). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onProgress?: (event: { phase: 'read' | 'write'; source?: string; done: number; total: number }) => void;
+  /** The fast read of this file, started by the caller (`startFastRead`) before the store was open. */
+  readonly preread?: Promise<FastRead | null>;
+}
+
+type FastRead = Awaited<ReturnType<typeof readPerBlockFastHashed>>;
+
+/**
+ * Start the one-pass read of a per-block file (see `ingestDataset`) before opening the store, so the
+ * two overlap (`preread`); undefined when `kind` rules it out. Never rejects: null sends the file to the
+ * general path, which words any error.
+ */
+export function startFastRead(path: string, kind?: DatasetKind): Promise<FastRead | null> | undefined {
+  return kind === undefined || kind === 'perblock' ? readPerBlockFastHashed(path) : undefined;
 }
 
 export interface SourceIngestResult {
@@ -70,7 +83,7 @@ export async function ingestDataset(store: Store, path: string, opts: IngestOpti
     // it (perblock-fast.ts). Anything else, or any failure, takes the general path below, which
     // reads the file again and words the errors.
     opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
-    const fast = await readPerBlockFastHashed(path);
+    const fast = await (opts.preread ?? readPerBlockFastHashed(path));
     if (fast) return writeDataset(store, path, fast.data, fast.sha256, opts, t0);
   }
   const sha256 = await sha256File(path);

@@ -6,7 +6,7 @@
  *   the fast path refuses (a byte-order mark: the general validating reader takes it) stores the
  *   same blocks and labels;
  * - bad files fail with exactly the validating reader's message (file, line, field, reason) and
- *   leave the store unchanged.
+ *   leave the store unchanged, through `ingestDataset` and through the command (exit 2, one line).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { readDataset } from '../sources/datasets/detect.js';
 import { datasetPath } from '../sources/files/datasets-path.js';
 import { openDuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { ingestDataset } from './ingest-dataset.js';
+import { runCli } from '../../test/helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nk-perblock-'));
 const all = gunzipSync(readFileSync(datasetPath('bitcoin/per-block-pool-attribution-2020-2026/blocks_pool_attribution.csv.gz'))).toString('utf8').trimEnd().split('\n');
@@ -125,5 +126,11 @@ describe('ingest of the per-block file (fast path)', () => {
     } finally {
       await store.close();
     }
+    // The command (whose read starts while the store opens): exit 2, that one line, nothing stored.
+    const env = { NAKAMOTO_DB: join(dir, `${name.replace(/ /g, '-')}-cli.duckdb`) };
+    const r = await runCli(['ingest', file], env);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`nakamoto: ${(reason as Error).message}\n`);
+    expect(JSON.parse((await runCli(['sources', '--ingests', '--format', 'json'], env)).out)).toEqual([]);
   });
 });
