@@ -99,6 +99,9 @@ describe('ingest of the per-block file (fast path)', () => {
     ['short row', header + good + '700001,2021-09-11T00:00:01Z\n'],
     ['no labels', header + good + '700001,2021-09-11T00:00:01Z,1631318401,,\n'],
     ['control char', header + good + '700001,2021-09-11T00:00:01Z,1631318401,a\u0007b,\n'],
+    // Shapes the byte reader reads but the validating reader refuses: the fast path must hand them over.
+    ['height above the range', header + good + '150000000,2021-09-11T00:00:01Z,1631318401,a,b\n'],
+    ['label too long', header + good + `700001,2021-09-11T00:00:01Z,1631318401,${'x'.repeat(20_001)},b\n`],
     ['truncated gzip', null],
   ])('%s: the validating reader’s one-line error, and the store is unchanged', async (name, text) => {
     const file = join(dir, `${name.replace(/ /g, '-')}.csv${text === null ? '.gz' : ''}`);
