@@ -5,6 +5,7 @@
  */
 import { checkSnapshotBatch } from '../snapshot-batch.js';
 import { mkdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, StoreBusyError, StoreError } from '../../domain/errors.js';
@@ -142,8 +143,8 @@ export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promis
  * Checkpoints of a writer do not "vacuum" (merge partly filled row groups). A bulk insert on several
  * threads leaves one partly filled row group per thread, and the vacuum then rewrote them all at the
  * checkpoint when the store closed: ~0.2 s of CPU for the per-block file, for a layout that reads no
- * faster (block labels are now merged on one thread; other bulk writers still insert in parallel). The store deletes rows only when a chain reorg is rolled
- * back (a few blocks), so there is little else for a vacuum to reclaim. docs/storage.md.
+ * faster. The store deletes rows only when a chain reorg is rolled back (a few blocks), so there is
+ * little else for a vacuum to reclaim. docs/storage.md.
  */
 const NO_VACUUM = 'SET max_vacuum_tasks = 0';
 
@@ -158,12 +159,14 @@ function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, 
 }
 
 /**
- * Run a block-label merge with DuckDB on one thread, then restore its thread count. Measured on the
- * per-block file (2 cores, load average ~2.7; whole `ingest` process, 5 runs each): median 0.93 s
- * wall and 0.89 s CPU on one thread, 1.15 s and 1.0 s on two — the parallel insert costs more CPU
- * than it saves in time.
+ * Run a block-label merge on DuckDB's threads while the machine has a core to spare (1-minute load
+ * average below the number of cores), else on one thread (its thread count restored after). Measured
+ * on the per-block file, whole `ingest` process, 2 cores, runs interleaved: at load average ~1.4, two
+ * threads 0.66–0.73 s wall vs one 0.84–0.91 s (CPU about equal, ~0.95 s); at ~2.7 (other processes
+ * busy), one thread 0.93 s vs two 1.15 s median, and 0.89 vs 1.0 s CPU. The rows stored are the same.
  */
-async function oneThread<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+async function threadsForLoad<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  if (loadavg()[0]! < availableParallelism()) return fn();
   const threads = num((await c.runAndReadAll("SELECT current_setting('threads')")).getRowsJS()[0]?.[0]);
   if (threads <= 1) return fn();
   await c.run('SET threads = 1');
@@ -211,7 +214,7 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
   }
 
   async writeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
-    return oneThread(this.conn, () => this.mergeBlockLabels(batch, meta));
+    return threadsForLoad(this.conn, () => this.mergeBlockLabels(batch, meta));
   }
 
   private async mergeBlockLabels(batch: BlockLabelBatch, meta: IngestMeta): Promise<WriteSummary> {
