@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleDuckDbApi } from './bundle-duckdb-api.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -39,6 +40,7 @@ export async function buildCli(out = DIST): Promise<number> {
     cpSync(f, to);
   }
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  await bundleDuckDbApi(out, ROOT);
   return entries.length;
 }
 

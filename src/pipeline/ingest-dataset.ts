@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import type { HistorySpan } from '../attribute/pool-renames.js';
 import { SourceError, UsageError } from '../domain/errors.js';
 import { datasetsRoot } from '../sources/files/datasets-path.js';
-import { loadPoolHistory, POOL_HISTORY_FILE } from './pool-renames-data.js';
-import { readDataset, type DatasetKind } from '../sources/datasets/detect.js';
+import { readDataset, readPerBlockFastHashed, type DatasetKind, type DatasetRead } from '../sources/datasets/detect.js';
 import type { IngestMeta, SnapshotBatch, Store, WriteSummary } from '../store/store.js';
-import { readSnapshotFile, type SnapshotKind } from '../sources/snapshots/read-snapshot-file.js';
+import type { SnapshotKind } from '../sources/snapshots/read-snapshot-file.js';
 import { readText } from '../sources/files/read-file.js';
-import { detectBlockchairKind, readBlockchairDataset, type BlockchairKind } from './ingest-blockchair.js';
+import type { BlockchairKind } from './ingest-blockchair.js';
+
+// The AI snapshot decoders, the Blockchair readers (with the rule sets) and the pool-list history are
+// loaded only when a file needs them: start-up of an ingest of the per-block file stays light.
+const blockchair = () => import('./ingest-blockchair.js');
+const snapshotFiles = () => import('../sources/snapshots/read-snapshot-file.js');
 
 export interface IngestOptions {
   readonly kind?: DatasetKind;
@@ -27,6 +31,19 @@ export interface IngestOptions {
   /** Where the rule sets live (Blockchair scriptSig files are attributed while ingested). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onProgress?: (event: { phase: 'read' | 'write'; source?: string; done: number; total: number }) => void;
+  /** The fast read of this file, started by the caller (`startFastRead`) before the store was open. */
+  readonly preread?: Promise<FastRead | null>;
+}
+
+type FastRead = Awaited<ReturnType<typeof readPerBlockFastHashed>>;
+
+/**
+ * Start the one-pass read of a per-block file (see `ingestDataset`) before opening the store, so the
+ * two overlap (`preread`); undefined when `kind` rules it out. Never rejects: null sends the file to the
+ * general path, which words any error.
+ */
+export function startFastRead(path: string, kind?: DatasetKind): Promise<FastRead | null> | undefined {
+  return kind === undefined || kind === 'perblock' ? readPerBlockFastHashed(path) : undefined;
 }
 
 export interface SourceIngestResult {
@@ -61,19 +78,32 @@ export async function sha256File(path: string): Promise<string> {
 
 export async function ingestDataset(store: Store, path: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
+  if (opts.kind === undefined || opts.kind === 'perblock') {
+    // The per-block attribution file in its usual shape: one streaming pass reads, checks and hashes
+    // it (perblock-fast.ts). Anything else, or any failure, takes the general path below, which
+    // reads the file again and words the errors.
+    opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
+    const fast = await (opts.preread ?? readPerBlockFastHashed(path));
+    if (fast) return writeDataset(store, path, fast.data, fast.sha256, opts, t0);
+  }
   const sha256 = await sha256File(path);
-  const bc = opts.kind === undefined ? await detectBlockchairKind(path) : null;
+  const bc = opts.kind === undefined ? await (await blockchair()).detectBlockchairKind(path) : null;
   if (bc) return ingestBlockchair(store, path, bc, sha256, opts, t0);
   opts.onProgress?.({ phase: 'read', done: 0, total: 1 });
   // The file is read once: AI snapshot formats are recognised first, else the Bitcoin dataset reader takes it.
   const text = await readText(path);
-  const snapshots = opts.kind === undefined ? await readSnapshotFile(path, text) : null;
+  const snapshots = opts.kind === undefined ? await (await snapshotFiles()).readSnapshotFile(path, text) : null;
   if (snapshots) {
     opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
     const results = await writeSnapshotBatches(store, snapshots.batches, { kind: snapshots.kind, sha256, rows: snapshots.rows, force: opts.force, onProgress: opts.onProgress });
     return { input: path, kind: snapshots.kind, sha256, rows: snapshots.rows, skipped: 0, skippedExamples: [], sources: results, seconds: (performance.now() - t0) / 1000, notes: snapshots.notes };
   }
   const data = await readDataset(path, { kind: opts.kind, skipInvalid: opts.skipInvalid, source: opts.source, text });
+  return writeDataset(store, path, data, sha256, opts, t0);
+}
+
+/** Write each source of a dataset read, in its own transaction (skipped when this file is already stored for it). */
+async function writeDataset(store: Store, path: string, data: DatasetRead, sha256: string, opts: IngestOptions, t0: number): Promise<IngestResult> {
   opts.onProgress?.({ phase: 'read', done: 1, total: 1 });
   const meta = (rows: number): IngestMeta => ({ kind: data.kind, sha256, rulesVersion: `labels:${sha256.slice(0, 12)}`, rows, skipped: data.skipped });
   const results: SourceIngestResult[] = [];
@@ -134,7 +164,7 @@ async function ingestBlockchair(store: Store, path: string, kind: BlockchairKind
     return p !== null && p.rulesVersion === rulesVersion ? p : null;
   };
   const asOf = kind === 'blockchair-scriptsig' && opts.rulesAsOf === 'block' ? await asOfInputs(store, opts.env) : undefined;
-  const data = await readBlockchairDataset(path, kind, {
+  const data = await (await blockchair()).readBlockchairDataset(path, kind, {
     sha256,
     ...(asOf ? { asOf } : {}),
     ...(opts.env ? { env: opts.env } : {}),
@@ -171,5 +201,6 @@ async function asOfInputs(store: Store, env: IngestOptions['env']): Promise<{ sp
   const times = new Map<number, number>();
   for (let i = 0; i < labels.heights.length; i++) if (Number.isFinite(labels.timeSec[i]!)) times.set(labels.heights[i]!, labels.timeSec[i]!);
   const root = datasetsRoot(env);
+  const { loadPoolHistory, POOL_HISTORY_FILE } = await import('./pool-renames-data.js');
   return { spans: await loadPoolHistory(root), version: (await sha256File(join(root, POOL_HISTORY_FILE))).slice(0, 12), timeOf: (h) => times.get(h) };
 }

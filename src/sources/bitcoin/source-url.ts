@@ -11,11 +11,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../domain/errors.js';
 import type { ChainStart } from '../../decode/bitcoin/best-chain.js';
-import { BlocksDirSource } from './blocks-dir-source.js';
 import type { BlockSource } from './block-source.js';
-import { CoreRestSource } from './core-rest.js';
-import { CoreRpcSource, type RpcAuth } from './core-rpc.js';
-import { EsploraSource } from './esplora.js';
+import type { RpcAuth } from './core-rpc.js';
 import type { HttpOptions } from '../http/request.js';
 
 export type SourceSpec =
@@ -99,16 +96,17 @@ export interface OpenSourceOptions {
   readonly http?: HttpOptions;
 }
 
+/** Each source's client is loaded when it is opened (`isSourceUrl` stays cheap for `ingest <file>`). */
 export async function openBlockSource(spec: SourceSpec, opts: OpenSourceOptions = {}): Promise<BlockSource> {
   const common = { ...opts.http, name: spec.name };
   switch (spec.kind) {
     case 'rpc':
-      return new CoreRpcSource({ ...common, url: spec.url, auth: spec.auth });
+      return new (await import('./core-rpc.js')).CoreRpcSource({ ...common, url: spec.url, auth: spec.auth });
     case 'rest':
-      return new CoreRestSource({ ...common, url: spec.url, concurrency: opts.concurrency });
+      return new (await import('./core-rest.js')).CoreRestSource({ ...common, url: spec.url, concurrency: opts.concurrency });
     case 'esplora':
-      return new EsploraSource({ ...common, url: spec.url, concurrency: opts.concurrency });
+      return new (await import('./esplora.js')).EsploraSource({ ...common, url: spec.url, concurrency: opts.concurrency });
     case 'blocks-dir':
-      return BlocksDirSource.open(spec.dir, spec.start ? { start: spec.start } : {});
+      return (await import('./blocks-dir-source.js')).BlocksDirSource.open(spec.dir, spec.start ? { start: spec.start } : {});
   }
 }

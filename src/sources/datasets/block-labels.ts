@@ -54,7 +54,8 @@ function toBatch(source: string, description: string, input: string, c: Collecte
   };
 }
 
-const MAX_HEIGHT = 100_000_000;
+/** Highest block height a label file may name (a typo guard, far above any real height). */
+export const MAX_HEIGHT = 100_000_000;
 
 /**
  * Heights must be unique within a file. Files are almost always in height order, so track the

@@ -94,13 +94,16 @@ export function isoUtcField(ctx: FieldContext, field: string, raw: string | unde
   return daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + se;
 }
 
+/** Longest label accepted (characters). */
+export const MAX_LABEL_LENGTH = 20_000;
+
 /** A label (pool slug, entity name): non-empty, no control characters, at most 20,000 characters. */
 export function labelField(ctx: FieldContext, field: string, raw: string | undefined, allowEmpty = false): string {
   let s = raw ?? '';
   const n = s.length;
   if (n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32)) s = s.trim();
   if (s === '' && !allowEmpty) fail(ctx, field, 'empty label');
-  if (s.length > 20_000) fail(ctx, field, `label longer than 20,000 characters`);
+  if (s.length > MAX_LABEL_LENGTH) fail(ctx, field, `label longer than 20,000 characters`);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 32 || c === 127) fail(ctx, field, `control character in label ${JSON.stringify(s)}`);

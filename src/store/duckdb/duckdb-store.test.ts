@@ -69,7 +69,8 @@ describe('DuckDB store on real data', () => {
     const db = join(dir, 'crash.duckdb');
     const outcomes: string[] = [];
     const states: number[] = [];
-    for (const delayMs of [0, 200, 500, 900]) {
+    // After the parse the two sources' writes take ~0.3–0.6 s (tsx child, 2 cores): kills spread over them.
+    for (const delayMs of [0, 100, 200, 350]) {
       outcomes.push(await ingestKilledAfterParse(db, PERBLOCK, delayMs));
       // After each kill: each source is either absent or complete, and matches the ingest log.
       const store = await openDuckDbStore(db);

@@ -1,6 +1,6 @@
 /**
- * @module Numbered SQL migrations (`migrations/NNNN-name.sql`), applied in order, each in its own
- * transaction, recorded in `schema_migrations`.
+ * @module Numbered SQL migrations (`migrations/NNNN-name.sql`), applied in order, the pending ones
+ * together in one transaction, each recorded in `schema_migrations`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,22 +32,24 @@ export async function pendingMigrations(conn: DuckDBConnection): Promise<string[
   return loadMigrations().filter((m) => !applied.has(m.version)).map((m) => m.name);
 }
 
+/**
+ * Apply the pending migrations, all in one transaction sent as one batch of statements (a new store
+ * gets its whole schema in one commit; an upgrade is all or nothing), each recorded in `schema_migrations`.
+ */
 export async function migrate(conn: DuckDBConnection): Promise<number> {
   await conn.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
   const done = await conn.runAndReadAll('SELECT version FROM schema_migrations');
   const applied = new Set(done.getColumnsJS()[0]?.map(Number) ?? []);
-  let count = 0;
-  for (const m of loadMigrations()) {
-    if (applied.has(m.version)) continue;
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      await conn.run(m.sql);
-      await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP)', [m.version, m.name]);
-      await conn.run('COMMIT');
-    } catch (err) {
-      await rollbackKeepingCause(conn, err);
-    }
-    count++;
+  const pending = loadMigrations().filter((m) => !applied.has(m.version));
+  if (pending.length === 0) return 0;
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+    // `\n;` ends a file's last statement even after a trailing comment (an empty statement is allowed).
+    await conn.run(pending.map((m) => `${m.sql}\n;\nINSERT INTO schema_migrations VALUES (${m.version}, ${quote(m.name)}, now()::TIMESTAMP);`).join('\n'));
+    await conn.run('COMMIT');
+  } catch (err) {
+    await rollbackKeepingCause(conn, err);
   }
-  return count;
+  return pending.length;
 }

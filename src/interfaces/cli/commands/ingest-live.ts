@@ -4,10 +4,8 @@
  * The dataset-file path of `ingest` stays in ingest.ts.
  */
 import type { Command } from 'commander';
-import { loadRuleSet } from '../../../sources/attribution-rules/load.js';
 import { UsageError } from '../../../domain/errors.js';
-import { syncChain, type SyncResult } from '../../../pipeline/sync-chain.js';
-import { openBlockSource, parseSourceUrl } from '../../../sources/bitcoin/source-url.js';
+import type { SyncResult } from '../../../pipeline/sync-chain.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -69,6 +67,12 @@ export async function ingestFromSource(url: string, opts: LiveIngestOptions, io:
   const maxReorgDepth = whole(opts.maxReorgDepth, '--max-reorg-depth', 1)!;
   const batchSize = whole(opts.batchSize, '--batch-size', 1)!;
   const timeoutMs = whole(opts.timeout, '--timeout', 1)! * 1000;
+  // Loaded here, not at start-up: `nakamoto ingest <file>` registers these options but never syncs.
+  const [{ loadRuleSet }, { syncChain }, { openBlockSource, parseSourceUrl }] = await Promise.all([
+    import('../../../sources/attribution-rules/load.js'),
+    import('../../../pipeline/sync-chain.js'),
+    import('../../../sources/bitcoin/source-url.js'),
+  ]);
   const spec = parseSourceUrl(url, io.env);
   const ruleSet = await loadRuleSet(opts.rules, { env: io.env, cwd: io.cwd });
   const source = await openBlockSource(spec, { concurrency, http: { timeoutMs } });

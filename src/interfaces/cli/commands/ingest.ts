@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../domain/errors.js';
 import { parseKind, DATASET_KINDS } from '../../../sources/datasets/detect.js';
-import { ingestDataset } from '../../../pipeline/ingest-dataset.js';
+import { ingestDataset, startFastRead } from '../../../pipeline/ingest-dataset.js';
 import type { CliIo } from '../io.js';
 import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -61,6 +61,8 @@ export function register(program: Command, io: CliIo): void {
       const format = parseFormat(opts.format);
       const kind = opts.kind !== undefined ? parseKind(opts.kind) : undefined;
       const source = parseSourceId(opts.source);
+      // The per-block file's read starts first: it runs while the store opens (DuckDB loads and migrates).
+      const preread = startFastRead(path, kind);
       const store = await openStoreForWrite(opts.db, io);
       const progress = createProgress(io, 'rows');
       try {
@@ -71,6 +73,7 @@ export function register(program: Command, io: CliIo): void {
           source,
           env: io.env,
           rulesAsOf: parseRulesAsOf(opts.rulesAsOf),
+          ...(preread ? { preread } : {}),
           onProgress: (e) => progress.update(e.done, e.total, e.phase === 'read' ? 'reading' : `writing ${e.source ?? ''}`),
         });
         progress.stop();
