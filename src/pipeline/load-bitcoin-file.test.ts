@@ -71,6 +71,19 @@ describe('metrics --input errors', () => {
     const wrong = await runCli(['metrics', 'bitcoin/pools', '--input', PERBLOCK, '--source', 'edi', '--window', '1y']);
     expect(wrong.err).toMatch(/source edi is not in .*perblock, perblock-v1, perblock-v2/);
   });
+  it('rows the byte reader reads but the validating reader refuses (height out of range, label too long) get the validating reader’s error', async () => {
+    const header = 'height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2\n1,2020-01-01T00:00:00Z,1577836800,foundryusa,\n';
+    for (const [name, row, expected] of [
+      ['height', '150000000,2020-01-01T00:10:00Z,1577837400,antpool,\n', ':3 [height]'],
+      ['label', `2,2020-01-01T00:10:00Z,1577837400,${'x'.repeat(20_001)},\n`, ':3 [pool_slug_v1]: label longer than 20,000 characters'],
+    ]) {
+      const file = join(dir, `refused-${name!}.csv`);
+      writeFileSync(file, header + row!);
+      const r = await runCli(['metrics', 'bitcoin/pools', '--input', file, '--window', '1d']);
+      expect(r.code, r.out).toBe(2);
+      expect(r.err).toContain(`${file}${expected!}`);
+    }
+  });
   it('a truncated gzip file and a missing file are input errors', async () => {
     const cut = join(dir, 'cut.csv.gz');
     const gz = readFileSync(PERBLOCK);

@@ -6,7 +6,7 @@
  */
 import { DecodeError } from '../../domain/errors.js';
 import { requireColumns, type RowScanner } from '../files/csv.js';
-import { intField, isoUtcField, labelField, RowIssues, type FieldContext } from '../files/fields.js';
+import { intField, isoUtcField, labelField, MAX_HEIGHT, RowIssues, type FieldContext } from '../files/fields.js';
 
 export type { BlockLabelBatch } from '../../domain/batches.js';
 import type { BlockLabelBatch } from '../../domain/batches.js';
@@ -54,8 +54,6 @@ function toBatch(source: string, description: string, input: string, c: Collecte
   };
 }
 
-/** Highest block height a label file may name (a typo guard, far above any real height). */
-export const MAX_HEIGHT = 100_000_000;
 
 /**
  * Heights must be unique within a file. Files are almost always in height order, so track the

@@ -19,7 +19,7 @@ import { createGunzip } from 'node:zlib';
 import { blockSubsidySats } from '../../analysis/attack/subsidy.js';
 import { DecodeError, SourceError } from '../../domain/errors.js';
 import { requireColumns } from '../files/csv.js';
-import { intField, labelField, numberField, type FieldContext } from '../files/fields.js';
+import { intField, labelField, MAX_HEIGHT, numberField, type FieldContext } from '../files/fields.js';
 
 /** The staged file, relative to the datasets root (see `datasetPath`). */
 export const BLOCKCHAIR_BLOCKS_FILE = 'bitcoin/blockchair-blocks-2020-2025/blockchair_blocks_economics_h610546-886932.tsv.gz';
@@ -114,7 +114,6 @@ const COLUMNS = [
   'guessed_miner',
 ] as const;
 
-const MAX_HEIGHT = 100_000_000;
 const U32 = 0xffff_ffff;
 
 function fail(ctx: FieldContext, field: string, reason: string): never {

@@ -4,8 +4,7 @@
 import { UsageError } from '../../domain/errors.js';
 import { parseCsv, scannerFromText } from '../files/csv.js';
 import { readText } from '../files/read-file.js';
-import { MAX_LABEL_LENGTH } from '../files/fields.js';
-import { MAX_HEIGHT, PERBLOCK_DESCRIPTIONS, readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
+import { PERBLOCK_DESCRIPTIONS, readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
 import { FastPathRejected, PerBlockFastReader, type FastColumn } from './perblock-fast.js';
 import { streamFileBytes } from '../files/stream-csv.js';
 import { readEdiDaily, readLongDaily, type DailyCountBatch } from './daily-counts.js';
@@ -67,11 +66,6 @@ export async function readPerBlockFastHashed(path: string, anyFailure = true): P
     if (anyFailure || err instanceof FastPathRejected) return null;
     throw err;
   }
-  // Two rules of the validating reader that the byte reader does not check: the height range (heights
-  // increase, so the last of each version is the highest) and the label length. A file breaking one
-  // goes to the validating reader, which words the error.
-  const lastHeight = (c: FastColumn) => (c.n > 0 ? c.heights[c.n - 1]! : -1);
-  if (Math.max(lastHeight(reader.v1), lastHeight(reader.v2)) > MAX_HEIGHT || reader.names.some((l) => l.length > MAX_LABEL_LENGTH)) return null;
   const batch = (source: keyof typeof PERBLOCK_DESCRIPTIONS, c: FastColumn): BlockLabelBatch => ({
     source,
     description: PERBLOCK_DESCRIPTIONS[source],

@@ -18,7 +18,7 @@
  * labels are interned through an open-addressing table of FNV-1a hashes of their bytes, checked
  * against the stored bytes.
  */
-import { daysFromCivil, DAYS_IN_MONTH, isLeap } from '../files/fields.js';
+import { daysFromCivil, DAYS_IN_MONTH, isLeap, MAX_HEIGHT, MAX_LABEL_LENGTH } from '../files/fields.js';
 
 export const PERBLOCK_HEADER = 'height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2';
 
@@ -359,6 +359,11 @@ export class PerBlockFastReader {
       if (this.#lines(last, 0) !== last.length) throw new FastPathRejected('last line');
     }
     if (this.#header) throw new FastPathRejected('no header');
+    // Two rules of the validating reader the row scanner leaves to the end: the height range (heights
+    // increase, so the last is the highest) and the label length. A file breaking one goes to the
+    // validating reader, which words the error (ingest and the one pass alike).
+    if (this.#st.lastHeight > MAX_HEIGHT) throw new FastPathRejected('height range');
+    if (this.names.some((l) => l.length > MAX_LABEL_LENGTH)) throw new FastPathRejected('label length');
   }
 
   /** Parse the complete lines of buf from p; returns where the first incomplete line starts (buf.length when none). */

@@ -97,6 +97,9 @@ export function isoUtcField(ctx: FieldContext, field: string, raw: string | unde
 /** Longest label accepted (characters). */
 export const MAX_LABEL_LENGTH = 20_000;
 
+/** Highest block height a dataset file may name (a typo guard, far above any real height). */
+export const MAX_HEIGHT = 100_000_000;
+
 /** A label (pool slug, entity name): non-empty, no control characters, at most 20,000 characters. */
 export function labelField(ctx: FieldContext, field: string, raw: string | undefined, allowEmpty = false): string {
   let s = raw ?? '';
