@@ -37,10 +37,15 @@ async function regionShares(s: IndustryScenario, inputs?: ScenarioInputs): Promi
   const month = (await need(inputs).cbeciShares()).get(s.regionSharesFromCbeci);
   if (!month) throw new UsageError(`invalid regionSharesFromCbeci: ${s.regionSharesFromCbeci} (CBECI covers 2019-09 to 2022-01)`);
   // Region names may use any accepted spelling (CCAF's "Mainland China", "Germany *", or the canonical "China").
+  const seen = new Map<string, string>();
   return s.regions.map((r) => {
     const name = regionName(r.name)?.name;
     const v = name === undefined ? undefined : month.get(name);
     if (v === undefined) throw new UsageError(`region ${JSON.stringify(r.name)} is not a CBECI country (known: ${[...month.keys()].join(', ')})`);
+    // Two spellings of one country would both take its whole share (shares summing past 1).
+    const other = seen.get(name!);
+    if (other !== undefined) throw new UsageError(`regions ${JSON.stringify(other)} and ${JSON.stringify(r.name)} are the same CBECI country (${name}): list it once`);
+    seen.set(name!, r.name);
     return v;
   });
 }

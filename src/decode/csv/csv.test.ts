@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderRows } from '../../interfaces/cli/output.js';
-import { csvField, formatCsv, parseCsv, unclosedQuoteLine } from './csv.js';
+import { csvField, formatCsv, parseCsv, scannerFromText, unclosedQuoteLine } from './csv.js';
 
 describe('csvField (OWASP CSV injection)', () => {
   it('prefixes text that starts with = + - @ tab or CR, including a minus followed by a digit', () => {
@@ -97,5 +97,7 @@ describe('one table whatever the spelling (fast path for unquoted text = the RFC
     }
     expect(() => parseCsv('a,b\n1,2,3\n4,5\n', 't.csv')).toThrow(/^t\.csv:2 \[#3\]: expected 2 fields \(a,b\), found 3$/);
     expect(() => parseCsv('a,"a"\n1,2\n', 'd.csv')).toThrow(/^d\.csv:1 \[a\]: duplicate column name in header$/);
+    // The same rule whether or not the text holds a quote (the streaming scanner takes the unquoted path).
+    expect(() => scannerFromText('\nx,y,x\n1,2,3\n', 'd.csv')).toThrow(/^d\.csv:2 \[x\]: duplicate column name in header$/);
   });
 });

@@ -218,7 +218,7 @@ export function scannerFromText(text: string, input: string): RowScanner {
     let l = text.slice(pos, nl);
     if (l.endsWith('\r')) l = l.slice(0, -1);
     pos = nl + 1;
-    if (l !== '') header = l.split(',').map((h) => h.trim());
+    if (l !== '') header = checkHeader(l.split(',').map((h) => h.trim()), input, line);
   }
   if (header === null) throw new DecodeError({ input, line: 1 }, 'empty file: expected a header row');
   const cols = header.length;

@@ -61,3 +61,14 @@ describe('one colour per entity (report and dashboard)', () => {
     expect(google).toBe(PALETTE[1]);
   });
 });
+
+describe('countries as the CBECI reader names them', () => {
+  it('every country of the CBECI file (canonical names, docs/countries.md) has its fixed colour', async () => {
+    const { CBECI_FILE, readCbeciMap } = await import('../../sources/datasets/cbeci.js');
+    const { datasetPath } = await import('../../sources/files/datasets-path.js');
+    const { rows } = await readCbeciMap(datasetPath(CBECI_FILE));
+    const countries = new Set(rows.map((r) => r.country).filter((c) => c !== OTHER));
+    expect(countries.size).toBeGreaterThanOrEqual(8);
+    for (const c of countries) expect(FIXED_NAMES, c).toContain(c);
+  });
+});

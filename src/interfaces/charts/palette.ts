@@ -69,7 +69,7 @@ const FIXED_GROUPS: readonly (readonly [slot: number, names: readonly string[]])
     [4, ['Malaysia']],
     [5, ['Canada']],
     [6, ['Germany', 'Germany *']],
-    [7, ['Iran', 'Iran, Islamic Rep.']],
+    [7, ['Iran', 'Iran, Islamic Rep.', 'Iran (Islamic Republic of)']],
     [8, ['Ireland', 'Ireland *']],
     [9, ['Norway']],
   ],

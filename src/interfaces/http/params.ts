@@ -29,7 +29,7 @@ export function num(d: ParamDoc, spec: NumberSpec = {}): z.ZodType<string> {
   const expected = describeNumber(spec);
   return z
     .string()
-    .refine((s) => numberFits(decimalValue(s), spec), { message: `expected ${expected}` })
+    .refine((s) => numberFits(decimalValue(s, spec.integer === true), spec), { message: `expected ${expected}` })
     .meta({
       ...doc(d),
       type: spec.integer ? 'integer' : 'number',

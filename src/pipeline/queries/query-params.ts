@@ -7,6 +7,8 @@
 import { UsageError } from '../../domain/errors.js';
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Integers are written as digits (an optional sign): `1e3`, `5.0`, `+5.` or ` 5` are refused where an integer is expected. */
+const INTEGER = /^[+-]?\d+$/;
 
 export interface NumberSpec {
   readonly min?: number;
@@ -25,10 +27,12 @@ export function describeNumber(spec: NumberSpec): string {
   return `${spec.integer ? 'an integer' : 'a number'} in ${range}${spec.unit ? ` ${spec.unit}` : ''}`;
 }
 
-/** The value of a plain decimal text (no hex, no `Infinity`, no empty string); NaN for anything else. */
-export function decimalValue(text: string): number {
-  const t = text.trim();
-  return DECIMAL.test(t) ? Number(t) : Number.NaN;
+/**
+ * The value of a plain decimal text (no hex, no `Infinity`, no empty string, no surrounding spaces);
+ * with `integer`, digits only (an optional sign). NaN for anything else.
+ */
+export function decimalValue(text: string, integer = false): number {
+  return (integer ? INTEGER : DECIMAL).test(text) ? Number(text) : Number.NaN;
 }
 
 /** Whether `x` satisfies the spec (finite, in range, integral if asked). */
@@ -41,7 +45,7 @@ export function numberFits(x: number, spec: NumberSpec): boolean {
 
 /** A decimal number (no hex, no `Infinity`, no empty string) within the spec. */
 export function parseNumberParam(name: string, raw: string | number, spec: NumberSpec = {}): number {
-  const x = typeof raw === 'number' ? raw : decimalValue(raw);
+  const x = typeof raw === 'number' ? raw : decimalValue(raw, spec.integer === true);
   if (numberFits(x, spec)) return x;
   throw new UsageError(`invalid ${name}: ${String(raw)} (expected ${describeNumber(spec)})`);
 }

@@ -90,6 +90,7 @@ describe('the CBECI mining map, read once', () => {
       return p.model === 'industry' ? p.inputs.regionShare01 : [];
     };
     expect(await shares({ 'Mainland China': 'China', 'Russian Federation': 'Russia', 'Germany *': 'Germany' })).toEqual(await shares({}));
+    await expect(shares({ Canada: 'China' })).rejects.toThrow('regions "Mainland China" and "China" are the same CBECI country (China): list it once');
     await expect(shares({ Canada: 'Atlantis' })).rejects.toThrow(/^region "Atlantis" is not a CBECI country \(known: China, Russia, Other, Malaysia, Kazakhstan, United States of America, Iran \(Islamic Republic of\), Canada, Germany, Ireland\)$/);
   });
 

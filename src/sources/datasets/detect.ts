@@ -1,7 +1,7 @@
 /**
  * @module Recognise which dataset a file is, from its header, and read it into batches.
  */
-import { UsageError } from '../../domain/errors.js';
+import { AppError, UsageError } from '../../domain/errors.js';
 import { parseCsv, scannerFromText } from '../files/csv.js';
 import { readText } from '../files/read-file.js';
 import { PERBLOCK_DESCRIPTIONS, readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
@@ -53,7 +53,7 @@ async function readPerBlockFast(path: string): Promise<DatasetRead | null> {
 /**
  * The per-block attribution file in its usual shape, read byte by byte in one streaming pass that
  * also hashes the stored bytes (sha256, as `nakamoto ingest` records it); null for any other shape.
- * With `anyFailure`, every failure (missing file, corrupt gzip…) is also null, so that the caller's
+  * With `anyFailure`, every input failure (missing file, corrupt gzip, a typed error) is also null, so that the caller's
  * general reader meets it and words the error as it always has.
  */
 export async function readPerBlockFastHashed(path: string, anyFailure = true): Promise<{ data: DatasetRead; sha256: string } | null> {
@@ -63,7 +63,10 @@ export async function readPerBlockFastHashed(path: string, anyFailure = true): P
     sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
     reader.finish();
   } catch (err) {
-    if (anyFailure || err instanceof FastPathRejected) return null;
+    if (err instanceof FastPathRejected) return null;
+    // Input failures (a missing file, corrupt gzip, a typed error) go to the general reader, which
+    // words them as it always has; anything else is a defect of this reader and surfaces.
+    if (anyFailure && (err instanceof AppError || (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string'))) return null;
     throw err;
   }
   const batch = (source: keyof typeof PERBLOCK_DESCRIPTIONS, c: FastColumn): BlockLabelBatch => ({

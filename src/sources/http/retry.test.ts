@@ -4,7 +4,7 @@
  * thrown by an attempt passing through untouched.
  */
 import { describe, expect, it } from 'vitest';
-import { DecodeError, SourceError } from '../../domain/errors.js';
+import { DecodeError, SourceError, UsageError } from '../../domain/errors.js';
 import { retryAfterMs, withRetry, type Attempt } from './retry.js';
 
 function script<T>(outcomes: readonly Attempt<T>[]): { attempt: (n: number) => Promise<Attempt<T>>; calls: number[] } {
@@ -19,6 +19,20 @@ function script<T>(outcomes: readonly Attempt<T>[]): { attempt: (n: number) => P
 }
 
 describe('withRetry', () => {
+  it('refuses a retry count that is not a whole number in [0, 1000] (NaN or Infinity would never end), before any attempt', async () => {
+    for (const retries of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 1001]) {
+      const s = script<string>([{ ok: 'never' }]);
+      await expect(withRetry('x', s.attempt, { retries })).rejects.toThrow(UsageError);
+      expect(s.calls).toEqual([]);
+    }
+  });
+  it('caps every back-off wait at one hour whatever maxBackoffMs says (a timer cannot hold more)', async () => {
+    const waits: number[] = [];
+    const s = script<string>([...Array.from({ length: 40 }, () => ({ retry: 'down' })), { ok: 'up' }]);
+    await withRetry('x', s.attempt, { retries: 40, backoffMs: 1000, maxBackoffMs: Number.MAX_SAFE_INTEGER, sleep: async (ms) => void waits.push(ms) });
+    expect(Math.max(...waits)).toBe(3_600_000);
+    expect(waits.every((w, i) => i === 0 || w >= waits[i - 1]!)).toBe(true);
+  });
   it('retries transient failures with doubling back-off capped at maxBackoffMs, then returns the value', async () => {
     const waits: number[] = [];
     const s = script<string>([{ retry: 'a' }, { retry: 'b' }, { retry: 'c' }, { retry: 'd' }, { ok: 'done' }]);

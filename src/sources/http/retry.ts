@@ -8,7 +8,7 @@
  * `maxRetryAfterMs` fails at once rather than hammer the server early. When the attempts run out
  * the error is one line: `<label> failed after N attempt(s): <reason of the last one>`.
  */
-import { SourceError } from '../../domain/errors.js';
+import { SourceError, UsageError } from '../../domain/errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 4). */
@@ -47,13 +47,19 @@ export function retryAfterMs(header: string | null | undefined, nowMs: number): 
   return Number.isFinite(t) ? Math.max(0, t - nowMs) : null;
 }
 
+/** Most retries a caller may ask for, and the longest single back-off wait (1 hour). */
+export const MAX_RETRIES = 1000;
+const MAX_WAIT_MS = 3_600_000;
+
 const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Run `attempt` until it succeeds, throws, or the retries run out (see the module comment). */
 export async function withRetry<T>(label: string, attempt: (n: number) => Promise<Attempt<T>>, opts: RetryOptions = {}): Promise<T> {
-  const retries = Math.max(0, opts.retries ?? 4);
+  const retries = opts.retries ?? 4;
+  if (!Number.isSafeInteger(retries) || retries < 0 || retries > MAX_RETRIES) throw new UsageError(`${label}: invalid retries: ${retries} (expected an integer in [0, ${MAX_RETRIES}])`);
   const backoff = opts.backoffMs ?? 500;
-  const maxBackoff = opts.maxBackoffMs ?? 10_000;
+  // A wait never exceeds what a timer can hold (longer ones fire at once in Node) nor an hour.
+  const maxBackoff = Math.min(opts.maxBackoffMs ?? 10_000, MAX_WAIT_MS);
   const maxRetryAfter = opts.maxRetryAfterMs ?? 120_000;
   const sleep = opts.sleep ?? sleepFor;
   const now = opts.now ?? Date.now;

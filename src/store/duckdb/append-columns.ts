@@ -6,6 +6,7 @@
  */
 import duckdb from '@duckdb/node-bindings';
 import { DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { StoreError } from '../../domain/errors.js';
 
 /**
  * One column: `int32` (INTEGER), `double` (DOUBLE; NaN is stored as NaN, not NULL — convert in SQL
@@ -20,6 +21,7 @@ const DUCK_TYPES: Record<Column['type'], DuckDBType> = { int32: INTEGER, double:
 
 /** Append `rows` rows of `columns` (in the table's column order) to `table` (in `catalog`.main). */
 export async function appendColumns(conn: DuckDBConnection, table: string, columns: readonly Column[], rows: number, catalog?: string): Promise<void> {
+  checkColumns(table, columns, rows);
   const app = await conn.createAppender(table, 'main', catalog);
   try {
     const chunk = DuckDBDataChunk.create(columns.map((c) => DUCK_TYPES[c.type]));
@@ -46,4 +48,17 @@ export async function appendColumns(conn: DuckDBConnection, table: string, colum
   } finally {
     app.closeSync();
   }
+}
+
+/**
+ * The number columns are copied by raw memory (`copy_data_to_vector` does not check): each must be
+ * the typed array its type names and hold at least `rows` values, else nothing is written.
+ */
+function checkColumns(table: string, columns: readonly Column[], rows: number): void {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new StoreError(`append to ${table}: invalid row count ${rows}`);
+  columns.forEach((c, j) => {
+    const ok = c.type === 'int32' ? c.values instanceof Int32Array : c.type === 'double' ? c.values instanceof Float64Array : true;
+    if (!ok) throw new StoreError(`append to ${table}: column ${j} is not a ${c.type === 'int32' ? 'Int32Array' : 'Float64Array'}`);
+    if (c.values.length < rows) throw new StoreError(`append to ${table}: column ${j} has ${c.values.length} values for ${rows} rows`);
+  });
 }

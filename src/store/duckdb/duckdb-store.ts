@@ -166,16 +166,24 @@ function typed<T extends Int32Array | Float64Array>(make: new (n: number) => T, 
  * busy), one thread 0.93 s vs two 1.15 s median, and 0.89 vs 1.0 s CPU. The rows stored are the same.
  */
 async function threadsForLoad<T>(c: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  if (loadavg()[0]! < availableParallelism()) return fn();
+  // Decided once per process, so that every merge of one ingest runs alike.
+  busyMachine ??= loadavg()[0]! >= availableParallelism();
+  if (!busyMachine) return fn();
   const threads = num((await c.runAndReadAll("SELECT current_setting('threads')")).getRowsJS()[0]?.[0]);
   if (threads <= 1) return fn();
   await c.run('SET threads = 1');
+  let result: T;
   try {
-    return await fn();
-  } finally {
-    await c.run(`SET threads = ${threads}`);
+    result = await fn();
+  } catch (err) {
+    // Restore the setting, but never let a failure to do so hide the merge's own error.
+    await c.run(`SET threads = ${threads}`).catch(() => undefined);
+    throw err;
   }
+  await c.run(`SET threads = ${threads}`);
+  return result;
 }
+let busyMachine: boolean | undefined;
 
 class DuckDbStore extends ChainDelegatingStore implements Store {
   readonly location: string;
@@ -224,6 +232,9 @@ class DuckDbStore extends ChainDelegatingStore implements Store {
     await c.run('CREATE OR REPLACE TEMP TABLE staging_dict (id INTEGER, label VARCHAR)');
     await c.run(`CREATE OR REPLACE TEMP TABLE staging_labels (height INTEGER, time_sec DOUBLE, label_id INTEGER${batch.hashes ? ', hash VARCHAR' : ''})`);
     const { heights, timeSec, labels, hashes } = batch;
+    if (timeSec.length !== heights.length || labels.length !== heights.length || (hashes && hashes.length !== heights.length)) {
+      throw new StoreError(`block labels of ${batch.source}: columns of different lengths (heights ${heights.length}, times ${timeSec.length}, labels ${labels.length}${hashes ? `, hashes ${hashes.length}` : ''})`);
+    }
     const ids = new Map<string, number>();
     const labelIds = new Int32Array(heights.length);
     for (let i = 0; i < heights.length; i++) {

@@ -22,6 +22,7 @@ import { parseFormat, renderRows } from '../output.js';
 import { createProgress } from '../progress.js';
 import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
 import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
+import { MAX_RETRIES } from '../../../sources/http/retry.js';
 
 export const DEFAULT_SNAPSHOT_DIR = '.nakamoto/snapshots';
 
@@ -116,7 +117,7 @@ export function registerAiFetch(fetchCmd: Command, io: CliIo): void {
     const maxNetuid = whole('--max-netuid', opts.maxNetuid, 0);
     const wanted = parseNetuids(opts.netuid);
     const block = opts.block === undefined ? undefined : whole('--block', opts.block, 0);
-    const retries = whole('--retries', opts.retries, 0);
+    const retries = parseNumberParam('--retries', opts.retries, { min: 0, max: MAX_RETRIES, integer: true });
     const timeoutMs = seconds('--timeout', opts.timeout) * 1000;
     const dir = resolve(io.cwd, opts.out);
     mkdirSync(dir, { recursive: true });
@@ -172,7 +173,7 @@ export function registerAiFetch(fetchCmd: Command, io: CliIo): void {
   ).action(async (opts: HfOptions) => {
     const modes = [opts.author !== undefined, opts.search !== undefined, opts.trending === true].filter(Boolean).length;
     if (modes !== 1) throw new UsageError('nakamoto fetch hf needs exactly one of --author NAME, --search TEXT, --trending');
-    const retries = whole('--retries', opts.retries, 0);
+    const retries = parseNumberParam('--retries', opts.retries, { min: 0, max: MAX_RETRIES, integer: true });
     const timeoutMs = seconds('--timeout', opts.timeout) * 1000;
     const dir = resolve(io.cwd, opts.out);
     mkdirSync(dir, { recursive: true });

@@ -20,6 +20,7 @@ import { epochBatch, epochRecord } from '../../../sources/snapshots/epoch-files.
 import { readText } from '../../../sources/files/read-file.js';
 import { DB_OPTION_HELP, openStoreForWrite } from '../store-options.js';
 import { parseNumberParam } from '../../../pipeline/queries/query-params.js';
+import { MAX_RETRIES } from '../../../sources/http/retry.js';
 
 export const DEFAULT_FETCH_DIR = '.nakamoto/datasets';
 
@@ -63,7 +64,7 @@ export function register(program: Command, io: CliIo): void {
       const format = parseFormat(opts.format);
       const datasets = parseEpochDatasets(opts.only);
       const timeoutMs = positive('--timeout', opts.timeout, false) * 1000;
-      const retries = positive('--retries', opts.retries, true);
+      const retries = parseNumberParam('--retries', opts.retries, { min: 0, max: MAX_RETRIES, integer: true });
       const dest = resolve(io.cwd, opts.to);
       const r = await downloadEpochData({
         dest, datasets, baseUrl: opts.baseUrl, chipCountsUrl: opts.chipCountsUrl, timeoutMs, retries,
