@@ -6,7 +6,7 @@ import { parseChoiceParam, parseFlagParam, parseListParam, parseNumberParam } fr
 describe('parseNumberParam', () => {
   it('accepts decimals in range and names the parameter and the range otherwise', () => {
     expect(parseNumberParam('q', '0.25', { min: 0, max: 1 })).toBe(0.25);
-    expect(parseNumberParam('q', '1e-3', { min: 0, max: 1 })).toBe(0.001);
+    expect(parseNumberParam('q', ' 1e-3 ', { min: 0, max: 1 })).toBe(0.001);
     expect(() => parseNumberParam('q', '2', { min: 0, max: 1 })).toThrow('invalid q: 2 (expected a number in [0, 1])');
     expect(() => parseNumberParam('runs', '1.5', { min: 1, max: 8, integer: true })).toThrow('invalid runs: 1.5 (expected an integer in [1, 8])');
     expect(() => parseNumberParam('t', '0', { min: 0, max: 1, minExclusive: true })).toThrow('(expected a number in (0, 1])');
@@ -19,11 +19,10 @@ describe('parseNumberParam', () => {
   it('refuses what Number() would accept but is not a decimal: hex, Infinity, empty', () => {
     for (const bad of ['0x10', 'Infinity', '', ' ', '1,5', 'NaN']) expect(() => parseNumberParam('x', bad)).toThrow(UsageError);
   });
-  it('where an integer is expected, takes digits only (an optional sign): no exponent, point or spaces', () => {
-    for (const bad of ['1e3', '5.0', '+5.', '2.', ' 5', '5 ', '1e0', '0x10', '']) expect(() => parseNumberParam('--top', bad, { min: 0, integer: true })).toThrow(`invalid --top: ${bad} (expected an integer in [0, ∞))`);
+  it('where an integer is expected, takes digits only (an optional sign, surrounding spaces ignored): no exponent or point', () => {
+    for (const bad of ['1e3', '5.0', '+5.', '2.', ' 1e0', '0x10', '', ' ']) expect(() => parseNumberParam('--top', bad, { min: 0, integer: true })).toThrow(`invalid --top: ${bad} (expected an integer in [0, ∞))`);
     expect(parseNumberParam('--top', '12', { min: 0, integer: true })).toBe(12);
-    expect(parseNumberParam('--top', '+7', { min: 0, integer: true })).toBe(7);
-    expect(() => parseNumberParam('q', ' 0.5', { min: 0, max: 1 })).toThrow(UsageError);
+    expect(parseNumberParam('--top', ' +7 ', { min: 0, integer: true })).toBe(7);
   });
   it('round-trips every finite double printed by JS (property)', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => parseNumberParam('x', String(x)) === x));

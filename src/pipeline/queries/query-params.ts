@@ -28,11 +28,12 @@ export function describeNumber(spec: NumberSpec): string {
 }
 
 /**
- * The value of a plain decimal text (no hex, no `Infinity`, no empty string, no surrounding spaces);
- * with `integer`, digits only (an optional sign). NaN for anything else.
+ * The value of a plain decimal text (no hex, no `Infinity`, no empty string; surrounding spaces
+ * ignored); with `integer`, digits only (an optional sign). NaN for anything else.
  */
 export function decimalValue(text: string, integer = false): number {
-  return (integer ? INTEGER : DECIMAL).test(text) ? Number(text) : Number.NaN;
+  const t = text.trim();
+  return (integer ? INTEGER : DECIMAL).test(t) ? Number(t) : Number.NaN;
 }
 
 /** Whether `x` satisfies the spec (finite, in range, integral if asked). */

@@ -62,7 +62,7 @@ export async function httpRequest(url: string, req: HttpRequest, opts: HttpOptio
         }
         await res.body?.cancel().catch(() => undefined);
         const why = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-        return { retry: why, retryAfter: res.headers.get('retry-after'), advice: res.status === 429 ? 'try later, or with a lower --concurrency' : 'try later' };
+        return { retry: why, retryAfter: res.headers.get('retry-after'), advice: 'try later' };
       } catch (err) {
         const e = err as Error & { cause?: { code?: string; message?: string } };
         const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? `no complete answer within ${timeoutMs} ms` : `network error: ${e.cause?.code ?? e.cause?.message ?? e.message}`;
