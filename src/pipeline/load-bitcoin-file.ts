@@ -12,10 +12,10 @@
  */
 import { NotFoundError } from '../domain/errors.js';
 import { btcComConsumer, nodeBlocksConsumer, PERBLOCK_DESCRIPTIONS, perBlockAttributionConsumer, type BlockLabelBatch, type BlockLabelConsumer, type HeaderInfo } from '../sources/datasets/block-labels.js';
-import { FastPathRejected, PerBlockFastReader, type FastRows } from '../sources/datasets/perblock-fast.js';
+import { readPerBlockBytes, type PerBlockFastReader, type FastRows } from '../sources/datasets/perblock-fast.js';
 import type { DailyCountBatch } from '../sources/datasets/daily-counts.js';
 import type { DatasetKind } from '../sources/datasets/detect.js';
-import { QuotedCsv, streamCsv, streamFileBytes } from '../sources/files/stream-csv.js';
+import { QuotedCsv, streamCsv } from '../sources/files/stream-csv.js';
 import type { StoredBlockLabels, StoredDailyCounts } from '../store/store.js';
 import { COMPOSITE_SOURCE } from './load-bitcoin.js';
 import { canonicalSlug, heightSeriesFromBlockLabels, mergeBlockLabels, seriesFromBlockLabels, seriesFromDailyCounts, type SourcedSeries } from './series-source.js';
@@ -98,15 +98,9 @@ function compositeLabels(reader: PerBlockFastReader): StoredBlockLabels {
 
 /** Per-block attribution file in its usual shape, byte by byte; null when it is in another shape. */
 async function readFast(path: string): Promise<FileData | null> {
-  const reader = new PerBlockFastReader();
-  let sha256: string;
-  try {
-    sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
-    reader.finish();
-  } catch (err) {
-    if (err instanceof FastPathRejected) return null;
-    throw err;
-  }
+  const read = await readPerBlockBytes(path);
+  if (!read) return null;
+  const { reader, sha256 } = read;
   // Each version's labels are built only if that source is asked for (`--source perblock-v1`).
   const blockSources: FileSource[] = [];
   for (const [source, version] of [['perblock-v1', 1], ['perblock-v2', 2]] as const) {

@@ -1,12 +1,11 @@
 /**
  * @module Recognise which dataset a file is, from its header, and read it into batches.
  */
-import { AppError, UsageError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { parseCsv, scannerFromText } from '../files/csv.js';
 import { readText } from '../files/read-file.js';
 import { PERBLOCK_DESCRIPTIONS, readBtcComLabels, readNodeBlocks, readPerBlockAttribution, type BlockLabelBatch } from './block-labels.js';
-import { FastPathRejected, PerBlockFastReader, type FastColumn } from './perblock-fast.js';
-import { streamFileBytes } from '../files/stream-csv.js';
+import { readPerBlockBytes, type FastColumn } from './perblock-fast.js';
 import { readEdiDaily, readLongDaily, type DailyCountBatch } from './daily-counts.js';
 
 export const DATASET_KINDS = ['perblock', 'perblock-node', 'btccom', 'edi-daily', 'daily-long'] as const;
@@ -57,18 +56,9 @@ async function readPerBlockFast(path: string): Promise<DatasetRead | null> {
  * general reader meets it and words the error as it always has.
  */
 export async function readPerBlockFastHashed(path: string, anyFailure = true): Promise<{ data: DatasetRead; sha256: string } | null> {
-  const reader = new PerBlockFastReader();
-  let sha256: string;
-  try {
-    sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
-    reader.finish();
-  } catch (err) {
-    if (err instanceof FastPathRejected) return null;
-    // Input failures (a missing file, corrupt gzip, a typed error) go to the general reader, which
-    // words them as it always has; anything else is a defect of this reader and surfaces.
-    if (anyFailure && (err instanceof AppError || (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string'))) return null;
-    throw err;
-  }
+  const read = await readPerBlockBytes(path, anyFailure);
+  if (!read) return null;
+  const { reader, sha256 } = read;
   const batch = (source: keyof typeof PERBLOCK_DESCRIPTIONS, c: FastColumn): BlockLabelBatch => ({
     source,
     description: PERBLOCK_DESCRIPTIONS[source],

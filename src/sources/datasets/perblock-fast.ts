@@ -18,7 +18,9 @@
  * labels are interned through an open-addressing table of FNV-1a hashes of their bytes, checked
  * against the stored bytes.
  */
+import { AppError } from '../../domain/errors.js';
 import { daysFromCivil, DAYS_IN_MONTH, isLeap, MAX_HEIGHT, MAX_LABEL_LENGTH } from '../files/fields.js';
+import { streamFileBytes } from '../files/stream-csv.js';
 
 export const PERBLOCK_HEADER = 'height,timestamp_utc,unix_time,pool_slug_v1,pool_slug_v2';
 
@@ -390,4 +392,24 @@ function scan(st: ScanState, buf: Buffer, p: number, n: number): number {
     p = next;
   }
   return p;
+}
+
+/**
+ * Read `path` (plain or gzip) with the byte reader in one streaming pass that also hashes the stored
+ * bytes (sha256, as `nakamoto ingest` records it). Null when the file is not in the shape the reader
+ * handles, so the caller reads it with the general validating reader; with `inputFailuresToo`, also
+ * null for input failures (a missing file, corrupt gzip, a typed error), which the general reader
+ * then words as it always has. Any other error is a defect of this reader and surfaces.
+ */
+export async function readPerBlockBytes(path: string, inputFailuresToo = false): Promise<{ reader: PerBlockFastReader; sha256: string } | null> {
+  const reader = new PerBlockFastReader();
+  try {
+    const sha256 = await streamFileBytes(path, (chunk) => reader.push(chunk));
+    reader.finish();
+    return { reader, sha256 };
+  } catch (err) {
+    if (err instanceof FastPathRejected) return null;
+    if (inputFailuresToo && (err instanceof AppError || (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string'))) return null;
+    throw err;
+  }
 }
