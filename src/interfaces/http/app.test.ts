@@ -3,24 +3,11 @@
  * datasets: answers checked against the CLI's query layer and published values, every error class
  * with its status and message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { datasetsRoot } from '../../sources/files/datasets-path.js';
-import { createApp } from './app.js';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from './routes/index.js';
+import { embeddedApp } from '../../../test/support/embedded-app.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
-});
-afterAll(async () => {
-  await app.close();
-});
-
-async function get(url: string, headers: Record<string, string> = {}) {
-  const r = await app.inject({ method: 'GET', url, headers });
-  return { status: r.statusCode, headers: r.headers, body: r.body, json: () => JSON.parse(r.body) as Record<string, any> };
-}
+const { get } = embeddedApp();
 
 describe('every documented example answers 200', () => {
   it.each(ROUTES.filter((r) => r.exampleUrl && !r.exampleUrl.startsWith('/api/simulate/') && r.path !== '/report.html' && r.path !== '/api/sources/ingests').map((r) => [r.exampleUrl!]))('%s', async (url) => {
@@ -32,16 +19,16 @@ describe('every documented example answers 200', () => {
 
 describe('data routes', () => {
   it('distributions: the list and one id (with or without an encoded slash); unknown → 404 naming the known ids', async () => {
-    const list = (await get('/api/distributions')).json();
+    const list = (await get('/api/distributions')).json;
     expect(list.distributions.map((d: { id: string }) => d.id)).toContain('bitcoin/hashrate-by-country');
-    expect((await get('/api/distributions/bitcoin%2Fpools')).json().unit).toBe('blocks');
+    expect((await get('/api/distributions/bitcoin%2Fpools')).json.unit).toBe('blocks');
     const nf = await get('/api/distributions/nope/x');
     expect(nf.status).toBe(404);
-    expect(nf.json().error).toMatchObject({ status: 404, type: 'NotFoundError' });
-    expect(nf.json().error.message).toMatch(/invalid distribution: nope\/x \(known: bitcoin\/pools/);
+    expect(nf.json.error).toMatchObject({ status: 404, type: 'NotFoundError' });
+    expect(nf.json.error.message).toMatch(/invalid distribution: nope\/x \(known: bitcoin\/pools/);
   });
   it('metrics: yearly rows 2020–2025 with provenance; the 2023 Nakamoto coefficient is 2 (README table)', async () => {
-    const r = (await get('/api/metrics/bitcoin/pools?window=1y&metrics=nakamoto-coefficient,hhi')).json();
+    const r = (await get('/api/metrics/bitcoin/pools?window=1y&metrics=nakamoto-coefficient,hhi')).json;
     expect(r.provenance.source).toBe('default');
     expect(r.rows.map((x: { window_start: string }) => x.window_start)).toEqual(['2020-01-01', '2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01']);
     expect(r.rows[3]['nakamoto-coefficient']).toBe(2);
@@ -49,38 +36,38 @@ describe('data routes', () => {
   });
   it('metrics with ci adds _lo/_hi bracketing the value; reproducible for a seed', async () => {
     const url = '/api/metrics/bitcoin/pools?window=1y&metrics=hhi&ci=true&draws=200&seed=3';
-    const a = (await get(url)).json();
+    const a = (await get(url)).json;
     for (const row of a.rows) {
       expect(row.hhi_lo).toBeLessThan(row.hhi_hi);
     }
     expect((await get(url)).body).toBe(JSON.stringify(a));
   });
   it('pools, report, shares, compare, claims, geography, sources answer with the documented shapes', async () => {
-    const pools = (await get('/api/pools?window=1m&at=2024-06-30')).json();
+    const pools = (await get('/api/pools?window=1m&at=2024-06-30')).json;
     expect(pools.window).toEqual({ start: '2024-06-01', end: '2024-07-01', endExclusive: true });
     expect(pools.pools[0].rank).toBe(1);
-    const report = (await get('/api/report?top=3')).json();
+    const report = (await get('/api/report?top=3')).json;
     expect(report.latest.top).toHaveLength(3);
-    const shares = (await get('/api/shares/bitcoin/pools?window=1y&top=2')).json();
+    const shares = (await get('/api/shares/bitcoin/pools?window=1y&top=2')).json;
     expect(shares.entities).toEqual(['Foundry USA', 'AntPool', 'Other']);
-    const compare = (await get('/api/compare?distributions=bitcoin/pools,ai/compute-owners&metric=hhi&ci=false')).json();
+    const compare = (await get('/api/compare?distributions=bitcoin/pools,ai/compute-owners&metric=hhi&ci=false')).json;
     expect(new Set(compare.cells.map((c: { distribution: string }) => c.distribution))).toEqual(new Set(['bitcoin/pools', 'ai/compute-owners']));
-    const claims = (await get('/api/claims?only=us-overtook-china-mining')).json();
+    const claims = (await get('/api/claims?only=us-overtook-china-mining')).json;
     expect(claims.claims[0].verdict).toBe('holds');
-    const geo = (await get('/api/geography')).json();
+    const geo = (await get('/api/geography')).json;
     expect(geo.chinaBan[1].chinaShare).toBe(0); // CBECI PROVENANCE: China 0% in 2021-07
-    expect((await get('/api/sources')).json()).toEqual({ store: false, sources: [] });
+    expect((await get('/api/sources')).json).toEqual({ store: false, sources: [] });
     expect((await get('/api/sources/ingests')).status).toBe(404);
   });
   it('attack calculators: whitepaper double-spend, SM1 threshold ¼ at γ = ½, cost by hand, CBECI coalitions', async () => {
-    expect((await get('/api/attack/double-spend?q=0.1&z=5')).json().nakamoto).toBeCloseTo(0.0009137, 7);
-    const sm = (await get('/api/attack/selfish-mining?alpha=0.3&gamma=0.5&optimal&truncation=10')).json();
+    expect((await get('/api/attack/double-spend?q=0.1&z=5')).json.nakamoto).toBeCloseTo(0.0009137, 7);
+    const sm = (await get('/api/attack/selfish-mining?alpha=0.3&gamma=0.5&optimal&truncation=10')).json;
     expect(sm.threshold).toBeCloseTo(0.25, 12);
     expect(sm.truncation).toBe(10);
-    const cost = (await get('/api/attack/cost?hashrateEhs=900&share=0.5&hashpriceUsdPhDay=50&btcPriceUsd=100000')).json();
+    const cost = (await get('/api/attack/cost?hashrateEhs=900&share=0.5&hashpriceUsdPhDay=50&btcPriceUsd=100000')).json;
     // 450 EH/s = 450,000 PH/s × $50 per PH-day / 24 h = $937,500 per hour.
     expect(cost.costPerHourUsd).toBeCloseTo(937_500, 6);
-    const co = (await get('/api/attack/coalitions/bitcoin/hashrate-by-country?window=1m')).json();
+    const co = (await get('/api/attack/coalitions/bitcoin/hashrate-by-country?window=1m')).json;
     expect(co.coalitions[2].members).toEqual(['United States of America', 'China']);
   });
   it('chart SVG and the HTML report have their media types', async () => {
@@ -116,8 +103,8 @@ describe('bad input: 400 with a precise message, never a 500', () => {
   ])('%s', async (url, message) => {
     const r = await get(url);
     expect(r.status, r.body).toBe(400);
-    expect(r.json().error.type).toMatch(/UsageError|DecodeError/);
-    expect(r.json().error.message).toMatch(message);
+    expect(r.json.error.type).toMatch(/UsageError|DecodeError/);
+    expect(r.json.error.message).toMatch(message);
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.headers.etag).toBeUndefined();
   });
@@ -125,12 +112,12 @@ describe('bad input: 400 with a precise message, never a 500', () => {
     for (const url of ['/api/metrics/nope/x', '/api/simulate/nope', '/api/attack/coalitions/nope', '/api/nope', '/api/claims?only=nope']) {
       const r = await get(url);
       expect(r.status, url).toBe(404);
-      expect(r.json().error.status).toBe(404);
+      expect(r.json.error.status).toBe(404);
     }
   });
   it('a source that needs a store is 404 with the reason', async () => {
     const r = await get('/api/metrics/bitcoin/pools?source=edi');
     expect(r.status).toBe(404);
-    expect(r.json().error.message).toMatch(/needs a store/);
+    expect(r.json.error.message).toMatch(/needs a store/);
   });
 });

@@ -2,8 +2,7 @@
  * /api/economics through app.inject(): the same rows as the query behind the CLI, 400 naming the
  * parameter for bad input.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryEconomics } from '../../../pipeline/queries/economics-query.js';
 import { datasetsRoot } from '../../../sources/files/datasets-path.js';
 import { createApp } from '../app.js';
@@ -14,19 +13,9 @@ import { openDuckDbStore } from '../../../store/duckdb/duckdb-store.js';
 import { realSparseChain } from '../../../../test/helpers/fake-chain.js';
 import { startFakeCoreRpc } from '../../../../test/helpers/fake-core-rpc.js';
 import { blockchairRow } from '../../../../test/support/bitcoin-blocks.js';
+import { embeddedApp } from '../../../../test/support/embedded-app.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
-});
-afterAll(async () => {
-  await app.close();
-});
-
-const get = async (url: string) => {
-  const r = await app.inject({ method: 'GET', url });
-  return { status: r.statusCode, json: JSON.parse(r.body) as Record<string, any> };
-};
+const { get } = embeddedApp();
 
 describe('GET /api/economics', () => {
   it('May 2024: hash value and hash price with their interval, price basis stated; same rows as the CLI query', async () => {

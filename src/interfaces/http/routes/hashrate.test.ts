@@ -1,23 +1,10 @@
 /**
  * /api/hashrate and the cost calculator's data default, through app.inject() on the embedded default.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { datasetsRoot } from '../../../sources/files/datasets-path.js';
-import { createApp } from '../app.js';
+import { describe, expect, it } from 'vitest';
+import { embeddedApp } from '../../../../test/support/embedded-app.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await createApp({ store: null, datasetsRoot: datasetsRoot() });
-});
-afterAll(async () => {
-  await app.close();
-});
-
-const get = async (url: string) => {
-  const r = await app.inject({ method: 'GET', url });
-  return { status: r.statusCode, json: JSON.parse(r.body) as Record<string, any> };
-};
+const { get } = embeddedApp();
 
 describe('GET /api/hashrate', () => {
   it('gives EH/s per window inside its interval, and the same rows as the CLI query', async () => {
