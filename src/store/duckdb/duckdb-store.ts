@@ -122,18 +122,13 @@ export async function openDuckDbStore(path: string, o: OpenOptions = {}): Promis
   if (!readOnly) {
     await migrate(conn);
     await conn.run(NO_VACUUM);
-  } else if ((await pendingMigrations(conn))?.length !== 0) {
-    // A store written by an older version: bring its schema up to date once, then read.
+  } else {
+    const pending = await pendingMigrations(conn);
+    if (pending?.length === 0) return new DuckDbStore(path, instance, conn);
+    // A store written by an older version (or no store yet): bring its schema up to date once, then read.
     conn.closeSync();
     instance.closeSync();
-    const writer = await createInstance(path, false, lockWaitMs);
-    const wconn = await writer.connect();
-    try {
-      await migrate(wconn);
-    } finally {
-      wconn.closeSync();
-      writer.closeSync();
-    }
+    await upgradeSchema(path, pending ?? ['every migration'], lockWaitMs);
     instance = await createInstance(path, true, lockWaitMs);
     conn = await instance.connect();
   }
