@@ -9,11 +9,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { freePort } from './free-port.js';
 
 export interface PgTestServer {
   /** URL of the server's maintenance database (`postgres`), or DATABASE_URL. */
@@ -33,17 +33,6 @@ export function findPgBin(root = '/usr/lib/postgresql'): string | null {
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   const pick = versions.includes('15') ? '15' : versions[0];
   return pick === undefined ? null : join(root, pick, 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -4,7 +4,7 @@
  * the install step: the queue tests are never skipped silently.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 export const REDIS_INSTALL_HINT = 'install Redis with `apt-get update && apt-get install -y redis-server` (the install step of .ci/run)';
 
@@ -12,17 +12,6 @@ export interface RedisTestServer {
   readonly url: string;
   readonly port: number;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startRedis(): Promise<RedisTestServer> {
